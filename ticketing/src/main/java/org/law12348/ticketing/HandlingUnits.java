@@ -1,0 +1,18 @@
+package org.law12348.ticketing;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** All handling units. */
+public interface HandlingUnits extends JpaRepository<HandlingUnit, String> {
+
+    List<HandlingUnit> findByActiveTrueOrderByRegionCodeAscCodeAsc();
+
+    List<HandlingUnit> findByTypeAndRegionCodeAndActiveTrue(UnitType type, String regionCode);
+
+    default Optional<HandlingUnit> findActive(String code) {
+        return findById(code).filter(HandlingUnit::active);
+    }
+}

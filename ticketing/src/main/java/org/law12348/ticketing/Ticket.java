@@ -1,0 +1,333 @@
+package org.law12348.ticketing;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The one ticket every channel produces. Its verbs guard the lifecycle and append to the timeline;
+ * each change also records a {@link TicketEvent} that the owning service hands to the outbox.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    public static final String SYSTEM = "system";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
+    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, unique = true, length = 24)
+    private String number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private TicketKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Channel channel;
+
+    @Column(name = "channel_ref", nullable = false, length = 128)
+    private String channelRef;
+
+    @Embedded
+    private CitizenContact contact;
+
+    @Column(name = "region_code", nullable = false, length = 6)
+    private String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "business_type", nullable = false, length = 32)
+    private BusinessType businessType;
+
+    @Column(nullable = false, length = 200)
+    private String subject;
+
+    @Column(nullable = false, length = 8000)
+    private String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private TicketStatus status;
+
+    @Column(name = "handling_unit", nullable = false, length = 64)
+    private String handlingUnit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "routing_queue", nullable = false, length = 16)
+    private RoutingQueue queue;
+
+    @Column(name = "route_rule", length = 64)
+    private String routeRule;
+
+    @Column(length = 64)
+    private String assignee;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "due_at", nullable = false)
+    private Instant dueAt;
+
+    @Column(name = "first_answered_at")
+    private Instant firstAnsweredAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(nullable = false)
+    private boolean escalated;
+
+    @Column(name = "handed_over", nullable = false)
+    private boolean handedOver;
+
+    private Integer satisfaction;
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<TimelineEntry> timeline = new ArrayList<>();
+
+    @Transient
+    private final List<TicketEvent> events = new ArrayList<>();
+
+    protected Ticket() {
+    }
+
+    /** A new ticket as intake creates it: stored, routed, and both on the timeline. */
+    public Ticket(TicketKind kind, Channel channel, String channelRef, CitizenContact contact, RegionCode region,
+                  BusinessType businessType, String subject, String text, RouteDecision route, String routeText,
+                  Instant now) {
+        this.kind = kind;
+        this.channel = channel;
+        this.channelRef = channelRef;
+        this.contact = contact;
+        this.regionCode = region.value();
+        this.businessType = businessType;
+        this.subject = subject;
+        this.text = text;
+        this.createdAt = now;
+        this.status = TicketStatus.ROUTED;
+        applyRoute(route, now);
+        append(TimelineEventType.CREATED, SYSTEM, "通过" + channel.chineseName() + "提交", now);
+        append(TimelineEventType.ROUTED, SYSTEM, routeText, now);
+    }
+
+    /** Gives the ticket its number; done once, after the id is known and before the insert. */
+    public void assignNumber(TicketNumber ticketNumber) {
+        if (this.number != null) {
+            throw new IllegalStateException("Ticket " + number + " already has a number");
+        }
+        this.number = ticketNumber.value();
+        events.add(new TicketEvent.TicketCreated(number, kind, channel, queue, handlingUnit, regionCode,
+                businessType, dueAt));
+    }
+
+    public void accept(String actor, Instant now) {
+        requireStatus("受理", TicketStatus.ROUTED);
+        status = TicketStatus.IN_PROGRESS;
+        assignee = actor;
+        append(TimelineEventType.ACCEPTED, actor, null, now);
+        events.add(new TicketEvent.TicketAccepted(number));
+    }
+
+    /** Sends an answer to the citizen; a ticket nobody accepted yet is accepted by the one answering. */
+    public void answer(String actor, String answerText, Instant now) {
+        requireStatus("答复", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS, TicketStatus.ANSWERED);
+        if (status == TicketStatus.ROUTED) {
+            accept(actor, now);
+        }
+        status = TicketStatus.ANSWERED;
+        if (firstAnsweredAt == null) {
+            firstAnsweredAt = now;
+        }
+        append(TimelineEventType.ANSWERED, actor, answerText, now);
+        events.add(new TicketEvent.TicketAnswered(number));
+    }
+
+    /** Sends the ticket to another unit with a fresh route; whoever had it no longer does. */
+    public void reassignTo(RouteDecision route, String reason, String actor, Instant now) {
+        requireStatus("转派", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
+        applyRoute(route, now);
+        status = TicketStatus.ROUTED;
+        assignee = null;
+        append(TimelineEventType.REASSIGNED, actor, reason, now);
+        events.add(new TicketEvent.TicketReassigned(number, queue, handlingUnit, dueAt));
+    }
+
+    /** The volunteer pool did not answer in time: the outsourced unit of the region takes over. */
+    public void handOverTo(RouteDecision outsourced, String reason, Instant now) {
+        requireStatus("转外包单位", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
+        applyRoute(outsourced, now);
+        status = TicketStatus.ROUTED;
+        assignee = null;
+        handedOver = true;
+        append(TimelineEventType.HANDED_OVER, SYSTEM, reason, now);
+        events.add(new TicketEvent.TicketReassigned(number, queue, handlingUnit, dueAt));
+    }
+
+    /** The deadline passed without an answer: dispatchers must step in. */
+    public void escalate(String reason, Instant now) {
+        requireStatus("督办", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
+        escalated = true;
+        append(TimelineEventType.ESCALATED, SYSTEM, reason, now);
+    }
+
+    public void addNote(String actor, String note, Instant now) {
+        append(TimelineEventType.NOTE, actor, note, now);
+    }
+
+    public void close(String actor, String reason, Instant now) {
+        requireStatus("办结", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS, TicketStatus.ANSWERED);
+        status = TicketStatus.CLOSED;
+        closedAt = now;
+        append(TimelineEventType.CLOSED, actor, reason, now);
+        events.add(new TicketEvent.TicketClosed(number));
+    }
+
+    /** Hands over the events recorded since the last call; the caller writes them to the outbox. */
+    public List<TicketEvent> drainEvents() {
+        List<TicketEvent> drained = List.copyOf(events);
+        events.clear();
+        return drained;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return status.isOpen() && firstAnsweredAt == null && now.isAfter(dueAt);
+    }
+
+    private void applyRoute(RouteDecision route, Instant now) {
+        this.handlingUnit = route.handlingUnit();
+        this.queue = route.queue();
+        this.routeRule = route.ruleId();
+        this.dueAt = now.plus(Duration.ofHours(route.deadlineHours()));
+    }
+
+    private void append(TimelineEventType type, String actor, String entryText, Instant now) {
+        timeline.add(new TimelineEntry(this, type, actor, entryText, now));
+    }
+
+    private void requireStatus(String action, TicketStatus... allowed) {
+        for (TicketStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new TicketStateException(number, status, action);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public TicketKind kind() {
+        return kind;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String channelRef() {
+        return channelRef;
+    }
+
+    public CitizenContact contact() {
+        return contact == null ? CitizenContact.none() : contact;
+    }
+
+    public RegionCode region() {
+        return new RegionCode(regionCode);
+    }
+
+    public BusinessType businessType() {
+        return businessType;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public TicketStatus status() {
+        return status;
+    }
+
+    public String handlingUnit() {
+        return handlingUnit;
+    }
+
+    public RoutingQueue queue() {
+        return queue;
+    }
+
+    public String routeRule() {
+        return routeRule;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant firstAnsweredAt() {
+        return firstAnsweredAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public boolean escalated() {
+        return escalated;
+    }
+
+    public boolean handedOver() {
+        return handedOver;
+    }
+
+    public Integer satisfaction() {
+        return satisfaction;
+    }
+
+    public List<TimelineEntry> timeline() {
+        return Collections.unmodifiableList(timeline);
+    }
+}

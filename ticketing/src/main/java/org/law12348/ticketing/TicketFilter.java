@@ -1,0 +1,10 @@
+package org.law12348.ticketing;
+
+/**
+ * Filters of the staff ticket list; {@code null} means "any". A region filter matches the division
+ * and everything inside it (440000 → the province, 440100 → the city, 440106 → the district).
+ */
+public record TicketFilter(RegionCode region, BusinessType businessType, TicketKind kind, TicketStatus status,
+                           Channel channel, String handlingUnit, RoutingQueue queue, String assignee,
+                           Boolean overdue) {
+}

@@ -1,0 +1,23 @@
+package org.law12348.ticketing;
+
+/**
+ * The routing port: ticketing asks where a ticket goes without knowing how the rules are kept.
+ * The workflow module implements it with the {@code ticket-routing} DMN table.
+ */
+public interface TicketRouting {
+
+    /**
+     * Decides the route for a ticket with these properties. Has no side effects and is fast enough
+     * to call inside the intake transaction.
+     *
+     * @throws NoRouteException when no rule matches (a broken routing table, never bad input)
+     */
+    RouteDecision decide(RoutingQuery query);
+
+    /** No routing rule matched; the table needs a fallback row. */
+    class NoRouteException extends RuntimeException {
+        public NoRouteException(RoutingQuery query) {
+            super("No routing rule matches " + query);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.law12348.ticketing;
+
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The staff ticket list: filtered, ordered by deadline (most urgent first), paged by keyset so the
+ * hundredth page costs what the first does. Unit handlers see only their own unit's tickets.
+ */
+@Service
+public class TicketSearch {
+
+    public static final int MAX_PAGE = 200;
+
+    private final Tickets tickets;
+    private final Clock clock;
+
+    TicketSearch(Tickets tickets, Clock clock) {
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public TicketPage find(TicketFilter filter, String cursor, int limit, StaffMember staff) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_PAGE + "之间");
+        }
+        Specification<Ticket> spec = matching(filter, staff).and(after(Cursor.parse(cursor)));
+        List<Ticket> found = tickets.findBy(spec, q -> q.sortBy(Sort.by("dueAt", "id")).limit(limit + 1).all());
+        if (found.size() <= limit) {
+            return new TicketPage(found, null);
+        }
+        List<Ticket> page = found.subList(0, limit);
+        Ticket last = page.get(limit - 1);
+        return new TicketPage(List.copyOf(page), new Cursor(last.dueAt(), last.id()).encode());
+    }
+
+    private Specification<Ticket> matching(TicketFilter f, StaffMember staff) {
+        Instant now = clock.instant();
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (staff.role() == StaffRole.UNIT_HANDLER) {
+                where.add(cb.equal(root.get("handlingUnit"), staff.unitCode()));
+            } else if (staff.role() == StaffRole.CONSULTANT) {
+                where.add(cb.equal(root.get("queue"), RoutingQueue.VOLUNTEER_POOL));
+            }
+            if (f.region() != null) {
+                RegionCode r = f.region();
+                String prefix = r.isProvince() ? r.provinceCode() : r.isCity() ? r.cityCode() : r.value();
+                where.add(prefix.length() == 6 ? cb.equal(root.get("regionCode"), prefix)
+                        : cb.like(root.get("regionCode"), prefix + "%"));
+            }
+            addEqual(where, cb, root.get("businessType"), f.businessType());
+            addEqual(where, cb, root.get("kind"), f.kind());
+            addEqual(where, cb, root.get("status"), f.status());
+            addEqual(where, cb, root.get("channel"), f.channel());
+            addEqual(where, cb, root.get("handlingUnit"), f.handlingUnit());
+            addEqual(where, cb, root.get("queue"), f.queue());
+            addEqual(where, cb, root.get("assignee"), f.assignee());
+            if (Boolean.TRUE.equals(f.overdue())) {
+                where.add(cb.notEqual(root.get("status"), TicketStatus.CLOSED));
+                where.add(cb.isNull(root.get("firstAnsweredAt")));
+                where.add(cb.lessThan(root.get("dueAt"), now));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    private static void addEqual(List<Predicate> where, jakarta.persistence.criteria.CriteriaBuilder cb,
+                                 jakarta.persistence.criteria.Path<Object> path, Object value) {
+        if (value != null) {
+            where.add(cb.equal(path, value));
+        }
+    }
+
+    private static Specification<Ticket> after(Cursor cursor) {
+        if (cursor == null) {
+            return (root, query, cb) -> cb.conjunction();
+        }
+        return (root, query, cb) -> cb.or(
+                cb.greaterThan(root.get("dueAt"), cursor.dueAt()),
+                cb.and(cb.equal(root.get("dueAt"), cursor.dueAt()), cb.greaterThan(root.get("id"), cursor.id())));
+    }
+
+    /** Where the previous page ended: its last ticket's deadline and id, opaque to callers. */
+    record Cursor(Instant dueAt, long id) {
+
+        String encode() {
+            String raw = dueAt.getEpochSecond() + ":" + dueAt.getNano() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Cursor parse(String encoded) {
+            if (encoded == null || encoded.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII)
+                        .split(":");
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        Long.parseLong(parts[2]));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("cursor", "cursor.invalid", "分页游标无效，请从第一页重新查询");
+            }
+        }
+    }
+}

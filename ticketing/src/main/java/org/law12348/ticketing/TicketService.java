@@ -1,0 +1,119 @@
+package org.law12348.ticketing;
+
+import org.law12348.ticketing.internal.Outbox;
+import org.law12348.ticketing.internal.TextRules;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * What staff do to tickets. Every action checks the role, hides tickets the member may not see
+ * (as not found, so numbers can't be probed), locks the ticket row, and writes its timeline entry
+ * and outbox events in the same transaction.
+ */
+@Service
+public class TicketService {
+
+    private static final int MAX_ANSWER = 8000;
+    private static final int MAX_NOTE = 2000;
+
+    private final Tickets tickets;
+    private final HandlingUnits units;
+    private final TicketRouting routing;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    TicketService(Tickets tickets, HandlingUnits units, TicketRouting routing, Outbox outbox, Clock clock) {
+        this.tickets = tickets;
+        this.units = units;
+        this.routing = routing;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Ticket view(String number, StaffMember staff) {
+        Ticket ticket = tickets.findWithTimeline(number).orElseThrow(() -> new TicketNotFoundException(number));
+        if (!staff.canSee(ticket)) {
+            throw new TicketNotFoundException(number);
+        }
+        return ticket;
+    }
+
+    @Transactional
+    public Ticket accept(String number, StaffMember staff) {
+        requireRole(staff, "受理工单", StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN);
+        return change(number, staff, t -> t.accept(staff.username(), clock.instant()));
+    }
+
+    @Transactional
+    public Ticket answer(String number, String text, StaffMember staff) {
+        requireRole(staff, "答复工单", StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN);
+        String answer = requireText("text", text, 5, MAX_ANSWER);
+        return change(number, staff, t -> t.answer(staff.username(), answer, clock.instant()));
+    }
+
+    @Transactional
+    public Ticket reassign(String number, String unitCode, String reason, StaffMember staff) {
+        requireRole(staff, "转派工单", StaffRole.DISPATCHER, StaffRole.ADMIN);
+        String why = requireText("reason", reason, 2, MAX_NOTE);
+        HandlingUnit unit = units.findActive(unitCode == null ? "" : unitCode.strip()).orElseThrow(() ->
+                new InvalidInputException("unitCode", "unit.unknown", "承办单位不存在或已停用"));
+        return change(number, staff, t -> {
+            int hours = routing.decide(new RoutingQuery(t.region(), t.businessType(), t.kind(), t.channel()))
+                    .deadlineHours();
+            RouteDecision route = new RouteDecision(unit.code(), RoutingQueue.UNIT, hours, "MANUAL");
+            t.reassignTo(route, "转派至" + unit.name() + "：" + why, staff.username(), clock.instant());
+        });
+    }
+
+    @Transactional
+    public Ticket addNote(String number, String text, StaffMember staff) {
+        String note = requireText("text", text, 1, MAX_NOTE);
+        return change(number, staff, t -> t.addNote(staff.username(), note, clock.instant()));
+    }
+
+    @Transactional
+    public Ticket close(String number, String reason, StaffMember staff) {
+        requireRole(staff, "办结工单", StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN);
+        String why = reason == null || reason.isBlank() ? "办结" : requireText("reason", reason, 1, MAX_NOTE);
+        return change(number, staff, t -> t.close(staff.username(), why, clock.instant()));
+    }
+
+    private Ticket change(String number, StaffMember staff, Consumer<Ticket> action) {
+        Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
+        if (!staff.canSee(ticket)) {
+            throw new TicketNotFoundException(number);
+        }
+        action.accept(ticket);
+        outbox.record(ticket.drainEvents());
+        return ticket;
+    }
+
+    private static void requireRole(StaffMember staff, String action, StaffRole... roles) {
+        if (!staff.hasRole(roles)) {
+            throw new AccessDeniedException("你的角色不能" + action);
+        }
+    }
+
+    static String requireText(String field, String raw, int min, int max) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            throw new InvalidInputException(field, "field.required", "内容不能为空");
+        }
+        if (TextRules.hasControlCharacters(value, true)) {
+            throw new InvalidInputException(field, "field.controlCharacters", "内容含有不可见的控制字符");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            throw new InvalidInputException(field, "field.tooLong", "内容不能超过" + max + "个字");
+        }
+        if (length < min) {
+            throw new InvalidInputException(field, "field.tooShort", "内容至少需要" + min + "个字");
+        }
+        return value;
+    }
+}

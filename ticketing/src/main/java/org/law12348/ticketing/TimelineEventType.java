@@ -1,0 +1,30 @@
+package org.law12348.ticketing;
+
+/** Every kind of entry a ticket's append-only timeline can hold. */
+public enum TimelineEventType {
+    CREATED("工单创建"),
+    ROUTED("已分派"),
+    ACCEPTED("已受理"),
+    ASSIGNED("已指派"),
+    ANSWERED("已答复"),
+    REASSIGNED("已转派"),
+    HANDED_OVER("超时转外包单位"),
+    ESCALATED("超时督办"),
+    NOTE("内部备注"),
+    CLOSED("已办结");
+
+    private final String chineseName;
+
+    TimelineEventType(String chineseName) {
+        this.chineseName = chineseName;
+    }
+
+    public String chineseName() {
+        return chineseName;
+    }
+
+    /** Internal notes are for staff; every other entry is part of the citizen's view. */
+    public boolean visibleToCitizen() {
+        return this != NOTE;
+    }
+}

@@ -1,0 +1,59 @@
+package org.law12348.ticketing.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import org.law12348.ticketing.TicketEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Writes ticket events into the outbox table inside the caller's transaction and, once that commits,
+ * nudges the relay. A crash between commit and relay loses nothing: the relay's poll finds the row.
+ */
+@Component
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    Outbox(EntityManager entityManager, ObjectMapper json, OutboxRelay relay, Clock clock) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public void record(List<TicketEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox events must be written inside the transaction of their change");
+        }
+        for (TicketEvent event : events) {
+            entityManager.persist(new OutboxEntry(event.getClass().getSimpleName(), event.ticketNumber(),
+                    serialize(event), clock.instant()));
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        });
+    }
+
+    private String serialize(TicketEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + event, e);
+        }
+    }
+}

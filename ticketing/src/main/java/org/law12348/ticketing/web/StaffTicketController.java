@@ -1,0 +1,170 @@
+package org.law12348.ticketing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.Regions;
+import org.law12348.ticketing.RoutingQueue;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketFilter;
+import org.law12348.ticketing.TicketKind;
+import org.law12348.ticketing.TicketNotFoundException;
+import org.law12348.ticketing.TicketNumber;
+import org.law12348.ticketing.TicketPage;
+import org.law12348.ticketing.TicketSearch;
+import org.law12348.ticketing.TicketService;
+import org.law12348.ticketing.TicketStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/** The staff ticket API: list with filters, and the actions each role may take. */
+@RestController
+@RequestMapping("/api/v1/staff/tickets")
+@Tag(name = "staff-tickets", description = "工作人员工单接口（HTTP Basic 或登录会话）")
+class StaffTicketController {
+
+    @Schema(description = "答复、备注的文字（答复至少5字，最多8000字；备注最多2000字）")
+    record TextBody(String text) {
+    }
+
+    @Schema(description = "转派：目标承办单位编码和理由")
+    record ReassignBody(String unitCode, String reason) {
+    }
+
+    @Schema(description = "办结理由（可空）")
+    record CloseBody(String reason) {
+    }
+
+    @Schema(description = "工单列表的一页")
+    record SummaryPage(List<TicketViews.TicketSummary> items, String nextCursor) {
+    }
+
+    private final TicketSearch search;
+    private final TicketService service;
+    private final TicketViews views;
+    private final CurrentStaff currentStaff;
+    private final Regions regions;
+    private final Clock clock;
+
+    StaffTicketController(TicketSearch search, TicketService service, TicketViews views, CurrentStaff currentStaff,
+                          Regions regions, Clock clock) {
+        this.search = search;
+        this.service = service;
+        this.views = views;
+        this.currentStaff = currentStaff;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "工单列表", description = "按截止时间排序，游标分页；承办人只能看到本单位工单")
+    SummaryPage list(@RequestParam(required = false) String regionCode,
+                     @RequestParam(required = false) String businessType,
+                     @RequestParam(required = false) String kind,
+                     @RequestParam(required = false) String status,
+                     @RequestParam(required = false) String channel,
+                     @RequestParam(required = false) String handlingUnit,
+                     @RequestParam(required = false) String queue,
+                     @RequestParam(required = false) String assignee,
+                     @RequestParam(required = false) Boolean overdue,
+                     @RequestParam(required = false) String cursor,
+                     @RequestParam(defaultValue = "50") int limit) {
+        StaffMember staff = currentStaff.require();
+        TicketFilter filter = new TicketFilter(
+                regionCode == null || regionCode.isBlank() ? null : regions.require(regionCode.strip(), "regionCode"),
+                parse("businessType", businessType, BusinessType::valueOf),
+                parse("kind", kind, TicketKind::valueOf),
+                parse("status", status, TicketStatus::valueOf),
+                parse("channel", channel, Channel::valueOf),
+                blankToNull(handlingUnit),
+                parse("queue", queue, RoutingQueue::valueOf),
+                blankToNull(assignee),
+                overdue);
+        TicketPage page = search.find(filter, cursor, limit, staff);
+        return new SummaryPage(page.tickets().stream().map(t -> views.summary(t, clock.instant())).toList(),
+                page.nextCursor());
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "工单详情（含内部备注）")
+    TicketViews.TicketView get(@PathVariable String number) {
+        StaffMember staff = currentStaff.require();
+        return views.forStaff(service.view(checked(number), staff), staff, clock.instant());
+    }
+
+    @PostMapping("/{number}/accept")
+    @Operation(summary = "受理", description = "承办人（本单位）、调度员、管理员")
+    TicketViews.TicketView accept(@PathVariable String number) {
+        StaffMember staff = currentStaff.require();
+        return detail(service.accept(checked(number), staff), staff);
+    }
+
+    @PostMapping("/{number}/answer")
+    @Operation(summary = "答复市民", description = "承办人（本单位）、调度员、管理员")
+    TicketViews.TicketView answer(@PathVariable String number, @RequestBody TextBody body) {
+        StaffMember staff = currentStaff.require();
+        return detail(service.answer(checked(number), body == null ? null : body.text(), staff), staff);
+    }
+
+    @PostMapping("/{number}/reassign")
+    @Operation(summary = "转派到其他承办单位", description = "调度员、管理员")
+    TicketViews.TicketView reassign(@PathVariable String number, @RequestBody ReassignBody body) {
+        StaffMember staff = currentStaff.require();
+        return detail(service.reassign(checked(number), body == null ? null : body.unitCode(),
+                body == null ? null : body.reason(), staff), staff);
+    }
+
+    @PostMapping("/{number}/notes")
+    @Operation(summary = "添加内部备注（市民不可见）")
+    TicketViews.TicketView note(@PathVariable String number, @RequestBody TextBody body) {
+        StaffMember staff = currentStaff.require();
+        return detail(service.addNote(checked(number), body == null ? null : body.text(), staff), staff);
+    }
+
+    @PostMapping("/{number}/close")
+    @Operation(summary = "办结", description = "承办人（本单位）、调度员、管理员")
+    TicketViews.TicketView close(@PathVariable String number, @RequestBody(required = false) CloseBody body) {
+        StaffMember staff = currentStaff.require();
+        return detail(service.close(checked(number), body == null ? null : body.reason(), staff), staff);
+    }
+
+    private TicketViews.TicketView detail(Ticket changed, StaffMember staff) {
+        return views.forStaff(service.view(changed.number(), staff), staff, clock.instant());
+    }
+
+    private static String checked(String number) {
+        if (!TicketNumber.isWellFormed(number)) {
+            throw new TicketNotFoundException(number);
+        }
+        return number;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static <T> T parse(String field, String value, Function<String, T> parser) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, field + ".unknown", "不支持的取值：" + (v.length() > 40 ? v.substring(0, 40) : v));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.law12348.ticketing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.IntakeRequest;
+import org.law12348.ticketing.IntakeResult;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketIntake;
+import org.law12348.ticketing.TicketNotFoundException;
+import org.law12348.ticketing.TicketNumber;
+import org.law12348.ticketing.TicketService;
+import org.law12348.ticketing.Tickets;
+import org.law12348.ticketing.internal.TrackingTokens;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The web channel's intake, and the ticket page a citizen follows with their tracking token. */
+@RestController
+@RequestMapping("/api/v1/tickets")
+@Tag(name = "tickets", description = "网上提交与查询工单")
+class TicketController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    @Schema(description = "网上提交的工单。文字上限：text 4000 字，subject 100 字，contactName 32 字")
+    record CreateTicketRequest(
+            @Schema(description = "业务类型", example = "LEGAL_AID", requiredMode = Schema.RequiredMode.REQUIRED)
+            String businessType,
+            @Schema(description = "行政区划代码（GB/T 2260，6位）", example = "440106",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String regionCode,
+            @Schema(description = "CONSULTATION 或 SERVICE_REQUEST；不填时由业务类型决定", example = "SERVICE_REQUEST")
+            String kind,
+            @Schema(description = "标题，不填时取正文第一行", maxLength = 100) String subject,
+            @Schema(description = "问题或事项的描述", minLength = 5, maxLength = 4000,
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String text,
+            @Schema(description = "联系人姓名", maxLength = 32) String contactName,
+            @Schema(description = "联系电话", example = "13800138000") String contactPhone) {
+    }
+
+    @Schema(description = "受理回执")
+    record CreatedTicket(String number, String status, String statusName, String handlingUnit,
+                         String handlingUnitName, String queue, Instant dueAt, String trackingToken,
+                         String trackingUrl) {
+    }
+
+    private final TicketIntake intake;
+    private final TicketService service;
+    private final Tickets tickets;
+    private final TrackingTokens trackingTokens;
+    private final TicketViews views;
+    private final CurrentStaff currentStaff;
+    private final Clock clock;
+
+    TicketController(TicketIntake intake, TicketService service, Tickets tickets, TrackingTokens trackingTokens,
+                     TicketViews views, CurrentStaff currentStaff, Clock clock) {
+        this.intake = intake;
+        this.service = service;
+        this.tickets = tickets;
+        this.trackingTokens = trackingTokens;
+        this.views = views;
+        this.currentStaff = currentStaff;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "提交工单（网上渠道）",
+            description = "201 返回工单编号、分派结果和查询凭证；带相同 Idempotency-Key 的重试返回同一工单（200）")
+    ResponseEntity<CreatedTicket> create(
+            @RequestBody CreateTicketRequest body,
+            @Parameter(description = "幂等键：同一次提交的重试使用同一个值（1-128个可见ASCII字符）")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (body == null) {
+            throw new InvalidInputException("body", "body.missing", "请求体不能为空");
+        }
+        String reference = idempotencyKey == null ? UUID.randomUUID().toString() : checkKey(idempotencyKey);
+        IntakeResult result = intake.receive(new IntakeRequest(Channel.WEB, reference, body.kind(),
+                body.businessType(), body.regionCode(), body.subject(), body.text(), body.contactName(),
+                body.contactPhone(), null, null));
+        String url = "/api/v1/tickets/" + result.ticketNumber();
+        CreatedTicket created = new CreatedTicket(result.ticketNumber(), result.status().name(),
+                result.status().chineseName(), result.handlingUnit(), result.handlingUnitName(),
+                result.queue().name(), result.dueAt(), result.trackingToken(), url);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create(url))
+                .header("Idempotent-Replayed", String.valueOf(!result.created()))
+                .body(created);
+    }
+
+    @GetMapping("/{number}")
+    @Transactional(readOnly = true)
+    @Operation(summary = "查询工单", description = "市民凭查询凭证（X-Tracking-Token 头或 token 参数）查看；"
+            + "工作人员按角色查看；其他情况一律 404")
+    TicketViews.TicketView get(@PathVariable String number,
+                               @RequestHeader(name = "X-Tracking-Token", required = false) String tokenHeader,
+                               @RequestParam(name = "token", required = false) String tokenParam) {
+        if (!TicketNumber.isWellFormed(number)) {
+            throw new TicketNotFoundException(number);
+        }
+        var staff = currentStaff.find();
+        if (staff.isPresent()) {
+            return views.forStaff(service.view(number, staff.get()), staff.get(), clock.instant());
+        }
+        String token = tokenHeader != null ? tokenHeader : tokenParam;
+        if (!trackingTokens.matches(number, token)) {
+            throw new TicketNotFoundException(number);
+        }
+        Ticket ticket = tickets.findWithTimeline(number).orElseThrow(() -> new TicketNotFoundException(number));
+        return views.forCitizen(ticket);
+    }
+
+    private static String checkKey(String key) {
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new InvalidInputException("Idempotency-Key", "idempotencyKey.invalid",
+                    "Idempotency-Key 应为1到128个可见ASCII字符");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,94 @@
+package org.law12348.ticketing.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.law12348.ticketing.HandlingUnit;
+import org.law12348.ticketing.HandlingUnits;
+import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.Regions;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TimelineEntry;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Turns tickets into the JSON citizens and staff see; citizens never see internal notes or staff names. */
+@Component
+class TicketViews {
+
+    @Schema(description = "工单")
+    record TicketView(String number, String status, String statusName, String kind, String kindName,
+                      String channel, String businessType, String businessTypeName, String regionCode,
+                      String regionName, String subject, String text, String handlingUnit, String handlingUnitName,
+                      String queue, Instant createdAt, Instant dueAt, Instant firstAnsweredAt, Instant closedAt,
+                      Integer satisfaction, StaffDetails staff, List<TimelineView> timeline) {
+    }
+
+    @Schema(description = "仅工作人员可见的工单信息")
+    record StaffDetails(String assignee, String routeRule, boolean escalated, boolean handedOver, boolean overdue,
+                        String contactName, String contactPhone, String channelRef) {
+    }
+
+    @Schema(description = "工单时间线条目")
+    record TimelineView(String type, String typeName, String actor, String text, Instant at) {
+    }
+
+    @Schema(description = "工单列表条目")
+    record TicketSummary(String number, String status, String statusName, String kind, String channel,
+                         String businessType, String businessTypeName, String regionCode, String regionName,
+                         String subject, String handlingUnit, String queue, String assignee, Instant createdAt,
+                         Instant dueAt, boolean overdue, boolean escalated) {
+    }
+
+    private final Regions regions;
+    private final HandlingUnits units;
+
+    TicketViews(Regions regions, HandlingUnits units) {
+        this.regions = regions;
+        this.units = units;
+    }
+
+    TicketView forCitizen(Ticket t) {
+        List<TimelineView> timeline = t.timeline().stream().filter(TimelineEntry::visibleToCitizen)
+                .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), citizenFacingActor(e),
+                        e.text(), e.occurredAt()))
+                .toList();
+        return view(t, null, timeline);
+    }
+
+    TicketView forStaff(Ticket t, StaffMember staff, Instant now) {
+        boolean seesContact = !staff.hasRole(StaffRole.CONSULTANT);
+        PhoneNumber phone = t.contact().phone();
+        StaffDetails details = new StaffDetails(t.assignee(), t.routeRule(), t.escalated(), t.handedOver(),
+                t.isOverdue(now), t.contact().name(),
+                phone == null ? null : seesContact ? phone.value() : phone.masked(), t.channelRef());
+        List<TimelineView> timeline = t.timeline().stream()
+                .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), e.actor(), e.text(),
+                        e.occurredAt()))
+                .toList();
+        return view(t, details, timeline);
+    }
+
+    TicketSummary summary(Ticket t, Instant now) {
+        return new TicketSummary(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
+                t.channel().name(), t.businessType().name(), t.businessType().chineseName(), t.region().value(),
+                regions.fullName(t.region()), t.subject(), t.handlingUnit(), t.queue().name(), t.assignee(),
+                t.createdAt(), t.dueAt(), t.isOverdue(now), t.escalated());
+    }
+
+    private TicketView view(Ticket t, StaffDetails details, List<TimelineView> timeline) {
+        String unitName = units.findById(t.handlingUnit()).map(HandlingUnit::name).orElse(t.handlingUnit());
+        return new TicketView(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
+                t.kind().chineseName(), t.channel().name(), t.businessType().name(),
+                t.businessType().chineseName(), t.region().value(), regions.fullName(t.region()), t.subject(),
+                t.text(), t.handlingUnit(), unitName, t.queue().name(), t.createdAt(), t.dueAt(),
+                t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), details, timeline);
+    }
+
+    /** Citizens see "系统" or "工作人员", never a staff member's account name. */
+    private static String citizenFacingActor(TimelineEntry e) {
+        return Ticket.SYSTEM.equals(e.actor()) ? "系统" : "工作人员";
+    }
+}
