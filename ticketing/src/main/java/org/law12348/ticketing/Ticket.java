@@ -6,12 +6,9 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -32,9 +29,8 @@ public class Ticket {
 
     public static final String SYSTEM = "system";
 
+    /** Assigned by intake before the insert, since the number is made from it. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
-    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
     private Long id;
 
     @Version
@@ -117,10 +113,12 @@ public class Ticket {
     protected Ticket() {
     }
 
-    /** A new ticket as intake creates it: stored, routed, and both on the timeline. */
-    public Ticket(TicketKind kind, Channel channel, String channelRef, CitizenContact contact, RegionCode region,
+    /** A new ticket as intake creates it: numbered, routed, and both on the timeline. */
+    public Ticket(long id, TicketNumber ticketNumber, TicketKind kind, Channel channel, String channelRef, CitizenContact contact, RegionCode region,
                   BusinessType businessType, String subject, String text, RouteDecision route, String routeText,
                   Instant now) {
+        this.id = id;
+        this.number = ticketNumber.value();
         this.kind = kind;
         this.channel = channel;
         this.channelRef = channelRef;
@@ -134,14 +132,6 @@ public class Ticket {
         applyRoute(route, now);
         append(TimelineEventType.CREATED, SYSTEM, "通过" + channel.chineseName() + "提交", now);
         append(TimelineEventType.ROUTED, SYSTEM, routeText, now);
-    }
-
-    /** Gives the ticket its number; done once, after the id is known and before the insert. */
-    public void assignNumber(TicketNumber ticketNumber) {
-        if (this.number != null) {
-            throw new IllegalStateException("Ticket " + number + " already has a number");
-        }
-        this.number = ticketNumber.value();
         events.add(new TicketEvent.TicketCreated(number, kind, channel, queue, handlingUnit, regionCode,
                 businessType, dueAt));
     }
@@ -186,7 +176,7 @@ public class Ticket {
         assignee = null;
         handedOver = true;
         append(TimelineEventType.HANDED_OVER, SYSTEM, reason, now);
-        events.add(new TicketEvent.TicketReassigned(number, queue, handlingUnit, dueAt));
+        events.add(new TicketEvent.TicketHandedOver(number, handlingUnit, dueAt));
     }
 
     /** The deadline passed without an answer: dispatchers must step in. */

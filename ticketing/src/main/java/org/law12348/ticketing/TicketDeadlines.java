@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -51,16 +53,28 @@ public class TicketDeadlines {
      * province's when the city has none) takes over, with the deadline the routing table gives it.
      */
     @Transactional
-    public boolean handOverToOutsourcedUnit(String number, String reason) {
+    public Optional<Instant> handOverToOutsourcedUnit(String number, String reason) {
         Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
         if (!isStillWaiting(ticket) || ticket.queue() != RoutingQueue.VOLUNTEER_POOL) {
-            return false;
+            return Optional.empty();
         }
         HandlingUnit unit = outsourcedUnitFor(ticket);
         ticket.handOverTo(new RouteDecision(unit.code(), RoutingQueue.UNIT, outsourcedDeadlineHours, "OUTSOURCED"),
                 reason + "，转交" + unit.name(), clock.instant());
         outbox.record(ticket.drainEvents());
         log.info("Ticket {} handed over to outsourced unit {}", number, unit.code());
+        return Optional.of(ticket.dueAt());
+    }
+
+    /** The citizen said nothing more for the quiet period after the answer: the ticket closes. */
+    @Transactional
+    public boolean closeAfterQuietPeriod(String number) {
+        Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
+        if (ticket.status() != TicketStatus.ANSWERED) {
+            return false;
+        }
+        ticket.close(Ticket.SYSTEM, "答复后未收到进一步反馈，自动办结", clock.instant());
+        outbox.record(ticket.drainEvents());
         return true;
     }
 

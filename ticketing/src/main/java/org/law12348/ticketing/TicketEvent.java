@@ -30,6 +30,10 @@ public sealed interface TicketEvent {
             implements TicketEvent {
     }
 
+    /** Nobody in the volunteer pool answered in time; the outsourced unit took the question over. */
+    record TicketHandedOver(String ticketNumber, String handlingUnit, Instant dueAt) implements TicketEvent {
+    }
+
     /** The matter is finished. */
     record TicketClosed(String ticketNumber) implements TicketEvent {
     }

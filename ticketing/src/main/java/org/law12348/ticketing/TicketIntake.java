@@ -2,7 +2,9 @@ package org.law12348.ticketing;
 
 import org.law12348.ticketing.internal.IntakeValidator;
 import org.law12348.ticketing.internal.IntakeValidator.ValidIntake;
+import jakarta.persistence.EntityManager;
 import org.law12348.ticketing.internal.Outbox;
+import org.law12348.ticketing.internal.TicketIdentities;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,8 @@ public class TicketIntake {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final Tickets tickets;
+    private final TicketIdentities identities;
+    private final EntityManager entityManager;
     private final HandlingUnits units;
     private final TicketRouting routing;
     private final Outbox outbox;
@@ -38,10 +43,12 @@ public class TicketIntake {
     private final TicketingProperties properties;
     private final Clock clock;
 
-    TicketIntake(Tickets tickets, HandlingUnits units, TicketRouting routing, Outbox outbox,
+    TicketIntake(Tickets tickets, TicketIdentities identities, EntityManager entityManager, HandlingUnits units, TicketRouting routing, Outbox outbox,
                  TrackingTokens trackingTokens, Regions regions, TransactionTemplate transactions,
                  TicketingProperties properties, Clock clock) {
         this.tickets = tickets;
+        this.identities = identities;
+        this.entityManager = entityManager;
         this.units = units;
         this.routing = routing;
         this.outbox = outbox;
@@ -72,18 +79,19 @@ public class TicketIntake {
     }
 
     private IntakeResult store(ValidIntake intake) {
-        Instant now = clock.instant();
+        // the database keeps microseconds; the answer should show what is stored
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RouteDecision route = routing.decide(
                 new RoutingQuery(intake.region(), intake.businessType(), intake.kind(), intake.request().channel()));
         HandlingUnit unit = units.findActive(route.handlingUnit()).orElseThrow(() -> new IllegalStateException(
                 "Routing rule " + route.ruleId() + " names unknown or inactive unit " + route.handlingUnit()));
-        Ticket ticket = new Ticket(intake.kind(), intake.request().channel(), intake.request().channelRef().strip(),
+        long id = identities.next();
+        Ticket ticket = new Ticket(id, numberFor(id, now), intake.kind(), intake.request().channel(), intake.request().channelRef().strip(),
                 intake.contact(), intake.region(), intake.businessType(), intake.subject(), intake.text(), route,
                 RouteTexts.describe(route, unit), now);
-        tickets.save(ticket);
-        ticket.assignNumber(numberFor(ticket.id(), now));
+        entityManager.persist(ticket);
         outbox.record(ticket.drainEvents());
-        tickets.flush();
+        entityManager.flush();
         log.info("Ticket {} taken in from {}, routed to {} by rule {}", ticket.number(), ticket.channel(),
                 unit.code(), route.ruleId());
         return result(ticket, unit, true);

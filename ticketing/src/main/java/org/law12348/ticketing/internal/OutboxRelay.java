@@ -36,6 +36,7 @@ public class OutboxRelay implements SmartLifecycle {
             "TicketAccepted", TicketEvent.TicketAccepted.class,
             "TicketAnswered", TicketEvent.TicketAnswered.class,
             "TicketReassigned", TicketEvent.TicketReassigned.class,
+            "TicketHandedOver", TicketEvent.TicketHandedOver.class,
             "TicketClosed", TicketEvent.TicketClosed.class);
 
     private final EntityManager entityManager;

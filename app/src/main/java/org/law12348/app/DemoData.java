@@ -1,0 +1,56 @@
+package org.law12348.app;
+
+import org.law12348.ticketing.StaffAccount;
+import org.law12348.ticketing.StaffAccounts;
+import org.law12348.ticketing.StaffRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * The demo staff accounts of the embedded default (password {@code demo12348}). Created once, only
+ * when {@code law12348.demo.accounts} is on: the postgres profile leaves it off unless asked.
+ */
+@Component
+@ConditionalOnProperty(name = "law12348.demo.accounts", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "demo12348";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private record Demo(String username, String displayName, StaffRole role, String unit) {
+    }
+
+    private static final List<Demo> ACCOUNTS = List.of(
+            new Demo("admin", "系统管理员", StaffRole.ADMIN, null),
+            new Demo("dispatcher", "省中心调度员", StaffRole.DISPATCHER, null),
+            new Demo("handler-gz", "广州市法律援助中心承办人", StaffRole.UNIT_HANDLER, "GD-4401-LEGAL-AID"),
+            new Demo("consultant", "志愿律师（劳动、婚姻家庭）", StaffRole.CONSULTANT, null));
+
+    private final StaffAccounts accounts;
+    private final PasswordEncoder passwords;
+
+    DemoData(StaffAccounts accounts, PasswordEncoder passwords) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (Demo demo : ACCOUNTS) {
+            if (!accounts.existsById(demo.username())) {
+                accounts.save(new StaffAccount(demo.username(), passwords.encode(PASSWORD), demo.displayName(),
+                        demo.role(), demo.unit()));
+                log.info("Created demo staff account {} ({})", demo.username(), demo.role());
+            }
+        }
+    }
+}

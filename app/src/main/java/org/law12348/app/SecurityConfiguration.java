@@ -1,0 +1,92 @@
+package org.law12348.app;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.law12348.ticketing.StaffRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. The JSON API authenticates staff by HTTP Basic or by the browser session of
+ * the form login (then with CSRF protection); citizens reach the public intake and their tickets with
+ * tracking tokens, which the controllers check. Pages use form login; Cockpit and the engine's REST
+ * API are for administrators only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String ADMIN = StaffRole.ADMIN.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tickets").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/business-types").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/search", "/api/v1/kb/suggest").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
+                        .requestMatchers("/api/v1/miniapp/**").permitAll()
+                        .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
+                        .hasAnyRole(staffRoles())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(notBrowserSession()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
+                        .permitAll()
+                        .anyRequest().permitAll())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                // Camunda's web apps and REST API bring their own CSRF protection.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"));
+        return http.build();
+    }
+
+    private static String[] staffRoles() {
+        return java.util.Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
+    }
+
+    /**
+     * CSRF matters only where the browser adds credentials by itself: a session cookie. Requests with
+     * an Authorization header, or with no session at all (citizens, scripts), cannot be forged that way.
+     */
+    private static RequestMatcher notBrowserSession() {
+        return (HttpServletRequest request) -> request.getHeader("Authorization") != null
+                || request.getSession(false) == null;
+    }
+}
