@@ -47,7 +47,8 @@ public final class Regions {
             divisions.put(row[0] + "00", new Division(row[0] + "00", row[1], row[2] + "0000"));
         }
         for (String[] row : read("areas.csv")) {
-            divisions.put(row[0], new Division(row[0], row[1], row[2] + "00"));
+            // cities without districts (东莞, 中山, 儋州) list themselves as their own county: keep the city
+            divisions.putIfAbsent(row[0], new Division(row[0], row[1], row[2] + "00"));
         }
         return new Regions(divisions);
     }

@@ -12,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,10 +73,24 @@ public class TicketIntake {
         }
         try {
             return transactions.execute(status -> store(intake));
-        } catch (DataIntegrityViolationException raceLost) {
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
             // A concurrent retry of the same submission committed first: answer its ticket.
-            return alreadyTakenIn(intake).orElseThrow(() -> raceLost);
+            return alreadyTakenIn(intake).orElseThrow(() -> e);
         }
+    }
+
+    /** SQLState 23505 (unique violation) anywhere in the chain, however the layers above wrapped it. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataIntegrityViolationException
+                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private IntakeResult store(ValidIntake intake) {

@@ -1,0 +1,93 @@
+package org.law12348.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small client for the tests: real HTTP against the running application, JSON in and out. */
+final class HttpApi {
+
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client;
+    private final String base;
+
+    HttpApi(int port) {
+        this(port, false);
+    }
+
+    /** With {@code keepCookies}, the client holds a session like a browser does. */
+    HttpApi(int port, boolean keepCookies) {
+        this.base = "http://127.0.0.1:" + port;
+        this.client = keepCookies ? HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build()
+                : HttpClient.newHttpClient();
+    }
+
+    Answer get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
+    Answer post(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
+    }
+
+    Answer postRaw(String path, String contentType, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    static String[] basic(String user) {
+        String token = Base64.getEncoder().encodeToString((user + ":demo12348").getBytes(StandardCharsets.UTF_8));
+        return new String[] {"Authorization", "Basic " + token};
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = response.body() == null || response.body().isBlank() ? JSON.nullNode()
+                    : parse(response.body());
+            return new Answer(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.law12348.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.internal.OutboxRelay;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The foundation's behaviour over real HTTP with the real engine, run once on H2 and once on
+ * PostgreSQL by the subclasses.
+ */
+abstract class IntakeAndLifecycleScenarios {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpApi api;
+
+    @BeforeEach
+    void client() {
+        api = new HttpApi(port);
+    }
+
+    HttpApi.Answer submit(String businessType, String region, String text, String... headers) {
+        return api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", businessType, "regionCode", region,
+                "text", text, "contactPhone", "13800138000")), headers);
+    }
+
+    ProcessInstance processOf(String number) {
+        relay.relayPending();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+    }
+
+    List<String> timelineTypes(String number, String token) {
+        JsonNode ticket = api.get("/api/v1/tickets/" + number, "X-Tracking-Token", token).body();
+        List<String> types = new ArrayList<>();
+        ticket.path("timeline").forEach(e -> types.add(e.path("type").asText()));
+        return types;
+    }
+
+    @Test
+    void legalAidForAGuangzhouDistrictGoesToGuangzhouLegalAidCentre() {
+        HttpApi.Answer created = submit("LEGAL_AID", "440106", "公司拖欠我三个月工资，我想申请法律援助。");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("handlingUnit")).isEqualTo("GD-4401-LEGAL-AID");
+        assertThat(created.text("handlingUnitName")).isEqualTo("广州市法律援助中心");
+        assertThat(created.text("queue")).isEqualTo("UNIT");
+        String number = created.text("number");
+        assertThat(number).matches("GD\\d{8}-\\d{6,}");
+        assertThat(timelineTypes(number, created.text("trackingToken"))).containsExactly("CREATED", "ROUTED");
+
+        ProcessInstance process = processOf(number);
+        assertThat(process).isNotNull();
+        assertThat(runtime.getActiveActivityIds(process.getId())).contains("Wait_Accepted");
+    }
+
+    @Test
+    void aWebConsultationLandsInTheVolunteerPool() {
+        HttpApi.Answer created = submit("LEGAL_CONSULTATION", "440305", "离婚后孩子的抚养费应该怎么计算？");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("queue")).isEqualTo("VOLUNTEER_POOL");
+        assertThat(created.text("handlingUnit")).isEqualTo("GD-4403-12348");
+        ProcessInstance process = processOf(created.text("number"));
+        assertThat(runtime.getActiveActivityIds(process.getId())).contains("Wait_PoolAnswer");
+    }
+
+    @Test
+    void aRegionOutsideTheProvinceFallsBackToTheProvincialCentre() {
+        HttpApi.Answer created = submit("MEDIATION", "110105", "邻居装修噪音扰民，希望人民调解。");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("handlingUnit")).isEqualTo("GD-4400-CENTER");
+        assertThat(created.text("handlingUnitName")).isEqualTo("广东省12348公共法律服务中心");
+    }
+
+    @Test
+    void aRetriedSubmissionReturnsTheTicketAlreadyCreated() {
+        String key = "retry-" + UUID.randomUUID();
+        HttpApi.Answer first = submit("NOTARIZATION", "440104", "需要办理出生公证，请问需要什么材料？", "Idempotency-Key", key);
+        HttpApi.Answer retry = submit("NOTARIZATION", "440104", "需要办理出生公证，请问需要什么材料？", "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.text("number")).isEqualTo(first.text("number"));
+        assertThat(retry.text("trackingToken")).isEqualTo(first.text("trackingToken"));
+        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class, key))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesCreateExactlyOneTicket() throws Exception {
+        String key = "race-" + UUID.randomUUID();
+        int clients = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<HttpApi.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Callable<HttpApi.Answer> call = () -> {
+                    go.await();
+                    return submit("COMPLAINT", "440303", "对某律师事务所的服务态度进行投诉。", "Idempotency-Key", key);
+                };
+                answers.add(pool.submit(call));
+            }
+            go.countDown();
+            Set<String> numbers = answers.stream().map(f -> {
+                try {
+                    HttpApi.Answer a = f.get();
+                    assertThat(a.status()).isIn(200, 201);
+                    return a.text("number");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).collect(Collectors.toSet());
+            assertThat(numbers).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class, key))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aUnitHandlerAcceptsAndAnswersAndTheDispatcherCloses() {
+        HttpApi.Answer created = submit("LEGAL_AID", "440103", "工伤后单位不给赔偿，申请法律援助。");
+        String number = created.text("number");
+        ProcessInstance process = processOf(number);
+
+        HttpApi.Answer accepted = api.post("/api/v1/staff/tickets/" + number + "/accept", "{}",
+                HttpApi.basic("handler-gz"));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.text("status")).isEqualTo("IN_PROGRESS");
+        HttpApi.Answer answered = api.post("/api/v1/staff/tickets/" + number + "/answer",
+                HttpApi.json(Map.of("text", "经审查，您符合法律援助条件，请携带身份证到中心办理。")), HttpApi.basic("handler-gz"));
+        assertThat(answered.status()).isEqualTo(200);
+        relay.relayPending();
+        assertThat(runtime.getActiveActivityIds(process.getId())).contains("Timer_AutoClose");
+
+        HttpApi.Answer closed = api.post("/api/v1/staff/tickets/" + number + "/close",
+                HttpApi.json(Map.of("reason", "已答复并办结")), HttpApi.basic("dispatcher"));
+        assertThat(closed.status()).isEqualTo(200);
+        relay.relayPending();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
+        assertThat(timelineTypes(number, created.text("trackingToken")))
+                .containsExactly("CREATED", "ROUTED", "ACCEPTED", "ANSWERED", "CLOSED");
+    }
+
+    @Test
+    void aUnitHandlerCannotSeeOrTouchAnotherUnitsTicket() {
+        String number = submit("LEGAL_AID", "440304", "深圳的法律援助申请，材料已准备好。").text("number");
+
+        assertThat(api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("handler-gz")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/tickets/" + number, HttpApi.basic("handler-gz")).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/staff/tickets/" + number + "/accept", "{}", HttpApi.basic("handler-gz"))
+                .status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("dispatcher")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDeadlineTimerEscalatesALateTicketToDispatchers() {
+        HttpApi.Answer created = submit("LEGAL_AID", "440106", "申请法律援助后一直没有人联系我。");
+        String number = created.text("number");
+        ProcessInstance process = processOf(number);
+
+        Job deadline = management.createJobQuery().processInstanceId(process.getId()).activityId("Timer_Deadline")
+                .singleResult();
+        management.executeJob(deadline.getId());
+
+        JsonNode ticket = api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("dispatcher")).body();
+        assertThat(ticket.path("staff").path("escalated").asBoolean()).isTrue();
+        assertThat(timelineTypes(number, created.text("trackingToken"))).contains("ESCALATED");
+    }
+
+    @Test
+    void aQuestionNobodyAnswersIn24HoursGoesToTheCitysOutsourcedUnit() {
+        HttpApi.Answer created = submit("LEGAL_CONSULTATION", "440106", "租房押金房东不退，我该怎么办？");
+        String number = created.text("number");
+        ProcessInstance process = processOf(number);
+
+        Job unanswered = management.createJobQuery().processInstanceId(process.getId())
+                .activityId("Timer_Unanswered24h").singleResult();
+        management.executeJob(unanswered.getId());
+
+        JsonNode ticket = api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("dispatcher")).body();
+        assertThat(ticket.path("handlingUnit").asText()).isEqualTo("GD-4401-OUTSOURCED");
+        assertThat(ticket.path("queue").asText()).isEqualTo("UNIT");
+        assertThat(ticket.path("staff").path("handedOver").asBoolean()).isTrue();
+        assertThat(runtime.getActiveActivityIds(process.getId())).contains("Wait_UnitAnswer");
+    }
+}
