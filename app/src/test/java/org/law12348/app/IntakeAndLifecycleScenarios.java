@@ -169,7 +169,7 @@ abstract class IntakeAndLifecycleScenarios {
                 HttpApi.json(Map.of("text", "经审查，您符合法律援助条件，请携带身份证到中心办理。")), HttpApi.basic("handler-gz"));
         assertThat(answered.status()).isEqualTo(200);
         relay.relayPending();
-        assertThat(runtime.getActiveActivityIds(process.getId())).contains("Timer_AutoClose");
+        assertThat(runtime.getActiveActivityIds(process.getId())).contains("Gateway_AfterAnswer");
 
         HttpApi.Answer closed = api.post("/api/v1/staff/tickets/" + number + "/close",
                 HttpApi.json(Map.of("reason", "已答复并办结")), HttpApi.basic("dispatcher"));
@@ -178,6 +178,39 @@ abstract class IntakeAndLifecycleScenarios {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
         assertThat(timelineTypes(number, created.text("trackingToken")))
                 .containsExactly("CREATED", "ROUTED", "ACCEPTED", "ANSWERED", "CLOSED");
+    }
+
+    @Test
+    void theCitizenFollowsUpThenAcceptsAndRatesTheAnswer() {
+        HttpApi.Answer created = submit("LEGAL_AID", "440106", "申请法律援助需要准备哪些材料？");
+        String number = created.text("number");
+        String[] citizen = {"X-Tracking-Token", created.text("trackingToken")};
+        ProcessInstance process = processOf(number);
+        api.post("/api/v1/staff/tickets/" + number + "/answer",
+                HttpApi.json(Map.of("text", "请携带身份证、经济困难证明和案件材料。")), HttpApi.basic("handler-gz"));
+
+        HttpApi.Answer followUp = api.post("/api/v1/tickets/" + number + "/follow-ups",
+                HttpApi.json(Map.of("text", "经济困难证明去哪里开？")), citizen);
+        assertThat(followUp.status()).isEqualTo(200);
+        assertThat(followUp.text("status")).isEqualTo("IN_PROGRESS");
+        relay.relayPending();
+        assertThat(runtime.getActiveActivityIds(process.getId())).contains("Wait_FollowUpAnswer");
+
+        api.post("/api/v1/staff/tickets/" + number + "/answer",
+                HttpApi.json(Map.of("text", "可以到户籍所在地的街道办事处开具。")), HttpApi.basic("handler-gz"));
+        assertThat(api.post("/api/v1/tickets/" + number + "/rating",
+                HttpApi.json(Map.of("score", 9)), citizen).text("field")).isEqualTo("score");
+        assertThat(api.post("/api/v1/tickets/" + number + "/rating",
+                HttpApi.json(Map.of("score", 5, "comment", "答复很及时")), citizen).status()).isEqualTo(200);
+        HttpApi.Answer accepted = api.post("/api/v1/tickets/" + number + "/accept-answer", "{}", citizen);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.text("status")).isEqualTo("CLOSED");
+        assertThat(accepted.body().path("satisfaction").asInt()).isEqualTo(5);
+
+        assertThat(api.post("/api/v1/tickets/" + number + "/rating", HttpApi.json(Map.of("score", 1)),
+                "X-Tracking-Token", "someone-else").status()).isEqualTo(404);
+        relay.relayPending();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 public class Ticket {
 
     public static final String SYSTEM = "system";
+    public static final String CITIZEN = "citizen";
 
     /** Assigned by intake before the insert, since the number is made from it. */
     @Id
@@ -102,6 +103,12 @@ public class Ticket {
     private boolean handedOver;
 
     private Integer satisfaction;
+
+    @Column(name = "satisfaction_comment", length = 500)
+    private String satisfactionComment;
+
+    @Column(name = "answer_accepted", nullable = false)
+    private boolean answerAccepted;
 
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
@@ -196,6 +203,41 @@ public class Ticket {
         closedAt = now;
         append(TimelineEventType.CLOSED, actor, reason, now);
         events.add(new TicketEvent.TicketClosed(number));
+    }
+
+    /** The citizen asks more on an answered ticket: it goes back to whoever answered, waiting again. */
+    public void followUp(String question, Instant now) {
+        requireStatus("追问", TicketStatus.ANSWERED);
+        status = assignee == null ? TicketStatus.ROUTED : TicketStatus.IN_PROGRESS;
+        answerAccepted = false;
+        append(TimelineEventType.FOLLOW_UP, CITIZEN, question, now);
+        events.add(new TicketEvent.TicketFollowedUp(number));
+    }
+
+    /** The citizen says the answer solved the problem: the ticket is done. */
+    public void acceptAnswer(Instant now) {
+        requireStatus("确认解决", TicketStatus.ANSWERED);
+        answerAccepted = true;
+        append(TimelineEventType.ANSWER_ACCEPTED, CITIZEN, null, now);
+        close(CITIZEN, "市民确认问题已解决", now);
+    }
+
+    /** The citizen rates the answer, 1 to 5, once it has one; a later rating replaces the earlier. */
+    public void rate(int score, String comment, Instant now) {
+        if (firstAnsweredAt == null) {
+            throw new TicketStateException(number, status, "评价尚未答复的工单");
+        }
+        if (score < 1 || score > 5) {
+            throw new InvalidInputException("score", "score.outOfRange", "评分应为1到5分");
+        }
+        satisfaction = score;
+        satisfactionComment = comment;
+        append(TimelineEventType.RATED, CITIZEN, score + "分" + (comment == null ? "" : "：" + comment), now);
+    }
+
+    /** Records how a notification to the citizen went (staff only). */
+    public void recordNotification(String text, Instant now) {
+        append(TimelineEventType.NOTIFIED, SYSTEM, text, now);
     }
 
     /** Hands over the events recorded since the last call; the caller writes them to the outbox. */
@@ -315,6 +357,14 @@ public class Ticket {
 
     public Integer satisfaction() {
         return satisfaction;
+    }
+
+    public String satisfactionComment() {
+        return satisfactionComment;
+    }
+
+    public boolean answerAccepted() {
+        return answerAccepted;
     }
 
     public List<TimelineEntry> timeline() {

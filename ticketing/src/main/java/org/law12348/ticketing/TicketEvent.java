@@ -34,6 +34,10 @@ public sealed interface TicketEvent {
     record TicketHandedOver(String ticketNumber, String handlingUnit, Instant dueAt) implements TicketEvent {
     }
 
+    /** The citizen asked a follow-up question on an answered ticket; it waits for an answer again. */
+    record TicketFollowedUp(String ticketNumber) implements TicketEvent {
+    }
+
     /** The matter is finished. */
     record TicketClosed(String ticketNumber) implements TicketEvent {
     }

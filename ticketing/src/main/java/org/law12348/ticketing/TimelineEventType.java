@@ -11,6 +11,10 @@ public enum TimelineEventType {
     HANDED_OVER("超时转外包单位"),
     ESCALATED("超时督办"),
     NOTE("内部备注"),
+    FOLLOW_UP("追问"),
+    ANSWER_ACCEPTED("问题已解决"),
+    RATED("评价"),
+    NOTIFIED("通知"),
     CLOSED("已办结");
 
     private final String chineseName;
@@ -23,8 +27,8 @@ public enum TimelineEventType {
         return chineseName;
     }
 
-    /** Internal notes are for staff; every other entry is part of the citizen's view. */
+    /** Internal notes and delivery records are for staff; every other entry is part of the citizen's view. */
     public boolean visibleToCitizen() {
-        return this != NOTE;
+        return this != NOTE && this != NOTIFIED;
     }
 }

@@ -11,6 +11,7 @@ public final class ProcessKeys {
     public static final String MESSAGE_ANSWERED = "TicketAnswered";
     public static final String MESSAGE_REASSIGNED = "TicketReassigned";
     public static final String MESSAGE_CLOSED = "TicketClosed";
+    public static final String MESSAGE_FOLLOWED_UP = "TicketFollowedUp";
 
     public static final String VAR_DUE_AT = "dueAt";
     public static final String VAR_ANSWER_WINDOW = "answerWindow";

@@ -37,6 +37,7 @@ public class OutboxRelay implements SmartLifecycle {
             "TicketAnswered", TicketEvent.TicketAnswered.class,
             "TicketReassigned", TicketEvent.TicketReassigned.class,
             "TicketHandedOver", TicketEvent.TicketHandedOver.class,
+            "TicketFollowedUp", TicketEvent.TicketFollowedUp.class,
             "TicketClosed", TicketEvent.TicketClosed.class);
 
     private final EntityManager entityManager;

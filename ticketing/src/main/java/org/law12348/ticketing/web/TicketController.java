@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.CitizenTicketActions;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.InvalidInputException;
-import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
@@ -67,16 +67,18 @@ class TicketController {
 
     private final TicketIntake intake;
     private final TicketService service;
+    private final CitizenTicketActions citizenActions;
     private final Tickets tickets;
     private final TrackingTokens trackingTokens;
     private final TicketViews views;
     private final CurrentStaff currentStaff;
     private final Clock clock;
 
-    TicketController(TicketIntake intake, TicketService service, Tickets tickets, TrackingTokens trackingTokens,
+    TicketController(TicketIntake intake, TicketService service, CitizenTicketActions citizenActions, Tickets tickets, TrackingTokens trackingTokens,
                      TicketViews views, CurrentStaff currentStaff, Clock clock) {
         this.intake = intake;
         this.service = service;
+        this.citizenActions = citizenActions;
         this.tickets = tickets;
         this.trackingTokens = trackingTokens;
         this.views = views;
@@ -126,8 +128,52 @@ class TicketController {
         if (!trackingTokens.matches(number, token)) {
             throw new TicketNotFoundException(number);
         }
-        Ticket ticket = tickets.findWithTimeline(number).orElseThrow(() -> new TicketNotFoundException(number));
-        return views.forCitizen(ticket);
+        return citizenView(number);
+    }
+
+    @Schema(description = "追问内容（2-2000字）")
+    record FollowUpRequest(String text) {
+    }
+
+    @Schema(description = "评价：score 1-5，comment 最多500字")
+    record RatingRequest(Integer score, String comment) {
+    }
+
+    @PostMapping(path = "/{number}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "追问（市民凭查询凭证）")
+    TicketViews.TicketView followUp(@PathVariable String number, @RequestBody FollowUpRequest body,
+                                    @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
+        requireCitizen(number, token);
+        citizenActions.followUp(number, body == null ? null : body.text());
+        return citizenView(number);
+    }
+
+    @PostMapping("/{number}/accept-answer")
+    @Operation(summary = "确认问题已解决（市民凭查询凭证），工单随即办结")
+    TicketViews.TicketView acceptAnswer(@PathVariable String number,
+                                        @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
+        requireCitizen(number, token);
+        citizenActions.acceptAnswer(number);
+        return citizenView(number);
+    }
+
+    @PostMapping(path = "/{number}/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "评价答复（市民凭查询凭证）")
+    TicketViews.TicketView rate(@PathVariable String number, @RequestBody RatingRequest body,
+                                @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
+        requireCitizen(number, token);
+        citizenActions.rate(number, body == null ? null : body.score(), body == null ? null : body.comment());
+        return citizenView(number);
+    }
+
+    private void requireCitizen(String number, String token) {
+        if (!TicketNumber.isWellFormed(number) || !trackingTokens.matches(number, token)) {
+            throw new TicketNotFoundException(number);
+        }
+    }
+
+    private TicketViews.TicketView citizenView(String number) {
+        return views.forCitizen(tickets.findWithTimeline(number).orElseThrow(() -> new TicketNotFoundException(number)));
     }
 
     private static String checkKey(String key) {

@@ -87,8 +87,11 @@ class TicketViews {
                 t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), details, timeline);
     }
 
-    /** Citizens see "系统" or "工作人员", never a staff member's account name. */
+    /** Citizens see 市民, 系统 or 工作人员, never a staff member's account name. */
     private static String citizenFacingActor(TimelineEntry e) {
+        if (Ticket.CITIZEN.equals(e.actor())) {
+            return "市民";
+        }
         return Ticket.SYSTEM.equals(e.actor()) ? "系统" : "工作人员";
     }
 }

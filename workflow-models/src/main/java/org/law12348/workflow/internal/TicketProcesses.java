@@ -69,6 +69,11 @@ class TicketProcesses {
     }
 
     @EventListener
+    void on(TicketEvent.TicketFollowedUp followedUp) {
+        correlate(ProcessKeys.MESSAGE_FOLLOWED_UP, followedUp.ticketNumber(), Variables.createVariables());
+    }
+
+    @EventListener
     void on(TicketEvent.TicketClosed closed) {
         correlate(ProcessKeys.MESSAGE_CLOSED, closed.ticketNumber(), Variables.createVariables());
     }

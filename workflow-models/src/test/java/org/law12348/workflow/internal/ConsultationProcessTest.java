@@ -50,7 +50,7 @@ class ConsultationProcessTest extends ProcessModelTestSupport {
 
         send("TicketAnswered");
 
-        assertThat(pi).isWaitingAt("Timer_AutoClose");
+        assertThat(pi).isWaitingAt("Gateway_AfterAnswer");
         assertThat(handedOver).isEmpty();
     }
 
@@ -79,7 +79,7 @@ class ConsultationProcessTest extends ProcessModelTestSupport {
         assertThat(escalated).containsExactly(TICKET);
         assertThat(pi).isWaitingAt("Wait_UnitAnswer");
         send("TicketAnswered");
-        assertThat(pi).isWaitingAt("Timer_AutoClose");
+        assertThat(pi).isWaitingAt("Gateway_AfterAnswer");
     }
 
     @Test
@@ -90,7 +90,7 @@ class ConsultationProcessTest extends ProcessModelTestSupport {
         execute(timer(pi.getId(), "Timer_Unanswered24h"));
 
         assertThat(handedOver).isEmpty();
-        assertThat(pi).hasPassed("Gateway_HandedOver").isWaitingAt("Timer_AutoClose");
+        assertThat(pi).hasPassed("Gateway_HandedOver").isWaitingAt("Gateway_AfterAnswer");
     }
 
     @Test

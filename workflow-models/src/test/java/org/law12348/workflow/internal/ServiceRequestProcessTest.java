@@ -48,7 +48,7 @@ class ServiceRequestProcessTest extends ProcessModelTestSupport {
         send("TicketAccepted");
         assertThat(pi).isWaitingAt("Wait_Answered");
         send("TicketAnswered");
-        assertThat(pi).isWaitingAt("Timer_AutoClose");
+        assertThat(pi).isWaitingAt("Gateway_AfterAnswer");
         assertThat(timer(pi.getId(), "Timer_AutoClose").getDuedate().toInstant())
                 .isEqualTo(START.plus(Duration.ofDays(7)));
 
@@ -56,6 +56,21 @@ class ServiceRequestProcessTest extends ProcessModelTestSupport {
         assertThat(pi).hasPassed("Task_AutoClose").isEnded();
         assertThat(autoClosed).containsExactly(TICKET);
         assertThat(escalated).isEmpty();
+    }
+
+    @Test
+    void aFollowUpQuestionWaitsForItsAnswerBeforeTheQuietPeriodRunsAgain() {
+        ProcessInstance pi = start(START.plus(Duration.ofHours(72)));
+        send("TicketAccepted");
+        send("TicketAnswered");
+
+        send("TicketFollowedUp");
+        assertThat(pi).isWaitingAt("Wait_FollowUpAnswer");
+        assertThat(timer(pi.getId(), "Timer_AutoClose")).isNull();
+
+        send("TicketAnswered");
+        assertThat(pi).isWaitingAt("Gateway_AfterAnswer");
+        assertThat(timer(pi.getId(), "Timer_AutoClose")).isNotNull();
     }
 
     @Test
