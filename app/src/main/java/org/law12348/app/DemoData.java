@@ -1,6 +1,13 @@
 package org.law12348.app;
 
+import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.StaffAccount;
+import org.law12348.ticketing.consultation.Consultant;
+import org.law12348.ticketing.consultation.ConsultantApplication;
+import org.law12348.ticketing.consultation.Consultants;
+import org.law12348.ticketing.consultation.LegalCategory;
+import org.law12348.ticketing.consultation.QualificationType;
 import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffRole;
 import org.slf4j.Logger;
@@ -12,6 +19,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -35,11 +47,15 @@ class DemoData implements ApplicationRunner {
             new Demo("consultant", "志愿律师（劳动、婚姻家庭）", StaffRole.CONSULTANT, null));
 
     private final StaffAccounts accounts;
+    private final Consultants consultants;
     private final PasswordEncoder passwords;
+    private final Clock clock;
 
-    DemoData(StaffAccounts accounts, PasswordEncoder passwords) {
+    DemoData(StaffAccounts accounts, Consultants consultants, PasswordEncoder passwords, Clock clock) {
         this.accounts = accounts;
+        this.consultants = consultants;
         this.passwords = passwords;
+        this.clock = clock;
     }
 
     @Override
@@ -52,5 +68,20 @@ class DemoData implements ApplicationRunner {
                 log.info("Created demo staff account {} ({})", demo.username(), demo.role());
             }
         }
+        if (!consultants.existsById("consultant")) {
+            certifyDemoConsultant();
+        }
+    }
+
+    /** The demo consultant: a practising lawyer answering labour and family questions province-wide. */
+    private void certifyDemoConsultant() {
+        Instant now = clock.instant();
+        Consultant consultant = new Consultant("consultant", new ConsultantApplication(
+                QualificationType.PRACTISING_LAWYER, "14401201810123456", new RegionCode("440000"),
+                EnumSet.of(BusinessType.LEGAL_CONSULTATION, BusinessType.LEGAL_AID),
+                EnumSet.of(LegalCategory.LABOR, LegalCategory.MARRIAGE_FAMILY),
+                "执业十年，擅长劳动争议和婚姻家庭纠纷。"), now);
+        consultant.approve(LocalDate.ofInstant(now, ZoneOffset.UTC).plusYears(1), "admin", now);
+        consultants.save(consultant);
     }
 }

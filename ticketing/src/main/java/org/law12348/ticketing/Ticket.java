@@ -90,6 +90,9 @@ public class Ticket {
     @Column(name = "due_at", nullable = false)
     private Instant dueAt;
 
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     @Column(name = "first_answered_at")
     private Instant firstAnsweredAt;
 
@@ -151,6 +154,29 @@ public class Ticket {
         events.add(new TicketEvent.TicketAccepted(number));
     }
 
+    /** A certified consultant takes a question from the volunteer pool; nobody else can answer it now. */
+    public void claimBy(String consultant, Instant now) {
+        if (queue != RoutingQueue.VOLUNTEER_POOL) {
+            throw new TicketStateException(number, status, "从咨询池认领");
+        }
+        requireStatus("认领", TicketStatus.ROUTED);
+        status = TicketStatus.IN_PROGRESS;
+        assignee = consultant;
+        claimedAt = now;
+        append(TimelineEventType.CLAIMED, consultant, null, now);
+    }
+
+    /** The claim ends without an answer (released by the consultant, or timed out): back to the pool. */
+    public void releaseClaim(String actor, String reason, Instant now) {
+        if (queue != RoutingQueue.VOLUNTEER_POOL || status != TicketStatus.IN_PROGRESS || firstAnsweredAt != null) {
+            throw new TicketStateException(number, status, "退回咨询池");
+        }
+        status = TicketStatus.ROUTED;
+        assignee = null;
+        claimedAt = null;
+        append(TimelineEventType.RELEASED, actor, reason, now);
+    }
+
     /** Sends an answer to the citizen; a ticket nobody accepted yet is accepted by the one answering. */
     public void answer(String actor, String answerText, Instant now) {
         requireStatus("答复", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS, TicketStatus.ANSWERED);
@@ -182,6 +208,7 @@ public class Ticket {
         status = TicketStatus.ROUTED;
         assignee = null;
         handedOver = true;
+        claimedAt = null;
         append(TimelineEventType.HANDED_OVER, SYSTEM, reason, now);
         events.add(new TicketEvent.TicketHandedOver(number, handlingUnit, dueAt));
     }
@@ -233,6 +260,7 @@ public class Ticket {
         satisfaction = score;
         satisfactionComment = comment;
         append(TimelineEventType.RATED, CITIZEN, score + "分" + (comment == null ? "" : "：" + comment), now);
+        events.add(new TicketEvent.TicketRated(number, score));
     }
 
     /** Records how a notification to the citizen went (staff only). */
@@ -337,6 +365,10 @@ public class Ticket {
 
     public Instant dueAt() {
         return dueAt;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
     }
 
     public Instant firstAnsweredAt() {

@@ -38,6 +38,10 @@ public sealed interface TicketEvent {
     record TicketFollowedUp(String ticketNumber) implements TicketEvent {
     }
 
+    /** The citizen rated the answer (1–5). */
+    record TicketRated(String ticketNumber, int score) implements TicketEvent {
+    }
+
     /** The matter is finished. */
     record TicketClosed(String ticketNumber) implements TicketEvent {
     }

@@ -9,7 +9,8 @@ import java.time.Clock;
 
 /** Wires the ticketing module: its settings, the division data and the clock everything reads. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TicketingProperties.class)
+@EnableConfigurationProperties({TicketingProperties.class,
+        org.law12348.ticketing.consultation.ConsultationProperties.class})
 public class TicketingConfiguration {
 
     @Bean

@@ -6,6 +6,8 @@ public enum TimelineEventType {
     ROUTED("已分派"),
     ACCEPTED("已受理"),
     ASSIGNED("已指派"),
+    CLAIMED("咨询师已认领"),
+    RELEASED("退回咨询池"),
     ANSWERED("已答复"),
     REASSIGNED("已转派"),
     HANDED_OVER("超时转外包单位"),

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,14 +33,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
-    private static final Map<String, Class<? extends TicketEvent>> TYPES = Map.of(
-            "TicketCreated", TicketEvent.TicketCreated.class,
-            "TicketAccepted", TicketEvent.TicketAccepted.class,
-            "TicketAnswered", TicketEvent.TicketAnswered.class,
-            "TicketReassigned", TicketEvent.TicketReassigned.class,
-            "TicketHandedOver", TicketEvent.TicketHandedOver.class,
-            "TicketFollowedUp", TicketEvent.TicketFollowedUp.class,
-            "TicketClosed", TicketEvent.TicketClosed.class);
+    /** Every event type by its simple name, as the outbox stores it. */
+    private static final Map<String, Class<? extends TicketEvent>> TYPES = Arrays.stream(
+                    TicketEvent.class.getPermittedSubclasses())
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName,
+                    c -> c.asSubclass(TicketEvent.class)));
 
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;

@@ -5,6 +5,8 @@ import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.ticketing.TicketStateException;
+import org.law12348.ticketing.consultation.CertificationException;
+import org.law12348.ticketing.consultation.ClaimConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -78,6 +80,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "ticket.stateConflict", e.chineseMessage(), "status");
         problem.setProperty("status", e.status().name());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(CertificationException.class)
+    ResponseEntity<ProblemDetail> notCertified(CertificationException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(HttpStatus.FORBIDDEN, "consultant.notAllowed", e.getMessage(), null));
+    }
+
+    @ExceptionHandler(ClaimConflictException.class)
+    ResponseEntity<ProblemDetail> claimedByOther(ClaimConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "ticket.claimedByOther", e.getMessage(), null));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

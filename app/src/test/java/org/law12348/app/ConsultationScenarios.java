@@ -1,0 +1,259 @@
+package org.law12348.app;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.consultation.PointsLedger;
+import org.law12348.ticketing.internal.OutboxRelay;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Online consultation with certified volunteers: claims, answers, points, the 24-hour rule. */
+abstract class ConsultationScenarios {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    PointsLedger ledger;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+    HttpApi api;
+
+    @BeforeEach
+    void client() {
+        api = new HttpApi(port);
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    String ask(String text) {
+        HttpApi.Answer created = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_CONSULTATION",
+                "regionCode", "440106", "text", text)));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("queue")).isEqualTo("VOLUNTEER_POOL");
+        relay.relayPending();
+        return created.text("number") + " " + created.text("trackingToken");
+    }
+
+    /** Registers a volunteer and has the admin certify them; returns the username. */
+    String certifiedVolunteer() {
+        String username = "vol" + UUID.randomUUID().toString().substring(0, 8);
+        HttpApi.Answer registered = api.post("/api/v1/consultant-registrations", HttpApi.json(Map.of(
+                "username", username, "password", "demo12348", "displayName", "志愿者" + username,
+                "application", Map.of("qualification", "GRASSROOTS_LEGAL_WORKER", "licenceNumber", "GD-2024-" + username,
+                        "regionCode", "440100", "businessTypes", List.of("LEGAL_CONSULTATION"),
+                        "categories", List.of("LABOR", "HOUSING"), "statement", "基层法律服务工作者"))));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.text("status")).isEqualTo("APPLIED");
+        HttpApi.Answer approved = api.post("/api/v1/admin/consultants/" + username + "/approve",
+                HttpApi.json(Map.of("validUntil", LocalDate.now().plusYears(1).toString())), HttpApi.basic("admin"));
+        assertThat(approved.status()).isEqualTo(200);
+        return username;
+    }
+
+    @Test
+    void aCertifiedConsultantClaimsAndAnswersAndEarnsPointsWhenTheCitizenAccepts() {
+        String[] asked = ask("公司拖欠工资两个月不发，我该怎么讨薪？").split(" ");
+        String number = asked[0];
+        String[] citizen = {"X-Tracking-Token", asked[1]};
+        long before = balance("consultant");
+
+        assertThat(api.get("/api/v1/consultant/pool", HttpApi.basic("consultant")).body().toString()).contains(number);
+        assertThat(api.post("/api/v1/consultant/pool/" + number + "/claim", "{}", HttpApi.basic("consultant"))
+                .text("assignee")).isEqualTo("consultant");
+        HttpApi.Answer tooShort = api.post("/api/v1/consultant/pool/" + number + "/answer",
+                HttpApi.json(Map.of("text", "去仲裁")), HttpApi.basic("consultant"));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.text("field")).isEqualTo("text");
+        HttpApi.Answer answered = api.post("/api/v1/consultant/pool/" + number + "/answer", HttpApi.json(Map.of(
+                "text", "可以先与单位协商，协商不成可向劳动保障监察机构投诉，或向劳动人事争议仲裁委员会申请仲裁，仲裁不收费。",
+                "citedArticles", List.of("劳动争议调解仲裁法第五条"))), HttpApi.basic("consultant"));
+        assertThat(answered.status()).isEqualTo(201);
+
+        assertThat(api.get("/api/v1/tickets/" + number, citizen).text("status")).isEqualTo("ANSWERED");
+        api.post("/api/v1/tickets/" + number + "/rating", HttpApi.json(Map.of("score", 5)), citizen);
+        assertThat(api.post("/api/v1/tickets/" + number + "/accept-answer", "{}", citizen).text("status"))
+                .isEqualTo("CLOSED");
+        relay.relayPending();
+
+        assertThat(balance("consultant") - before).isEqualTo(10 + 5 + 5 + 5);
+        assertThat(api.get("/api/v1/consultant/me", HttpApi.basic("consultant")).body().path("monthRank").asInt())
+                .isPositive();
+    }
+
+    @Test
+    void twoConsultantsClaimingAtOnceExactlyOneWins() throws Exception {
+        String number = ask("房东不退押金怎么办？合同到期已经搬走了。").split(" ")[0];
+        String other = certifiedVolunteer();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> outcomes = new ArrayList<>();
+            for (String user : List.of("consultant", other)) {
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    return api.post("/api/v1/consultant/pool/" + number + "/claim", "{}", HttpApi.basic(user)).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : outcomes) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        String holder = jdbc.queryForObject("select assignee from ticket where number = ?", String.class, number);
+        String loser = holder.equals("consultant") ? other : "consultant";
+        HttpApi.Answer stolen = api.post("/api/v1/consultant/pool/" + number + "/answer", HttpApi.json(Map.of(
+                "text", "押金应当在租赁合同终止且房屋交还后退还，可以先协商，再向法院起诉。")), HttpApi.basic(loser));
+        assertThat(stolen.status()).isEqualTo(409);
+    }
+
+    @Test
+    void uncertifiedAndSuspendedConsultantsCannotClaim() {
+        String number = ask("离婚时孩子抚养权怎么判？孩子三岁。").split(" ")[0];
+        String volunteer = certifiedVolunteer();
+        api.post("/api/v1/admin/consultants/" + volunteer + "/suspend", HttpApi.json(Map.of("reason", "答复质量投诉较多")),
+                HttpApi.basic("admin"));
+
+        HttpApi.Answer suspended = api.post("/api/v1/consultant/pool/" + number + "/claim", "{}",
+                HttpApi.basic(volunteer));
+        assertThat(suspended.status()).isEqualTo(403);
+        assertThat(suspended.text("detail")).contains("已暂停");
+        assertThat(api.post("/api/v1/consultant/pool/" + number + "/claim", "{}", HttpApi.basic("dispatcher"))
+                .status()).isEqualTo(403);
+        HttpApi.Answer record = api.get("/api/v1/admin/consultants", HttpApi.basic("admin"));
+        assertThat(record.body().toString()).contains("SUSPENDED", "答复质量投诉较多");
+    }
+
+    @Test
+    void replayingTheClosingEventManyTimesAndConcurrentlyCreditsOnce() throws Exception {
+        String[] asked = ask("借钱给朋友没有借条，怎么要回来？").split(" ");
+        String number = asked[0];
+        api.post("/api/v1/consultant/pool/" + number + "/answer", HttpApi.json(Map.of(
+                "text", "没有借条也可以用转账记录、聊天记录、证人证言等证明借贷关系，建议尽快收集证据并催告还款。")),
+                HttpApi.basic("consultant"));
+        api.post("/api/v1/tickets/" + number + "/accept-answer", "{}", "X-Tracking-Token", asked[1]);
+        relay.relayPending();
+        int lines = lines(number);
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> replays = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                replays.add(pool.submit(() -> {
+                    go.await();
+                    return ledger.finalizeTicket(number);
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> replay : replays) {
+                assertThat(replay.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(lines(number)).isEqualTo(lines).isEqualTo(3);
+    }
+
+    @Test
+    void aRejectedReviewTakesThePointsBack() {
+        String[] asked = ask("交通事故对方全责，误工费怎么算？").split(" ");
+        String number = asked[0];
+        long answerId = api.post("/api/v1/consultant/pool/" + number + "/answer", HttpApi.json(Map.of(
+                "text", "误工费根据受害人的误工时间和收入状况确定，有固定收入的按实际减少的收入计算。")),
+                HttpApi.basic("consultant")).body().path("id").asLong();
+        api.post("/api/v1/tickets/" + number + "/accept-answer", "{}", "X-Tracking-Token", asked[1]);
+        relay.relayPending();
+        assertThat(points(number)).isPositive();
+
+        assertThat(api.post("/api/v1/staff/answers/" + answerId + "/flag", HttpApi.json(Map.of("reason", "引用依据不准确")),
+                HttpApi.basic("dispatcher")).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/staff/answers/" + answerId + "/review",
+                HttpApi.json(Map.of("upheld", false, "reason", "答复内容有误")), HttpApi.basic("dispatcher")).status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/staff/answers/" + answerId + "/review",
+                HttpApi.json(Map.of("upheld", false, "reason", "答复内容有误")), HttpApi.basic("admin")).status())
+                .isEqualTo(200);
+
+        assertThat(points(number)).isZero();
+    }
+
+    @Test
+    void aQuestionAnsweredAt23HoursStaysWhileOneUnansweredAt24HoursIsHandedOver() {
+        String answeredLate = ask("被公司辞退没有补偿，可以要多少？").split(" ")[0];
+        String unanswered = ask("加班不给加班费怎么办？").split(" ")[0];
+        Instant asked = Instant.now();
+
+        ClockUtil.setCurrentTime(Date.from(asked.plus(Duration.ofHours(23))));
+        assertThat(dueTimers(answeredLate)).isZero();
+        api.post("/api/v1/consultant/pool/" + answeredLate + "/answer", HttpApi.json(Map.of(
+                "text", "用人单位违法解除劳动合同的，应按经济补偿标准的二倍支付赔偿金，每满一年支付两个月工资。")),
+                HttpApi.basic("consultant"));
+        relay.relayPending();
+
+        ClockUtil.setCurrentTime(Date.from(asked.plus(Duration.ofHours(24)).plusSeconds(5)));
+        assertThat(dueTimers(answeredLate)).isZero();
+        assertThat(dueTimers(unanswered)).isEqualTo(1);
+        for (Job job : management.createJobQuery().executable().timers().list()) {
+            management.executeJob(job.getId());
+        }
+
+        assertThat(unit(unanswered)).isEqualTo("GD-4401-OUTSOURCED");
+        assertThat(unit(answeredLate)).isEqualTo("GD-4401-12348");
+    }
+
+    private long dueTimers(String number) {
+        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        return management.createJobQuery().processInstanceId(process).executable().timers().count();
+    }
+
+    private String unit(String number) {
+        return jdbc.queryForObject("select handling_unit from ticket where number = ?", String.class, number);
+    }
+
+    private long balance(String consultant) {
+        return api.get("/api/v1/consultant/me", HttpApi.basic(consultant)).body().path("points").asLong();
+    }
+
+    private int lines(String number) {
+        return jdbc.queryForObject("select count(*) from points_entry where ticket_number = ?", Integer.class, number);
+    }
+
+    private int points(String number) {
+        return jdbc.queryForObject("select coalesce(sum(points), 0) from points_entry where ticket_number = ?",
+                Integer.class, number);
+    }
+}
