@@ -1,0 +1,114 @@
+package org.law12348.app.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The online hall in a real browser: a citizen asks, the demo consultant claims and answers, the
+ * citizen reads the answer, rates and accepts it, and the consultant sees the points.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:scenarios;DB_CLOSE_DELAY=-1")
+class ConsultationBrowserTest {
+
+    @LocalServerPort
+    int port;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void choose(String selectId, String value) {
+        wait.until(d -> d.findElements(By.cssSelector("#" + selectId + " option[value='" + value + "']")).size() == 1);
+        new Select(browser.findElement(By.id(selectId))).selectByValue(value);
+    }
+
+    private void signIn(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo12348");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void aCitizenAsksAConsultantAnswersTheCitizenRatesAndTheConsultantEarnsPoints() {
+        // the citizen asks on the portal
+        browser.get(url("/"));
+        choose("province", "440000");
+        choose("city", "440100");
+        choose("county", "440106");
+        browser.findElement(By.id("text")).sendKeys("公司拖欠我两个月工资，老板说没钱，我应该怎么办？");
+        browser.findElement(By.id("ask-submit")).click();
+        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-number")));
+        String ticket = number.getText();
+        String trackingPage = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("待受理");
+
+        // the consultant claims and answers it
+        signIn("consultant");
+        browser.get(url("/consultant"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".pool-row[data-number='" + ticket + "'] .claim-button"))).click();
+        WebElement claim = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".claim[data-number='" + ticket + "']")));
+        claim.findElement(By.name("text")).sendKeys(
+                "可以先向用人单位书面催告，仍不支付的可向劳动保障监察机构投诉，或申请劳动仲裁，要求支付工资和赔偿金。");
+        claim.findElement(By.name("citedArticles")).sendKeys("劳动合同法第三十条");
+        claim.findElement(By.cssSelector(".answer-submit")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .contains("答复已发送");
+        signOut();
+
+        // the citizen sees the answer, rates it and accepts it
+        browser.get(trackingPage);
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("已答复", "劳动保障监察机构", "劳动合同法第三十条");
+        new Select(browser.findElement(By.id("score"))).selectByValue("5");
+        browser.findElement(By.id("rate-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-rating")));
+        browser.findElement(By.id("accept-answer")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("ticket-status"), "已办结"));
+
+        // the consultant sees the points once the closing is relayed
+        signIn("consultant");
+        wait.until(d -> {
+            d.get(url("/consultant"));
+            return d.findElement(By.id("points-history")).getText().contains(ticket);
+        });
+        assertThat(browser.findElement(By.id("points-history")).getText()).contains("答复问题", "问题解决奖励");
+        assertThat(Integer.parseInt(browser.findElement(By.id("points")).getText())).isGreaterThanOrEqualTo(25);
+    }
+}

@@ -1,0 +1,114 @@
+package org.law12348.portal.consultant;
+
+import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.TicketNotFoundException;
+import org.law12348.ticketing.TicketStateException;
+import org.law12348.ticketing.consultation.CertificationException;
+import org.law12348.ticketing.consultation.CertificationService;
+import org.law12348.ticketing.consultation.ClaimConflictException;
+import org.law12348.ticketing.consultation.ConsultationService;
+import org.law12348.ticketing.consultation.LegalCategory;
+import org.law12348.ticketing.consultation.PointsBoard;
+import org.law12348.ticketing.consultation.PointsEntries;
+import org.law12348.ticketing.consultation.QualificationType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+/** The consultant portal: certification status and application, the pool, claims, answers, points. */
+@Controller
+class ConsultantPortalController {
+
+    private final CertificationService certification;
+    private final ConsultationService consultation;
+    private final PointsEntries ledger;
+    private final PointsBoard board;
+    private final Clock clock;
+
+    ConsultantPortalController(CertificationService certification, ConsultationService consultation,
+                               PointsEntries ledger, PointsBoard board, Clock clock) {
+        this.certification = certification;
+        this.consultation = consultation;
+        this.ledger = ledger;
+        this.board = board;
+        this.clock = clock;
+    }
+
+    @GetMapping("/consultant")
+    String home(Principal me, @RequestParam(required = false) String category, Model model) {
+        String username = me.getName();
+        var consultant = certification.of(username);
+        model.addAttribute("consultant", consultant.orElse(null));
+        model.addAttribute("points", ledger.balanceOf(username));
+        model.addAttribute("rank", board.rankOf(username, YearMonth.now(clock)));
+        model.addAttribute("history", ledger.findTop100ByConsultantOrderByIdDesc(username));
+        model.addAttribute("qualifications", QualificationType.values());
+        model.addAttribute("businessTypes", BusinessType.values());
+        model.addAttribute("categories", LegalCategory.values());
+        model.addAttribute("category", category);
+        try {
+            LegalCategory filter = category == null || category.isBlank() ? null : LegalCategory.valueOf(category);
+            model.addAttribute("pool", consultation.pool(username, filter));
+            model.addAttribute("mine", consultation.mine(username));
+        } catch (CertificationException e) {
+            model.addAttribute("poolClosed", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("poolClosed", "不支持的法律领域");
+        }
+        return "consultant/home";
+    }
+
+    @PostMapping("/consultant/apply")
+    String apply(Principal me, @RequestParam(required = false) String qualification,
+                 @RequestParam(required = false) String licenceNumber, @RequestParam(required = false) String regionCode,
+                 @RequestParam(required = false) List<String> businessTypes,
+                 @RequestParam(required = false) List<String> categories,
+                 @RequestParam(required = false) String statement, RedirectAttributes flash) {
+        return act(flash, () -> certification.apply(me.getName(), new CertificationService.ApplicationForm(
+                qualification, licenceNumber, regionCode, businessTypes, categories, statement)), "申请已提交，请等待审核");
+    }
+
+    @PostMapping("/consultant/claim/{number}")
+    String claim(Principal me, @PathVariable String number, RedirectAttributes flash) {
+        return act(flash, () -> consultation.claim(number, me.getName()), "已认领，请尽快答复");
+    }
+
+    @PostMapping("/consultant/release/{number}")
+    String release(Principal me, @PathVariable String number, RedirectAttributes flash) {
+        return act(flash, () -> consultation.release(number, me.getName()), "已放弃认领");
+    }
+
+    @PostMapping("/consultant/answer/{number}")
+    String answer(Principal me, @PathVariable String number, @RequestParam(required = false) String text,
+                  @RequestParam(required = false) String citedArticles, RedirectAttributes flash) {
+        List<String> citations = citedArticles == null ? List.of() : Arrays.asList(citedArticles.split("[,，;；\\n]"));
+        return act(flash, () -> consultation.answer(number, me.getName(), text, citations), "答复已发送给市民");
+    }
+
+    private static String act(RedirectAttributes flash, Runnable action, String done) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", done);
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.violations().get(0).message());
+        } catch (CertificationException | ClaimConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        } catch (TicketStateException e) {
+            flash.addFlashAttribute("error", e.chineseMessage());
+        } catch (TicketNotFoundException e) {
+            flash.addFlashAttribute("error", "问题不存在或已不在咨询池中");
+        }
+        return "redirect:/consultant";
+    }
+}
