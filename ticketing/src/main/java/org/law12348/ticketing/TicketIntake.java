@@ -71,8 +71,11 @@ public class TicketIntake {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        // drawn before the transaction: a block refill needs a connection of its own, and a thread
+        // holding one while waiting for another starves the pool under load
+        long id = identities.next();
         try {
-            return transactions.execute(status -> store(intake));
+            return transactions.execute(status -> store(intake, id));
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
@@ -93,14 +96,13 @@ public class TicketIntake {
         return false;
     }
 
-    private IntakeResult store(ValidIntake intake) {
+    private IntakeResult store(ValidIntake intake, long id) {
         // the database keeps microseconds; the answer should show what is stored
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RouteDecision route = routing.decide(
                 new RoutingQuery(intake.region(), intake.businessType(), intake.kind(), intake.request().channel()));
         HandlingUnit unit = units.findActive(route.handlingUnit()).orElseThrow(() -> new IllegalStateException(
                 "Routing rule " + route.ruleId() + " names unknown or inactive unit " + route.handlingUnit()));
-        long id = identities.next();
         Ticket ticket = new Ticket(id, numberFor(id, now), intake.kind(), intake.request().channel(), intake.request().channelRef().strip(),
                 intake.contact(), intake.region(), intake.businessType(), intake.subject(), intake.text(), route,
                 RouteTexts.describe(route, unit), now);

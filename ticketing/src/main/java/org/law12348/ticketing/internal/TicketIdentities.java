@@ -25,8 +25,10 @@ public class TicketIdentities {
 
     TicketIdentities(EntityManager entityManager, PlatformTransactionManager transactionManager) {
         this.entityManager = entityManager;
+        // joins the caller's transaction when there is one: a sequence value is never rolled back, and
+        // asking the pool for a second connection while holding one can starve it under load
         this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.nextValueSql = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
                 .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("ticket_seq");
     }

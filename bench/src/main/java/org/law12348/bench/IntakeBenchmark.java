@@ -1,0 +1,167 @@
+package org.law12348.bench;
+
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Intake over HTTP on PostgreSQL — validation, DMN routing, the ticket, its timeline and the outbox in
+ * one transaction, process start after commit — side by side with the raw ceiling: one committed
+ * single-row insert per "ticket" into the same database from the same number of clients.
+ */
+final class IntakeBenchmark {
+
+    private static final int CLIENTS = 16;
+    private static final long RUN_SECONDS = Long.getLong("bench.intake.seconds", 20);
+    private static final String[] REGIONS = {"440106", "440104", "440303", "440305", "440604", "441302", "442000"};
+    private static final String[] TYPES = {"LEGAL_AID", "LEGAL_CONSULTATION", "MEDIATION", "NOTARIZATION", "COMPLAINT"};
+
+    private IntakeBenchmark() {
+    }
+
+    static Map<String, String> run() throws Exception {
+        String url = Bench.freshDatabase("law12348_bench_intake");
+        Map<String, String> figures = new LinkedHashMap<>();
+        // the ceiling gets a database of its own on the same server, so Flyway finds the product's empty
+        double ceiling = ceiling(Bench.freshDatabase("law12348_bench_ceiling"));
+        figures.put("raw ceiling: single-row inserts/s (16 clients, autocommit)", String.format("%.0f", ceiling));
+        try (ConfigurableApplicationContext app = Bench.start(url)) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+            saturate(http, port, 5, new Latencies(), new AtomicLong()); // warm-up
+            Latencies latencies = new Latencies();
+            AtomicLong errors = new AtomicLong();
+            double rate = saturate(http, port, RUN_SECONDS, latencies, errors);
+            figures.put("intake over HTTP: tickets/s (16 clients)", String.format("%.0f", rate));
+            figures.put("intake / ceiling", String.format("%.0f%%", 100 * rate / ceiling));
+            figures.put("intake at saturation: p50 / p99 ms", String.format("%.1f / %.1f",
+                    latencies.percentileMillis(50), latencies.percentileMillis(99)));
+            figures.put("intake errors", String.valueOf(errors.get()));
+            Latencies paced = paced(http, port, 200, RUN_SECONDS);
+            figures.put("intake at 200 tickets/s: p50 / p99 ms", String.format("%.1f / %.1f",
+                    paced.percentileMillis(50), paced.percentileMillis(99)));
+            figures.put("process starts caught up after the runs (s)", String.format("%.1f", drainOutbox(app)));
+        }
+        return figures;
+    }
+
+    private static double ceiling(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, Bench.USER, ""); Statement s = c.createStatement()) {
+            s.execute("create table bench_ceiling (id bigserial primary key, number varchar(24), "
+                    + "text varchar(8000), created_at timestamp with time zone default now())");
+        }
+        AtomicLong inserted = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        for (int i = 0; i < CLIENTS; i++) {
+            pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url, Bench.USER, "");
+                     PreparedStatement insert = c.prepareStatement(
+                             "insert into bench_ceiling (number, text) values (?, ?)")) {
+                    while (System.nanoTime() < deadline) {
+                        insert.setString(1, "GD20261128-" + inserted.get());
+                        insert.setString(2, "公司拖欠工资三个月，想申请法律援助。");
+                        insert.executeUpdate();
+                        inserted.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(RUN_SECONDS + 30, TimeUnit.SECONDS);
+        return inserted.get() / (double) RUN_SECONDS;
+    }
+
+    private static double saturate(HttpClient http, int port, long seconds, Latencies latencies, AtomicLong errors)
+            throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        for (int i = 0; i < CLIENTS; i++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    if (post(http, port, latencies)) {
+                        done.incrementAndGet();
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        return done.get() / (double) seconds;
+    }
+
+    /** An open-loop load: one request every 1/rate seconds, whatever the answers take. */
+    private static Latencies paced(HttpClient http, int port, int perSecond, long seconds) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        long start = System.nanoTime();
+        long total = perSecond * seconds;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / perSecond;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            senders.submit(() -> post(http, port, latencies));
+        }
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
+        return latencies;
+    }
+
+    private static boolean post(HttpClient http, int port, Latencies latencies) {
+        int n = (int) (Math.random() * 1_000_000);
+        String body = "{\"businessType\":\"" + TYPES[n % TYPES.length] + "\",\"regionCode\":\""
+                + REGIONS[n % REGIONS.length] + "\",\"text\":\"单位拖欠工资三个月，我想咨询怎么维权，编号" + n + "\","
+                + "\"contactPhone\":\"1380013" + String.format("%04d", n % 10000) + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            latencies.add((System.nanoTime() - t0) / 1000);
+            return response.statusCode() == 201;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static double drainOutbox(ConfigurableApplicationContext app) throws InterruptedException {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long t0 = System.nanoTime();
+        while (jdbc.queryForObject("select count(*) from outbox_event where processed_at is null", Long.class) > 0) {
+            TimeUnit.MILLISECONDS.sleep(200);
+            if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
+                break;
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static List<String> regions() {
+        return List.of(REGIONS);
+    }
+}
