@@ -1,0 +1,61 @@
+package org.law12348.telephony;
+
+import org.asteriskjava.fastagi.AgiScript;
+import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.telephony.internal.calls.CallerHistory;
+import org.law12348.telephony.internal.calls.HotlineDesk;
+import org.law12348.telephony.internal.calls.SurveyDesk;
+import org.law12348.telephony.internal.ivr.FastAgiServer;
+import org.law12348.telephony.internal.ivr.HotlineScript;
+import org.law12348.telephony.internal.ivr.IvrPolicy;
+import org.law12348.telephony.internal.ivr.RegionResolver;
+import org.law12348.telephony.internal.ivr.ServiceHours;
+import org.law12348.telephony.internal.ivr.SurveyScript;
+import org.law12348.ticketing.Regions;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Wires the hotline: IVR decisions, the FastAGI scripts and their server. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelephonyProperties.class)
+public class TelephonyConfiguration {
+
+    @Bean
+    IvrPolicy ivrPolicy(TelephonyProperties properties) {
+        return new IvrPolicy(properties.ivr());
+    }
+
+    @Bean
+    ServiceHours serviceHours(TelephonyProperties properties) {
+        return new ServiceHours(properties.hours());
+    }
+
+    @Bean
+    RegionResolver regionResolver(Regions regions, TelephonyProperties properties) {
+        regions.require(properties.defaultRegion(), "law12348.telephony.default-region");
+        return new RegionResolver(regions);
+    }
+
+    @Bean
+    HotlineScript hotlineScript(IvrPolicy policy, ServiceHours hours, RegionResolver resolver, CallLog calls,
+                                CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock) {
+        return new HotlineScript(policy, hours, resolver, calls, history, desk, properties, clock);
+    }
+
+    @Bean
+    SurveyScript surveyScript(SurveyDesk desk, TelephonyProperties properties) {
+        return new SurveyScript(desk, properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "law12348.telephony.fastagi.enabled", havingValue = "true", matchIfMissing = true)
+    FastAgiServer fastAgiServer(TelephonyProperties properties, HotlineScript hotline, SurveyScript survey) {
+        Map<String, AgiScript> scripts = Map.of("hotline", hotline, properties.ivr().surveyScript(), survey);
+        return new FastAgiServer(properties.fastagi(), scripts);
+    }
+}
