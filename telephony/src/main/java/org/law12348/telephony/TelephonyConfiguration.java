@@ -1,7 +1,17 @@
 package org.law12348.telephony;
 
 import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.law12348.telephony.internal.ami.AmiConnector;
+import org.law12348.telephony.internal.ami.CallEventRecorder;
+import org.law12348.telephony.internal.ami.CallbackDispatcher;
+import org.law12348.telephony.internal.ami.CallbackSchedule;
 import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.telephony.internal.calls.CallbackTasks;
+import org.law12348.ticketing.TicketService;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.ArrayList;
+import java.util.List;
 import org.law12348.telephony.internal.calls.CallerHistory;
 import org.law12348.telephony.internal.calls.HotlineDesk;
 import org.law12348.telephony.internal.calls.SurveyDesk;
@@ -57,5 +67,38 @@ public class TelephonyConfiguration {
     FastAgiServer fastAgiServer(TelephonyProperties properties, HotlineScript hotline, SurveyScript survey) {
         Map<String, AgiScript> scripts = Map.of("hotline", hotline, properties.ivr().surveyScript(), survey);
         return new FastAgiServer(properties.fastagi(), scripts);
+    }
+
+    /** AMI: only when law12348.telephony.ami.host is set. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "law12348.telephony.ami.host")
+    static class AmiWiring {
+
+        @Bean
+        CallEventRecorder callEventRecorder(CallLog calls, RegionResolver resolver, Clock clock) {
+            return new CallEventRecorder(calls, resolver, clock);
+        }
+
+        @Bean
+        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder,
+                                  org.springframework.beans.factory.ObjectProvider<CallbackDispatcher> callbacks) {
+            List<ManagerEventListener> listeners = new ArrayList<>();
+            listeners.add(recorder);
+            // the dispatcher needs the connector and listens on it: hand it over lazily
+            listeners.add(event -> callbacks.getObject().onManagerEvent(event));
+            return new AmiConnector(properties.ami(), listeners);
+        }
+
+        @Bean
+        CallbackDispatcher callbackDispatcher(AmiConnector ami, CallbackTasks tasks, TicketService tickets,
+                                              ServiceHours hours, TransactionTemplate transactions,
+                                              TelephonyProperties properties, Clock clock) {
+            return new CallbackDispatcher(ami, tasks, tickets, hours, transactions, properties.callback(), clock);
+        }
+
+        @Bean
+        CallbackSchedule callbackSchedule(CallbackDispatcher dispatcher, TelephonyProperties properties) {
+            return new CallbackSchedule(dispatcher, properties.callback().dispatchInterval());
+        }
     }
 }
