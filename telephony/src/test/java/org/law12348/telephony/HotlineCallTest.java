@@ -10,13 +10,8 @@ import org.law12348.telephony.peer.AsteriskAgiPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whole calls through the real asterisk-java FastAGI server, driven by a peer speaking Asterisk's side. */
-@SpringBootTest(classes = TelephonyTestApp.class)
-class HotlineCallTest {
+class HotlineCallTest extends HotlineIntegrationTest {
 
-    static final int AGI_PORT = freePort();
     static final Instant MONDAY_10_00 = Instant.parse("2026-11-30T02:00:00Z");
     static final Instant MONDAY_20_00 = Instant.parse("2026-11-30T12:00:00Z");
     private static final AtomicInteger IDS = new AtomicInteger(100);
-
-    @DynamicPropertySource
-    static void agiPort(DynamicPropertyRegistry registry) {
-        registry.add("law12348.telephony.fastagi.port", () -> AGI_PORT);
-    }
 
     @Autowired MutableClock clock;
     @Autowired CallRecords calls;
@@ -161,13 +149,5 @@ class HotlineCallTest {
 
     private static String nextId() {
         return "1795876397." + IDS.incrementAndGet();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 public class CallerHistory {
 
     /** One open ticket of the caller, as the console lists it. */
-    public record OpenTicket(String number, String businessType, String status, String subject, Instant createdAt) {
+    public record OpenTicket(String number, String businessType, String status, String subject, String handlingUnit,
+                             Instant createdAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -31,10 +32,10 @@ public class CallerHistory {
 
     public List<OpenTicket> openTickets(String phone, int limit) {
         return jdbc.query("""
-                        select number, business_type, status, subject, created_at from ticket
+                        select number, business_type, status, subject, handling_unit, created_at from ticket
                         where contact_phone = ? and status <> ? order by created_at desc, id desc""",
                 (rs, i) -> new OpenTicket(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, Timestamp.class).toInstant()),
+                        rs.getString(5), rs.getObject(6, Timestamp.class).toInstant()),
                 phone, TicketStatus.CLOSED.name()).stream().limit(limit).toList();
     }
 }
