@@ -7,7 +7,7 @@ import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
-import org.law12348.ticketing.Regions;
+import org.law12348.telephony.internal.ivr.RegionResolver;
 import org.law12348.ticketing.TicketIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +33,12 @@ public class HotlineDesk {
     private final TicketIntake intake;
     private final CallLog calls;
     private final CallbackTasks callbacks;
-    private final Regions regions;
+    private final RegionResolver regions;
     private final TransactionTemplate transactions;
     private final TelephonyProperties properties;
     private final Clock clock;
 
-    HotlineDesk(TicketIntake intake, CallLog calls, CallbackTasks callbacks, Regions regions,
+    HotlineDesk(TicketIntake intake, CallLog calls, CallbackTasks callbacks, RegionResolver regions,
                 TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
         this.intake = intake;
         this.calls = calls;
@@ -52,7 +52,7 @@ public class HotlineDesk {
     /** A message was recorded: a PHONE ticket that names the recording, linked to the call. */
     public IntakeResult messageLeft(Caller caller, String recordingFile) {
         String text = "热线留言：来电人通过12348热线语音留言，录音文件 " + recordingFile + "。业务类型："
-                + caller.businessType().chineseName() + "；来电地区：" + regions.fullName(caller.region()) + "。";
+                + caller.businessType().chineseName() + "；来电地区：" + regions.nameOf(caller.region()) + "。";
         IntakeResult ticket = intake.receive(request(caller, caller.businessType().chineseName() + "热线留言", text));
         calls.update(caller.callId(), c -> c.messageLeft(recordingFile, ticket.ticketNumber()));
         log.info("Call {} left a message, ticket {}", caller.callId(), ticket.ticketNumber());
@@ -62,7 +62,7 @@ public class HotlineDesk {
     /** The caller asked to be called back: a PHONE ticket and a callback task due at {@code dueAt}. */
     public IntakeResult callbackBooked(Caller caller, Instant dueAt) {
         String text = "热线预约回拨：来电人选择不排队等待，请在服务时间内回拨。业务类型："
-                + caller.businessType().chineseName() + "；来电地区：" + regions.fullName(caller.region()) + "。";
+                + caller.businessType().chineseName() + "；来电地区：" + regions.nameOf(caller.region()) + "。";
         IntakeResult ticket = intake.receive(request(caller, caller.businessType().chineseName() + "预约回拨", text));
         transactions.executeWithoutResult(status -> {
             if (callbacks.findByTicketNumberOrderByCreatedAtDesc(ticket.ticketNumber()).isEmpty()) {

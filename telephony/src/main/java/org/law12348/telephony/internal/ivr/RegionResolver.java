@@ -28,8 +28,47 @@ public final class RegionResolver {
     private final Regions regions;
     private final PhoneNumberOfflineGeocoder geocoder = PhoneNumberOfflineGeocoder.getInstance();
 
+    /** Province code → city name → city code, probed by code (see {@link #cityIndex}). */
+    private final Map<String, Map<String, String>> cities;
+
     public RegionResolver(Regions regions) {
         this.regions = regions;
+        this.cities = cityIndex(regions);
+    }
+
+    /**
+     * Indexes every prefecture-level division by probing its code rather than walking
+     * {@code Regions.children}: cities without districts (东莞 441900, 中山 442000, 儋州 460400 …) also
+     * appear in the county file under their own code, which replaces the city and makes it its own
+     * parent there, so they are missing from their province's children.
+     */
+    private static Map<String, Map<String, String>> cityIndex(Regions regions) {
+        Map<String, Map<String, String>> index = new java.util.HashMap<>();
+        for (Division province : regions.children(null)) {
+            Map<String, String> byName = new java.util.HashMap<>();
+            String p = province.code().substring(0, 2);
+            for (int c = 1; c <= 99; c++) {
+                String code = p + String.format("%02d", c) + "00";
+                regions.find(new RegionCode(code)).ifPresent(d -> byName.putIfAbsent(d.name(), d.code()));
+            }
+            index.put(province.code(), byName);
+        }
+        return index;
+    }
+
+    /**
+     * The name people use for a province or city code ("广东省东莞市", "北京市"), built without
+     * {@code Regions.fullName}, which never ends for the self-parented cities described above.
+     */
+    public String nameOf(RegionCode code) {
+        String province = regions.find(code.province()).map(Division::name).orElse("");
+        if (code.isProvince()) {
+            return province;
+        }
+        String city = regions.find(code.city()).map(Division::name).filter(n -> !"市辖区".equals(n)).orElse("");
+        String county = code.isCity() ? "" : regions.find(code).map(Division::name).filter(n -> !n.equals(city))
+                .orElse("");
+        return province + city + county;
     }
 
     /** The caller's city from a caller id as the trunk delivers it; empty when withheld or unknown. */
@@ -40,7 +79,7 @@ public final class RegionResolver {
         }
         Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(86)
                 .setNationalNumber(Long.parseLong(phone.get().value().replaceFirst("^0", "")));
-        return fromDescription(geocoder.getDescriptionForValidNumber(number, Locale.SIMPLIFIED_CHINESE));
+        return fromDescription(describe(number));
     }
 
     /** The city of a fixed-line area code keyed by the caller ("020", "0755", with or without the 0). */
@@ -73,7 +112,14 @@ public final class RegionResolver {
     private Optional<RegionCode> fromAreaCodeDigits(String code) {
         Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(86)
                 .setNationalNumber(Long.parseLong(code + FILLER_SUBSCRIBER));
-        return fromDescription(geocoder.getDescriptionForValidNumber(number, Locale.SIMPLIFIED_CHINESE));
+        return fromDescription(describe(number));
+    }
+
+    private String describe(Phonenumber.PhoneNumber number) {
+        // the geocoder loads its prefix files lazily into unsynchronised maps; lookups take microseconds
+        synchronized (geocoder) {
+            return geocoder.getDescriptionForValidNumber(number, Locale.SIMPLIFIED_CHINESE);
+        }
     }
 
     Optional<RegionCode> fromDescription(String description) {
@@ -85,18 +131,14 @@ public final class RegionResolver {
                 continue;
             }
             String rest = description.substring(province.name().length());
+            Map<String, String> byName = cities.getOrDefault(province.code(), Map.of());
             if (rest.isEmpty()) {
                 // municipalities: 北京市 → 110100 (the city-level 市辖区)
-                return regions.children(province.code()).stream().findFirst()
-                        .map(d -> new RegionCode(d.code())).or(() -> Optional.of(new RegionCode(province.code())));
+                String municipal = byName.get("市辖区");
+                return Optional.of(new RegionCode(municipal != null ? municipal : province.code()));
             }
-            String cityName = cityNameIn(rest);
-            for (Division city : regions.children(province.code())) {
-                if (city.name().equals(cityName)) {
-                    return Optional.of(new RegionCode(city.code()));
-                }
-            }
-            return Optional.of(new RegionCode(province.code()));
+            String cityCode = byName.get(cityNameIn(rest));
+            return Optional.of(new RegionCode(cityCode != null ? cityCode : province.code()));
         }
         return Optional.empty();
     }

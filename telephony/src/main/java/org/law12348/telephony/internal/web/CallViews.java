@@ -3,7 +3,7 @@ package org.law12348.telephony.internal.web;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallbackTask;
 import org.law12348.ticketing.RegionCode;
-import org.law12348.ticketing.Regions;
+import org.law12348.telephony.internal.ivr.RegionResolver;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,14 +22,14 @@ class CallViews {
                         String status, Instant dueAt, int attempts, String lastResult) {
     }
 
-    private final Regions regions;
+    private final RegionResolver regions;
 
-    CallViews(Regions regions) {
+    CallViews(RegionResolver regions) {
         this.regions = regions;
     }
 
     CallView of(CallRecord c) {
-        String regionName = c.regionCode() == null ? null : regions.fullName(new RegionCode(c.regionCode()));
+        String regionName = c.regionCode() == null ? null : regions.nameOf(new RegionCode(c.regionCode()));
         return new CallView(c.callId(), c.callerPhone(), c.regionCode(), regionName,
                 c.businessType() == null ? null : c.businessType().name(),
                 c.businessType() == null ? null : c.businessType().chineseName(), c.queue(), c.outcome().name(),

@@ -33,6 +33,21 @@ class RegionResolverTest {
         assertThat(RESOLVER.fromAreaCode(keyed)).isEmpty();
     }
 
+    /** Regression: 东莞 and 中山 have no districts and were missed as children of 广东省. */
+    @ParameterizedTest
+    @CsvSource({"0769,441900", "0760,442000", "0898,460100"})
+    void findsCitiesWithoutDistricts(String keyed, String city) {
+        assertThat(RESOLVER.fromAreaCode(keyed)).contains(new RegionCode(city));
+    }
+
+    @Test
+    void namesProvincesCitiesAndMunicipalitiesWithoutWalkingParents() {
+        assertThat(RESOLVER.nameOf(new RegionCode("441900"))).isEqualTo("广东省东莞市");
+        assertThat(RESOLVER.nameOf(new RegionCode("110100"))).isEqualTo("北京市");
+        assertThat(RESOLVER.nameOf(new RegionCode("440000"))).isEqualTo("广东省");
+        assertThat(RESOLVER.nameOf(new RegionCode("440106"))).isEqualTo("广东省广州市天河区");
+    }
+
     @Test
     void knowsNothingOfAWithheldOrForeignNumber() {
         assertThat(RESOLVER.fromCallerId("unknown")).isEmpty();
