@@ -148,7 +148,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
                            String context, String callerId, Duration ringTimeout, Duration dispatchInterval,
                            Integer maxAttempts, Duration retryDelay) {
         public Callback {
-            supervisorExtension = blank(supervisorExtension) ? "8000" : supervisorExtension;
+            supervisorExtension = blank(supervisorExtension) ? "8002" : supervisorExtension;
             retryDelay = retryDelay == null ? Duration.ofMinutes(10) : retryDelay;
             agentDialString = blank(agentDialString) ? "PJSIP/{extension}" : agentDialString;
             defaultAgentExtension = blank(defaultAgentExtension) ? "8001" : defaultAgentExtension;

@@ -96,6 +96,20 @@ class HotlineCallTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void offersACallbackOrMessageWhenTheDialplanReturnsACallerTheQueueGaveUpOn() throws Exception {
+        String id = nextId();
+        AgiCall call = AgiCall.from(id, "13800138002").args("overflow")
+                .variable("HOTLINE_BUSINESS", "LEGAL_AID").variable("HOTLINE_REGION", "440300").keys(AgiCall.TIMEOUT);
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(call);
+
+        assertThat(commands).doesNotContain("ANSWER").contains("GET DATA \"custom/hotline-busy\" 5000 1");
+        Map<String, Object> ticket = ticketsOf(id).get(0);
+        assertThat(ticket).containsEntry("BUSINESS_TYPE", "LEGAL_AID").containsEntry("REGION_CODE", "440300");
+        assertThat(calls.findByCallId(id).orElseThrow().outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+    }
+
+    @Test
     void leavesAMissedCallAndNoTicketWhenTheCallerHangsUpInTheMenu() throws Exception {
         String id = nextId();
         AsteriskAgiPeer peer = new AsteriskAgiPeer(AGI_PORT);
@@ -140,7 +154,7 @@ class HotlineCallTest extends HotlineIntegrationTest {
         assertThat(record.ticketNumber()).isNotNull();
         CallbackTask task = callbacks.findByTicketNumberOrderByCreatedAtDesc(record.ticketNumber()).get(0);
         assertThat(task.reason()).isEqualTo(CallbackTask.Reason.LOW_RATING);
-        assertThat(task.agentExtension()).isEqualTo("8000");
+        assertThat(task.agentExtension()).isEqualTo("8002");
     }
 
     private List<Map<String, Object>> ticketsOf(String callId) {

@@ -23,6 +23,7 @@ public final class AgiCall {
     final Deque<String> keys = new ArrayDeque<>();
     final Map<String, String> variables = new HashMap<>();
     boolean recordEndsWithHash = true;
+    final List<String> args = new java.util.ArrayList<>();
 
     private AgiCall(String uniqueId, String callerId, String callerIdName, String script) {
         this.uniqueId = uniqueId;
@@ -54,6 +55,12 @@ public final class AgiCall {
         return this;
     }
 
+    /** Script arguments, sent as agi_arg_1 … after the environment as Asterisk does. */
+    public AgiCall args(String... values) {
+        args.addAll(List.of(values));
+        return this;
+    }
+
     public AgiCall variable(String name, String value) {
         variables.put(name, value);
         return this;
@@ -69,6 +76,7 @@ public final class AgiCall {
         keys.addAll(other.keys);
         variables.putAll(other.variables);
         recordEndsWithHash = other.recordEndsWithHash;
+        args.addAll(other.args);
         return this;
     }
 }

@@ -147,7 +147,16 @@ public final class AsteriskAgiPeer {
                 + "agi_enhanced: 0.0\n"
                 + "agi_accountcode: \n"
                 + "agi_threadid: 140506207512256\n"
+                + arguments(call)
                 + "\n";
+    }
+
+    private static String arguments(AgiCall call) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < call.args.size(); i++) {
+            lines.append("agi_arg_").append(i + 1).append(": ").append(call.args.get(i)).append('\n');
+        }
+        return lines.toString();
     }
 
     private void send(OutputStream out, String text) throws IOException {

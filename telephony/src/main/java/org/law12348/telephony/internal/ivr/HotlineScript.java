@@ -33,6 +33,8 @@ import java.util.Optional;
 public final class HotlineScript implements AgiScript {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineScript.class);
+    /** The script argument the dialplan passes when a queue gave up on the caller. */
+    public static final String OVERFLOW = "overflow";
 
     private final IvrPolicy policy;
     private final ServiceHours hours;
@@ -63,6 +65,11 @@ public final class HotlineScript implements AgiScript {
         calls.record(callId, phone.map(PhoneNumber::value).orElse(null), clock.instant(), c -> { });
         Prompter prompter = new Prompter(channel, properties.ivr());
         try {
+            String[] args = request.getArguments();
+            if (args != null && args.length > 0 && OVERFLOW.equals(args[0])) {
+                overflow(prompter, channel, callId, phone.orElse(null));
+                return;
+            }
             channel.answer();
             prompter.play("hotline-greeting");
             Optional<RegionCode> known = phone.flatMap(p -> regions.fromCallerId(p.value()));
@@ -74,7 +81,9 @@ public final class HotlineScript implements AgiScript {
             });
             log.info("Caller {} from {} chose {}", phone.map(PhoneNumber::masked).orElse("(withheld)"), region,
                     entry.businessType());
-            route(prompter, channel, new Caller(callId, phone.orElse(null), region, entry.businessType()), entry);
+            Caller caller = new Caller(callId, phone.orElse(null), region, entry.businessType());
+            boolean open = hours.isOpen(clock.instant());
+            route(prompter, channel, caller, entry, policy.afterMenu(open, open ? waiting(prompter, entry.queue()) : 0));
         } catch (AgiHangupException hangup) {
             calls.update(callId, c -> c.hungUp(clock.instant()));
             log.info("Caller hung up in the IVR");
@@ -83,9 +92,26 @@ public final class HotlineScript implements AgiScript {
         }
     }
 
-    private void route(Prompter prompter, AgiChannel channel, Caller caller, MenuEntry entry) throws AgiException {
-        boolean open = hours.isOpen(clock.instant());
-        Plan plan = policy.afterMenu(open, open ? waiting(prompter, entry.queue()) : 0);
+    /**
+     * The dialplan sends a caller back here ({@code hotline,overflow}) when Queue() gave up (its wait
+     * limit passed): the choices already made are on the channel, so offer a callback or a message.
+     */
+    private void overflow(Prompter prompter, AgiChannel channel, String callId, PhoneNumber phone)
+            throws AgiException {
+        String business = prompter.get("HOTLINE_BUSINESS");
+        MenuEntry entry = properties.ivr().menu().values().stream()
+                .filter(e -> e.businessType().name().equals(business)).findFirst()
+                .orElseGet(() -> ((Chosen) policy.menuKey("", properties.ivr().menuAttempts())).entry());
+        String regionVar = prompter.get("HOTLINE_REGION");
+        RegionCode region = regionVar != null && regionVar.matches("[1-9]\\d{5}")
+                ? new RegionCode(regionVar) : new RegionCode(properties.defaultRegion());
+        log.info("Queue {} overflowed; offering a callback or a message", entry.queue());
+        route(prompter, channel, new Caller(callId, phone, region, entry.businessType()), entry,
+                new Plan(Next.CALLBACK, "hotline-busy"));
+    }
+
+    private void route(Prompter prompter, AgiChannel channel, Caller caller, MenuEntry entry, Plan plan)
+            throws AgiException {
         Next next = switch (plan.next()) {
             case QUEUE -> policy.queueOption(prompter.ask(plan.prompt(), 1));
             case CALLBACK -> policy.busyOption(prompter.ask(plan.prompt(), 1));
