@@ -24,10 +24,11 @@ import java.util.Map;
  * @param callback       how callbacks are originated and dispatched
  * @param defaultRegion  the division used when neither caller id nor keyed area code tell the region
  * @param recordingDir   where Asterisk writes hotline messages (a path on the Asterisk box)
+ * @param intakeConcurrency how many calls may take a ticket in at once (keep it under the connection pool)
  */
 @ConfigurationProperties("law12348.telephony")
 public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours, Callback callback,
-                                  String defaultRegion, String recordingDir) {
+                                  String defaultRegion, String recordingDir, Integer intakeConcurrency) {
 
     public TelephonyProperties {
         fastagi = fastagi == null ? new FastAgi(null, null, null, null, null) : fastagi;
@@ -37,6 +38,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
         callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null) : callback;
         defaultRegion = blank(defaultRegion) ? "440000" : defaultRegion;
         recordingDir = blank(recordingDir) ? "/var/spool/asterisk/monitor/hotline" : recordingDir;
+        intakeConcurrency = intakeConcurrency == null ? 8 : intakeConcurrency;
     }
 
     /** FastAGI server: {@code port} 0 is not allowed (Asterisk's dialplan names the port). */

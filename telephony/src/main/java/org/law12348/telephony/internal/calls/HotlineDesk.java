@@ -8,7 +8,6 @@ import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
 import org.law12348.telephony.internal.ivr.RegionResolver;
-import org.law12348.ticketing.TicketIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class HotlineDesk {
     public record Caller(String callId, PhoneNumber phone, RegionCode region, BusinessType businessType) {
     }
 
-    private final TicketIntake intake;
+    private final IntakeGate intake;
     private final CallLog calls;
     private final CallbackTasks callbacks;
     private final RegionResolver regions;
@@ -38,7 +37,7 @@ public class HotlineDesk {
     private final TelephonyProperties properties;
     private final Clock clock;
 
-    HotlineDesk(TicketIntake intake, CallLog calls, CallbackTasks callbacks, RegionResolver regions,
+    HotlineDesk(IntakeGate intake, CallLog calls, CallbackTasks callbacks, RegionResolver regions,
                 TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
         this.intake = intake;
         this.calls = calls;

@@ -9,7 +9,6 @@ import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
-import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +30,14 @@ public class StaffCallDesk {
 
     private final CallLog calls;
     private final TicketService tickets;
-    private final TicketIntake intake;
+    private final IntakeGate intake;
     private final CallbackTasks callbacks;
     private final ServiceHours hours;
     private final TransactionTemplate transactions;
     private final TelephonyProperties properties;
     private final Clock clock;
 
-    StaffCallDesk(CallLog calls, TicketService tickets, TicketIntake intake, CallbackTasks callbacks,
+    StaffCallDesk(CallLog calls, TicketService tickets, IntakeGate intake, CallbackTasks callbacks,
                   ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
         this.calls = calls;
         this.tickets = tickets;

@@ -7,7 +7,6 @@ import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
-import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +30,14 @@ public class SurveyDesk {
 
     private final CallLog calls;
     private final TicketService tickets;
-    private final TicketIntake intake;
+    private final IntakeGate intake;
     private final CallbackTasks callbacks;
     private final ServiceHours hours;
     private final TransactionTemplate transactions;
     private final TelephonyProperties properties;
     private final Clock clock;
 
-    SurveyDesk(CallLog calls, TicketService tickets, TicketIntake intake, CallbackTasks callbacks,
+    SurveyDesk(CallLog calls, TicketService tickets, IntakeGate intake, CallbackTasks callbacks,
                ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
         this.calls = calls;
         this.tickets = tickets;

@@ -146,7 +146,19 @@ public final class HotlineScript implements AgiScript {
         prompter.play("hotline-record-after-beep");
         String file = properties.recordingDir() + "/hotline-" + caller.callId().replaceAll("[^0-9A-Za-z.-]", "_");
         boolean hungUpWhileRecording = prompter.record(file, (int) properties.ivr().maxMessage().toMillis());
-        IntakeResult ticket = desk.messageLeft(caller, file + ".wav");
+        IntakeResult ticket;
+        try {
+            ticket = desk.messageLeft(caller, file + ".wav");
+        } catch (RuntimeException intakeFailed) {
+            // the recording exists: keep it on the call log so staff can take it in by hand
+            log.error("Message {} recorded but no ticket could be made", file, intakeFailed);
+            calls.update(caller.callId(), c -> c.messageLeft(file + ".wav", null));
+            if (!hungUpWhileRecording) {
+                prompter.play("hotline-goodbye");
+                channel.hangup();
+            }
+            return;
+        }
         if (hungUpWhileRecording) {
             throw new AgiHangupException();
         }
