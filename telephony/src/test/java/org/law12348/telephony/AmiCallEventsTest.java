@@ -56,6 +56,37 @@ class AmiCallEventsTest {
     @Autowired CallbackTasks callbacks;
     @Autowired TicketIntake intake;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TelephonyTestApp.MutableClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.set(Instant.parse("2026-11-30T02:00:00Z"));
+    }
+
+    @Test
+    void placesNoCallbackOutsideServiceHoursAndDialsItAtTheNextOpening() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-night", null, "MEDIATION", "440300",
+                null, "邻里纠纷需要人民调解员回电", null, "13800138000", null, null)).ticketNumber();
+        Instant fridayNight = Instant.parse("2026-12-04T13:00:00Z"); // 21:00 in Shanghai
+        clock.set(fridayNight);
+        CallbackTask task = callbacks.save(new CallbackTask(ticket, null, "13800138000", "agent1",
+                CallbackTask.Reason.STAFF_REQUEST, fridayNight, "dispatcher1", fridayNight));
+        long originatesBefore = originates();
+
+        clock.set(Instant.parse("2026-12-05T02:00:00Z")); // Saturday 10:00: still closed
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(status(task)).isEqualTo(CallbackTask.Status.PENDING);
+        assertThat(originates()).isEqualTo(originatesBefore);
+
+        clock.set(Instant.parse("2026-12-07T00:30:00Z")); // Monday 08:30
+        assertThat(dispatcher.dispatchDue()).isPositive(); // retries left by other tests may be due too
+        await().atMost(PATIENCE).until(() -> status(task) == CallbackTask.Status.DONE);
+    }
+
+    private long originates() {
+        return AMI.actions().stream().filter(a -> "Originate".equalsIgnoreCase(a.get("Action"))).count();
+    }
 
     @AfterAll
     static void stopPeer() throws IOException {
