@@ -1,0 +1,104 @@
+package org.law12348.telephony;
+
+import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.law12348.telephony.internal.ami.AmiConnector;
+import org.law12348.telephony.internal.ami.CallEventRecorder;
+import org.law12348.telephony.internal.ami.CallbackDispatcher;
+import org.law12348.telephony.internal.ami.CallbackSchedule;
+import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.telephony.internal.calls.CallbackTasks;
+import org.law12348.ticketing.TicketService;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import org.law12348.telephony.internal.calls.CallerHistory;
+import org.law12348.telephony.internal.calls.HotlineDesk;
+import org.law12348.telephony.internal.calls.SurveyDesk;
+import org.law12348.telephony.internal.ivr.FastAgiServer;
+import org.law12348.telephony.internal.ivr.HotlineScript;
+import org.law12348.telephony.internal.ivr.IvrPolicy;
+import org.law12348.telephony.internal.ivr.RegionResolver;
+import org.law12348.telephony.internal.ivr.ServiceHours;
+import org.law12348.telephony.internal.ivr.SurveyScript;
+import org.law12348.ticketing.Regions;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Wires the hotline: IVR decisions, the FastAGI scripts and their server. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelephonyProperties.class)
+public class TelephonyConfiguration {
+
+    @Bean
+    IvrPolicy ivrPolicy(TelephonyProperties properties) {
+        return new IvrPolicy(properties.ivr());
+    }
+
+    @Bean
+    ServiceHours serviceHours(TelephonyProperties properties) {
+        return new ServiceHours(properties.hours());
+    }
+
+    @Bean
+    RegionResolver regionResolver(Regions regions, TelephonyProperties properties) {
+        regions.require(properties.defaultRegion(), "law12348.telephony.default-region");
+        return new RegionResolver(regions);
+    }
+
+    @Bean
+    HotlineScript hotlineScript(IvrPolicy policy, ServiceHours hours, RegionResolver resolver, CallLog calls,
+                                CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock) {
+        return new HotlineScript(policy, hours, resolver, calls, history, desk, properties, clock);
+    }
+
+    @Bean
+    SurveyScript surveyScript(SurveyDesk desk, TelephonyProperties properties) {
+        return new SurveyScript(desk, properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "law12348.telephony.fastagi.enabled", havingValue = "true", matchIfMissing = true)
+    FastAgiServer fastAgiServer(TelephonyProperties properties, HotlineScript hotline, SurveyScript survey) {
+        Map<String, AgiScript> scripts = Map.of("hotline", hotline, properties.ivr().surveyScript(), survey);
+        return new FastAgiServer(properties.fastagi(), scripts);
+    }
+
+    /** AMI: only when law12348.telephony.ami.host is set. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "law12348.telephony.ami.host")
+    static class AmiWiring {
+
+        @Bean
+        CallEventRecorder callEventRecorder(CallLog calls, RegionResolver resolver, Clock clock) {
+            return new CallEventRecorder(calls, resolver, clock);
+        }
+
+        @Bean
+        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder,
+                                  org.springframework.beans.factory.ObjectProvider<CallbackDispatcher> callbacks) {
+            List<ManagerEventListener> listeners = new ArrayList<>();
+            listeners.add(recorder);
+            // the dispatcher needs the connector and listens on it: hand it over lazily
+            listeners.add(event -> callbacks.getObject().onManagerEvent(event));
+            return new AmiConnector(properties.ami(), listeners);
+        }
+
+        @Bean
+        CallbackDispatcher callbackDispatcher(AmiConnector ami, CallbackTasks tasks, TicketService tickets,
+                                              ServiceHours hours, TransactionTemplate transactions,
+                                              TelephonyProperties properties, Clock clock) {
+            return new CallbackDispatcher(ami, tasks, tickets, hours, transactions, properties.callback(), clock);
+        }
+
+        @Bean
+        CallbackSchedule callbackSchedule(CallbackDispatcher dispatcher, TelephonyProperties properties) {
+            return new CallbackSchedule(dispatcher, properties.callback().dispatchInterval());
+        }
+    }
+}

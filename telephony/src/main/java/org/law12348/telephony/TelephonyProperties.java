@@ -1,0 +1,185 @@
+package org.law12348.telephony;
+
+import org.law12348.ticketing.BusinessType;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of the telephony module ({@code law12348.telephony.*}). Every value has a default that
+ * fits the sample Asterisk configuration under {@code telephony/asterisk/}.
+ *
+ * @param fastagi        the FastAGI server Asterisk's dialplan connects to
+ * @param ami            the Manager connection; disabled while {@code host} is empty
+ * @param ivr            prompts, menu and timeouts of the {@code hotline} script
+ * @param hours          when duty lawyers answer the phone
+ * @param callback       how callbacks are originated and dispatched
+ * @param defaultRegion  the division used when neither caller id nor keyed area code tell the region
+ * @param recordingDir   where Asterisk writes hotline messages (a path on the Asterisk box)
+ * @param intakeConcurrency how many calls may take a ticket in at once (keep it under the connection pool)
+ */
+@ConfigurationProperties("law12348.telephony")
+public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours, Callback callback,
+                                  String defaultRegion, String recordingDir, Integer intakeConcurrency) {
+
+    public TelephonyProperties {
+        fastagi = fastagi == null ? new FastAgi(null, null, null, null, null) : fastagi;
+        ami = ami == null ? new Ami(null, null, null, null, null, null) : ami;
+        ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null) : ivr;
+        hours = hours == null ? new Hours(null, null, null, null) : hours;
+        callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null) : callback;
+        defaultRegion = blank(defaultRegion) ? "440000" : defaultRegion;
+        recordingDir = blank(recordingDir) ? "/var/spool/asterisk/monitor/hotline" : recordingDir;
+        intakeConcurrency = intakeConcurrency == null ? 8 : intakeConcurrency;
+    }
+
+    /** FastAGI server: {@code port} 0 is not allowed (Asterisk's dialplan names the port). */
+    public record FastAgi(Boolean enabled, Integer port, String bindAddress, Integer poolSize, Integer maxPoolSize) {
+        public FastAgi {
+            enabled = enabled == null || enabled;
+            port = port == null ? 4573 : port;
+            bindAddress = blank(bindAddress) ? "0.0.0.0" : bindAddress;
+            poolSize = poolSize == null ? 10 : poolSize;
+            maxPoolSize = maxPoolSize == null ? Math.max(200, poolSize) : maxPoolSize;
+        }
+    }
+
+    /** AMI login; {@code reconnectMax} caps the back-off between failed connection attempts. */
+    public record Ami(String host, Integer port, String username, String secret, Duration reconnectMin,
+                      Duration reconnectMax) {
+        public Ami {
+            port = port == null ? 5038 : port;
+            username = username == null ? "hotline" : username;
+            secret = secret == null ? "" : secret;
+            reconnectMin = reconnectMin == null ? Duration.ofSeconds(1) : reconnectMin;
+            reconnectMax = reconnectMax == null ? Duration.ofSeconds(60) : reconnectMax;
+        }
+
+        public boolean enabled() {
+            return !blank(host);
+        }
+    }
+
+    /**
+     * The IVR. {@code menu} maps a keypad digit to a business type and the Asterisk queue that serves it.
+     * {@code prompts} maps the logical prompt names (see PROMPTS.md) to sound files.
+     */
+    public record Ivr(Map<String, MenuEntry> menu, BusinessType defaultBusinessType, Map<String, String> prompts,
+                      Duration keyTimeout, Integer menuAttempts, Integer queueWaitLimit, Duration maxMessage,
+                      String surveyScript) {
+        public Ivr {
+            menu = menu == null || menu.isEmpty() ? defaultMenu() : Map.copyOf(menu);
+            defaultBusinessType = defaultBusinessType == null ? BusinessType.LEGAL_CONSULTATION : defaultBusinessType;
+            Map<String, String> merged = new LinkedHashMap<>();
+            for (String name : PROMPT_NAMES) {
+                merged.put(name, "custom/" + name);
+            }
+            if (prompts != null) {
+                merged.putAll(prompts);
+            }
+            prompts = Map.copyOf(merged);
+            keyTimeout = keyTimeout == null ? Duration.ofSeconds(5) : keyTimeout;
+            menuAttempts = menuAttempts == null ? 3 : menuAttempts;
+            queueWaitLimit = queueWaitLimit == null ? 10 : queueWaitLimit;
+            maxMessage = maxMessage == null ? Duration.ofSeconds(120) : maxMessage;
+            surveyScript = surveyScript == null ? "survey" : surveyScript;
+        }
+
+        public String prompt(String name) {
+            String file = prompts.get(name);
+            if (file == null) {
+                throw new IllegalArgumentException("No prompt named " + name);
+            }
+            return file;
+        }
+    }
+
+    /** Every prompt the scripts play; PROMPTS.md gives the Chinese text of each. */
+    public static final List<String> PROMPT_NAMES = List.of("hotline-greeting", "hotline-enter-area-code",
+            "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
+            "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-ticket-number-is",
+            "hotline-callback-booked", "hotline-goodbye", "survey-rate", "survey-invalid", "survey-thanks");
+
+    /** One menu key: the business type and the Asterisk queue of its duty lawyers. */
+    public record MenuEntry(BusinessType businessType, String queue) {
+    }
+
+    static Map<String, MenuEntry> defaultMenu() {
+        return Map.of(
+                "1", new MenuEntry(BusinessType.LEGAL_CONSULTATION, "legal-consultation"),
+                "2", new MenuEntry(BusinessType.LEGAL_AID, "legal-aid"),
+                "3", new MenuEntry(BusinessType.NOTARIZATION, "notarization"),
+                "4", new MenuEntry(BusinessType.MEDIATION, "mediation"),
+                "5", new MenuEntry(BusinessType.COMPLAINT, "complaint"));
+    }
+
+    /**
+     * Service hours: {@code weekly} maps a day to "08:30-12:00,14:00-18:00"; days missing are closed;
+     * {@code holidays} are closed all day; {@code alwaysOpen} makes the line 7x24.
+     */
+    public record Hours(ZoneId zone, Boolean alwaysOpen, Map<DayOfWeek, String> weekly, List<LocalDate> holidays) {
+        public Hours {
+            zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+            alwaysOpen = alwaysOpen != null && alwaysOpen;
+            if (weekly == null || weekly.isEmpty()) {
+                Map<DayOfWeek, String> office = new EnumMap<>(DayOfWeek.class);
+                for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                        DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+                    office.put(d, "08:30-12:00,14:00-18:00");
+                }
+                weekly = office;
+            }
+            weekly = Map.copyOf(weekly);
+            holidays = holidays == null ? List.of() : List.copyOf(holidays);
+        }
+    }
+
+    /**
+     * Callbacks: the agent leg is {@code agentDialString} with {extension}; the dialplan context
+     * {@code context} then dials the citizen's number as its extension.
+     */
+    public record Callback(String agentDialString, String defaultAgentExtension, String supervisorExtension,
+                           String context, String callerId, Duration ringTimeout, Duration dispatchInterval,
+                           Integer maxAttempts, Duration retryDelay) {
+        public Callback {
+            supervisorExtension = blank(supervisorExtension) ? "8002" : supervisorExtension;
+            retryDelay = retryDelay == null ? Duration.ofMinutes(10) : retryDelay;
+            agentDialString = blank(agentDialString) ? "PJSIP/{extension}" : agentDialString;
+            defaultAgentExtension = blank(defaultAgentExtension) ? "8001" : defaultAgentExtension;
+            context = blank(context) ? "callback" : context;
+            callerId = blank(callerId) ? "12348" : callerId;
+            ringTimeout = ringTimeout == null ? Duration.ofSeconds(30) : ringTimeout;
+            dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(30) : dispatchInterval;
+            maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        }
+
+        public String agentChannel(String extension) {
+            return agentDialString.replace("{extension}", extension);
+        }
+    }
+
+    /** Parses one "HH:mm-HH:mm" span of the weekly schedule. */
+    public record Span(LocalTime from, LocalTime to) {
+        public static List<Span> parse(String spec) {
+            if (blank(spec)) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(spec.split(",")).map(String::strip).map(s -> {
+                String[] parts = s.split("-");
+                return new Span(LocalTime.parse(parts[0].strip()), LocalTime.parse(parts[1].strip()));
+            }).toList();
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,122 @@
+package org.law12348.telephony.internal.calls;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/**
+ * A call back owed to a citizen about a ticket: due at a time within service hours, dialled by the
+ * dispatcher through AMI (agent first, then the citizen), retried until {@code maxAttempts}.
+ */
+@Entity
+@Table(name = "callback_task")
+public class CallbackTask {
+
+    /** Why the call back is owed. */
+    public enum Reason { CALLER_REQUEST, LOW_RATING, STAFF_REQUEST }
+
+    /** Where the task stands. */
+    public enum Status { PENDING, DIALING, DONE, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "callback_task_seq")
+    @SequenceGenerator(name = "callback_task_seq", sequenceName = "callback_task_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "ticket_number", nullable = false, length = 24)
+    private String ticketNumber;
+    @Column(name = "call_id", length = 64)
+    private String callId;
+    @Column(nullable = false, length = 20)
+    private String phone;
+    @Column(name = "agent_extension", nullable = false, length = 32)
+    private String agentExtension;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private Reason reason;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Status status;
+    @Column(name = "due_at", nullable = false)
+    private Instant dueAt;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(name = "action_id", length = 64)
+    private String actionId;
+    @Column(name = "last_result", length = 200)
+    private String lastResult;
+    @Column(name = "requested_by", nullable = false, length = 64)
+    private String requestedBy;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    protected CallbackTask() {
+    }
+
+    public CallbackTask(String ticketNumber, String callId, String phone, String agentExtension, Reason reason,
+                        Instant dueAt, String requestedBy, Instant now) {
+        this.ticketNumber = ticketNumber;
+        this.callId = callId;
+        this.phone = phone;
+        this.agentExtension = agentExtension;
+        this.reason = reason;
+        this.status = Status.PENDING;
+        this.dueAt = dueAt;
+        this.requestedBy = requestedBy;
+        this.createdAt = now;
+    }
+
+    /** Claims the task for one originate; the action id ties the OriginateResponse back to it. */
+    public void dialing(String originateActionId) {
+        status = Status.DIALING;
+        attempts++;
+        actionId = originateActionId;
+    }
+
+    public void answered(String result, Instant now) {
+        status = Status.DONE;
+        lastResult = result;
+        completedAt = now;
+    }
+
+    /** A failed attempt: tries again at {@code retryAt}, or gives up after the last attempt. */
+    public void failed(String result, int maxAttempts, Instant retryAt, Instant now) {
+        lastResult = result;
+        if (attempts >= maxAttempts || retryAt == null) {
+            status = Status.FAILED;
+            completedAt = now;
+        } else {
+            status = Status.PENDING;
+            dueAt = retryAt;
+        }
+    }
+
+    public Long id() { return id; }
+    public String ticketNumber() { return ticketNumber; }
+    public String callId() { return callId; }
+    public String phone() { return phone; }
+    public String agentExtension() { return agentExtension; }
+    public Reason reason() { return reason; }
+    public Status status() { return status; }
+    public Instant dueAt() { return dueAt; }
+    public int attempts() { return attempts; }
+    public String actionId() { return actionId; }
+    public String lastResult() { return lastResult; }
+    public String requestedBy() { return requestedBy; }
+    public Instant createdAt() { return createdAt; }
+    public Instant completedAt() { return completedAt; }
+}

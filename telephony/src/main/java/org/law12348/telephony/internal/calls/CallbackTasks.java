@@ -1,0 +1,19 @@
+package org.law12348.telephony.internal.calls;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Call backs owed to citizens. */
+public interface CallbackTasks extends JpaRepository<CallbackTask, Long> {
+
+    List<CallbackTask> findByStatusAndDueAtLessThanEqualOrderByDueAtAsc(CallbackTask.Status status, Instant now,
+                                                                         Pageable page);
+
+    Optional<CallbackTask> findByActionId(String actionId);
+
+    List<CallbackTask> findByTicketNumberOrderByCreatedAtDesc(String ticketNumber);
+}

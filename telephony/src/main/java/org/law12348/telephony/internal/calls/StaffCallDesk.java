@@ -1,0 +1,95 @@
+package org.law12348.telephony.internal.calls;
+
+import org.law12348.telephony.TelephonyProperties;
+import org.law12348.telephony.internal.ivr.ServiceHours;
+import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.IntakeRequest;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** What staff do about calls: write the duty lawyer's summary onto a ticket, and ask for a call back. */
+@Component
+public class StaffCallDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffCallDesk.class);
+
+    /** The ticket a summary went to, and whether the summary created it. */
+    public record Summary(String ticketNumber, boolean created) {
+    }
+
+    private final CallLog calls;
+    private final TicketService tickets;
+    private final IntakeGate intake;
+    private final CallbackTasks callbacks;
+    private final ServiceHours hours;
+    private final TransactionTemplate transactions;
+    private final TelephonyProperties properties;
+    private final Clock clock;
+
+    StaffCallDesk(CallLog calls, TicketService tickets, IntakeGate intake, CallbackTasks callbacks,
+                  ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
+        this.calls = calls;
+        this.tickets = tickets;
+        this.intake = intake;
+        this.callbacks = callbacks;
+        this.hours = hours;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Attaches the summary to the call's ticket (or the one named), or creates a PHONE ticket from it,
+     * keyed by the call id so a resubmitted summary does not make a second ticket.
+     */
+    public Summary summarize(CallRecord call, String text, String ticketNumber, String businessType,
+                             String regionCode, StaffMember staff) {
+        String target = ticketNumber != null && !ticketNumber.isBlank() ? ticketNumber.strip() : call.ticketNumber();
+        if (target != null) {
+            tickets.addNote(target, "通话小结（" + call.callId() + "）：" + (text == null ? "" : text.strip()), staff);
+            calls.update(call.callId(), c -> c.linkTicket(target));
+            return new Summary(target, false);
+        }
+        String type = businessType != null ? businessType
+                : call.businessType() != null ? call.businessType().name() : BusinessType.LEGAL_CONSULTATION.name();
+        String region = regionCode != null ? regionCode
+                : call.regionCode() != null ? call.regionCode() : properties.defaultRegion();
+        var result = intake.receive(new IntakeRequest(Channel.PHONE, call.callId(), null, type, region, null, text,
+                null, call.callerPhone(), null, null));
+        calls.update(call.callId(), c -> c.linkTicket(result.ticketNumber()));
+        log.info("Summary of call {} by {} went to ticket {}", call.callId(), staff.username(), result.ticketNumber());
+        return new Summary(result.ticketNumber(), result.created());
+    }
+
+    /** Books a call back on a ticket, due now if the line is open, else at the next opening. */
+    public CallbackTask requestCallback(String number, String phone, String agentExtension, StaffMember staff) {
+        Ticket ticket = tickets.view(number, staff);
+        PhoneNumber target = phone != null && !phone.isBlank() ? new PhoneNumber(phone) : ticket.contact().phone();
+        if (target == null) {
+            throw new InvalidInputException("phone", "phone.required", "工单没有联系电话，请填写回拨号码");
+        }
+        String extension = agentExtension == null || agentExtension.isBlank()
+                ? properties.callback().defaultAgentExtension() : agentExtension.strip();
+        if (!extension.matches("[0-9A-Za-z_-]{1,32}")) {
+            throw new InvalidInputException("agentExtension", "agentExtension.invalid", "坐席分机号格式不正确");
+        }
+        Instant now = clock.instant();
+        Instant due = hours.nextOpening(now).orElse(now);
+        CallbackTask task = transactions.execute(status -> callbacks.save(new CallbackTask(ticket.number(), null,
+                target.value(), extension, CallbackTask.Reason.STAFF_REQUEST, due, staff.username(), now)));
+        tickets.addNote(ticket.number(), "已安排回拨 " + target.masked() + "，坐席分机 " + extension, staff);
+        log.info("Call back of {} for ticket {} due {}", target.masked(), ticket.number(), due);
+        return task;
+    }
+}

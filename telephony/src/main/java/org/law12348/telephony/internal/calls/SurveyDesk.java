@@ -1,0 +1,83 @@
+package org.law12348.telephony.internal.calls;
+
+import org.law12348.telephony.TelephonyProperties;
+import org.law12348.telephony.internal.ivr.ServiceHours;
+import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.IntakeRequest;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Keeps post-call ratings: on the call, as a note on the call's ticket, and for a rating of 1 or 2 a
+ * supervisor's call back (Anhui's rule: every dissatisfied caller is called back).
+ */
+@Component
+public class SurveyDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(SurveyDesk.class);
+    /** The IVR acts on tickets as the system, which may see every ticket. */
+    private static final StaffMember IVR = new StaffMember("12348-ivr", StaffRole.ADMIN, null);
+    private static final int DISSATISFIED = 2;
+
+    private final CallLog calls;
+    private final TicketService tickets;
+    private final IntakeGate intake;
+    private final CallbackTasks callbacks;
+    private final ServiceHours hours;
+    private final TransactionTemplate transactions;
+    private final TelephonyProperties properties;
+    private final Clock clock;
+
+    SurveyDesk(CallLog calls, TicketService tickets, IntakeGate intake, CallbackTasks callbacks,
+               ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
+        this.calls = calls;
+        this.tickets = tickets;
+        this.intake = intake;
+        this.callbacks = callbacks;
+        this.hours = hours;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void rated(String callId, String callerIdNumber, int rating) {
+        calls.record(callId, null, clock.instant(), c -> c.rate(rating));
+        CallRecord call = calls.find(callId).orElseThrow();
+        String ticket = call.ticketNumber();
+        if (ticket != null) {
+            tickets.addNote(ticket, "来电满意度评价：" + rating + " 分（1-5分）", IVR);
+        }
+        log.info("Call rated {}", rating);
+        if (rating > DISSATISFIED) {
+            return;
+        }
+        if (call.callerPhone() == null) {
+            log.warn("Dissatisfied caller withheld the number; no call back possible");
+            return;
+        }
+        if (ticket == null) {
+            ticket = intake.receive(new IntakeRequest(Channel.PHONE, callId + "-survey", null,
+                    BusinessType.COMPLAINT.name(),
+                    call.regionCode() == null ? properties.defaultRegion() : call.regionCode(), "热线服务不满意回访",
+                    "来电人对12348热线服务评价为 " + rating + " 分（不满意），请督导人员回访。", null,
+                    call.callerPhone(), null, null)).ticketNumber();
+            String linked = ticket;
+            calls.update(callId, c -> c.linkTicket(linked));
+        }
+        Instant due = hours.nextOpening(clock.instant()).orElse(clock.instant());
+        String number = ticket;
+        transactions.executeWithoutResult(status -> callbacks.save(new CallbackTask(number, callId,
+                call.callerPhone(), properties.callback().supervisorExtension(), CallbackTask.Reason.LOW_RATING,
+                due, "survey", clock.instant())));
+        log.info("Supervisor call back due {} for ticket {}", due, number);
+    }
+}

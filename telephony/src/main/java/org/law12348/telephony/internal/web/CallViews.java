@@ -1,0 +1,44 @@
+package org.law12348.telephony.internal.web;
+
+import org.law12348.telephony.internal.calls.CallRecord;
+import org.law12348.telephony.internal.calls.CallbackTask;
+import org.law12348.ticketing.RegionCode;
+import org.law12348.telephony.internal.ivr.RegionResolver;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** The JSON shapes of the hotline's staff endpoints, with Chinese names next to every code. */
+@Component
+class CallViews {
+
+    record CallView(String callId, String callerPhone, String regionCode, String regionName, String businessType,
+                    String businessTypeName, String queue, String outcome, String outcomeName, Instant startedAt,
+                    Instant answeredAt, Instant endedAt, Integer waitSeconds, Integer talkSeconds, String agent,
+                    String recordingFile, String ticketNumber, Integer rating) {
+    }
+
+    record CallbackView(long id, String ticketNumber, String phone, String agentExtension, String reason,
+                        String status, Instant dueAt, int attempts, String lastResult) {
+    }
+
+    private final RegionResolver regions;
+
+    CallViews(RegionResolver regions) {
+        this.regions = regions;
+    }
+
+    CallView of(CallRecord c) {
+        String regionName = c.regionCode() == null ? null : regions.nameOf(new RegionCode(c.regionCode()));
+        return new CallView(c.callId(), c.callerPhone(), c.regionCode(), regionName,
+                c.businessType() == null ? null : c.businessType().name(),
+                c.businessType() == null ? null : c.businessType().chineseName(), c.queue(), c.outcome().name(),
+                c.outcome().chineseName(), c.startedAt(), c.answeredAt(), c.endedAt(), c.waitSeconds(),
+                c.talkSeconds(), c.agent(), c.recordingFile(), c.ticketNumber(), c.rating());
+    }
+
+    CallbackView of(CallbackTask t) {
+        return new CallbackView(t.id(), t.ticketNumber(), t.phone(), t.agentExtension(), t.reason().name(),
+                t.status().name(), t.dueAt(), t.attempts(), t.lastResult());
+    }
+}

@@ -1,0 +1,138 @@
+package org.law12348.telephony.internal.web;
+
+import org.law12348.telephony.CallOutcome;
+import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.telephony.internal.calls.CallRecord;
+import org.law12348.telephony.internal.calls.CallRecords;
+import org.law12348.telephony.internal.calls.CallbackTask;
+import org.law12348.telephony.internal.calls.CallerHistory;
+import org.law12348.telephony.internal.calls.StaffCallDesk;
+import org.law12348.telephony.internal.web.CallViews.CallView;
+import org.law12348.telephony.internal.web.CallViews.CallbackView;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.StaffRole;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The console's hotline API: call log, a caller's history, call summaries and call backs. */
+@RestController
+class StaffCallController {
+
+    record CallPage(List<CallView> items) {
+    }
+
+    record CallerHistoryView(String phone, List<CallerHistory.OpenTicket> openTickets, List<CallView> calls) {
+    }
+
+    record SummaryBody(String text, String ticketNumber, String businessType, String regionCode) {
+    }
+
+    record SummaryView(String callId, String ticketNumber, boolean ticketCreated) {
+    }
+
+    record CallbackBody(String phone, String agentExtension) {
+    }
+
+    private static final int MAX_LIMIT = 200;
+
+    private final StaffGate gate;
+    private final CallRecords records;
+    private final CallLog calls;
+    private final CallerHistory history;
+    private final StaffCallDesk desk;
+    private final CallViews views;
+    private final Clock clock;
+
+    StaffCallController(StaffGate gate, CallRecords records, CallLog calls, CallerHistory history, StaffCallDesk desk,
+                        CallViews views, Clock clock) {
+        this.gate = gate;
+        this.records = records;
+        this.calls = calls;
+        this.history = history;
+        this.desk = desk;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/staff/calls")
+    CallPage list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                  @RequestParam(required = false) String phone, @RequestParam(required = false) String outcome,
+                  @RequestParam(required = false) String queue, @RequestParam(defaultValue = "50") int limit) {
+        gate.require("查看通话记录");
+        Instant until = to == null ? clock.instant().plusSeconds(1) : to;
+        Instant since = from == null ? until.minus(Duration.ofDays(7)) : from;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_LIMIT + "之间");
+        }
+        return new CallPage(records.search(since, until, phone == null ? null : phoneNumber(phone),
+                        outcome(outcome), queue, PageRequest.of(0, limit))
+                .stream().map(views::of).toList());
+    }
+
+    @GetMapping("/api/v1/staff/callers/{phone}/history")
+    CallerHistoryView history(@PathVariable String phone) {
+        StaffMember staff = gate.require("查看来电人历史");
+        String number = phoneNumber(phone);
+        List<CallerHistory.OpenTicket> open = history.openTickets(number, 50).stream()
+                .filter(t -> staff.role() != StaffRole.UNIT_HANDLER || t.handlingUnit().equals(staff.unitCode()))
+                .toList();
+        List<CallView> recent = records.findByCallerPhoneOrderByStartedAtDesc(number, PageRequest.of(0, 50))
+                .stream().map(views::of).toList();
+        return new CallerHistoryView(number, open, recent);
+    }
+
+    @PostMapping("/api/v1/staff/calls/{callId}/summary")
+    @ResponseStatus(HttpStatus.CREATED)
+    SummaryView summary(@PathVariable String callId, @RequestBody SummaryBody body) {
+        StaffMember staff = gate.require("填写通话小结");
+        CallRecord call = calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            throw new InvalidInputException("text", "field.required", "请填写通话小结");
+        }
+        StaffCallDesk.Summary summary = desk.summarize(call, body.text(), body.ticketNumber(), body.businessType(),
+                body.regionCode(), staff);
+        return new SummaryView(callId, summary.ticketNumber(), summary.created());
+    }
+
+    @PostMapping("/api/v1/staff/tickets/{number}/callback")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CallbackView callback(@PathVariable String number, @RequestBody(required = false) CallbackBody body) {
+        StaffMember staff = gate.require("安排回拨");
+        CallbackTask task = desk.requestCallback(number, body == null ? null : body.phone(),
+                body == null ? null : body.agentExtension(), staff);
+        return views.of(task);
+    }
+
+    private static String phoneNumber(String raw) {
+        try {
+            return new PhoneNumber(raw).value();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("phone", "phone.malformed", "请填写正确的手机号码或带区号的固定电话");
+        }
+    }
+
+    private static CallOutcome outcome(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return CallOutcome.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("outcome", "outcome.unknown", "不支持的通话结果：" + raw.strip());
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.law12348.telephony;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.law12348.telephony.internal.ami.AmiConnector;
+import org.law12348.telephony.internal.ami.CallbackDispatcher;
+import org.law12348.telephony.internal.calls.CallRecord;
+import org.law12348.telephony.internal.calls.CallRecords;
+import org.law12348.telephony.internal.calls.CallbackTask;
+import org.law12348.telephony.internal.calls.CallbackTasks;
+import org.law12348.telephony.peer.AgiCall;
+import org.law12348.telephony.peer.AsteriskAgiPeer;
+import org.law12348.telephony.peer.AsteriskAmiPeer;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.IntakeRequest;
+import org.law12348.ticketing.TicketIntake;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The real asterisk-java ManagerConnection against a peer replaying Asterisk 22's AMI captures. */
+@SpringBootTest(classes = TelephonyTestApp.class)
+class AmiCallEventsTest {
+
+    static final AsteriskAmiPeer AMI = startPeer();
+    static final int AGI_PORT = freePort();
+    static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("law12348.telephony.fastagi.port", () -> AGI_PORT);
+        registry.add("law12348.telephony.ami.host", () -> "127.0.0.1");
+        registry.add("law12348.telephony.ami.port", AMI::port);
+        registry.add("law12348.telephony.ami.username", () -> "hotline");
+        registry.add("law12348.telephony.ami.secret", () -> "hotline-secret");
+        registry.add("law12348.telephony.ami.reconnect-min", () -> "100ms");
+        registry.add("law12348.telephony.callback.dispatch-interval", () -> "1h");
+    }
+
+    @Autowired AmiConnector ami;
+    @Autowired CallbackDispatcher dispatcher;
+    @Autowired CallRecords calls;
+    @Autowired CallbackTasks callbacks;
+    @Autowired TicketIntake intake;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TelephonyTestApp.MutableClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.set(Instant.parse("2026-11-30T02:00:00Z"));
+    }
+
+    @Test
+    void placesNoCallbackOutsideServiceHoursAndDialsItAtTheNextOpening() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-night", null, "MEDIATION", "440300",
+                null, "邻里纠纷需要人民调解员回电", null, "13800138000", null, null)).ticketNumber();
+        Instant fridayNight = Instant.parse("2026-12-04T13:00:00Z"); // 21:00 in Shanghai
+        clock.set(fridayNight);
+        CallbackTask task = callbacks.save(new CallbackTask(ticket, null, "13800138000", "agent1",
+                CallbackTask.Reason.STAFF_REQUEST, fridayNight, "dispatcher1", fridayNight));
+        long originatesBefore = originates();
+
+        clock.set(Instant.parse("2026-12-05T02:00:00Z")); // Saturday 10:00: still closed
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(status(task)).isEqualTo(CallbackTask.Status.PENDING);
+        assertThat(originates()).isEqualTo(originatesBefore);
+
+        clock.set(Instant.parse("2026-12-07T00:30:00Z")); // Monday 08:30
+        assertThat(dispatcher.dispatchDue()).isPositive(); // retries left by other tests may be due too
+        await().atMost(PATIENCE).until(() -> status(task) == CallbackTask.Status.DONE);
+    }
+
+    private long originates() {
+        return AMI.actions().stream().filter(a -> "Originate".equalsIgnoreCase(a.get("Action"))).count();
+    }
+
+    @AfterAll
+    static void stopPeer() throws IOException {
+        AMI.close();
+    }
+
+    @Test
+    void recordsAnIvrCallAnsweredInTheQueueWithAgentWaitAndTalkTime() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        // agi-05 and ami-06 are the same call: Uniqueid 1795876397.9
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from("1795876397.9", "13800138000").keys("1", AgiCall.TIMEOUT));
+
+        AMI.emit("ami-06-queue-answered.txt", Map.of());
+
+        await().atMost(PATIENCE).until(() -> call("1795876397.9").filter(c -> c.endedAt() != null).isPresent());
+        CallRecord call = call("1795876397.9").orElseThrow();
+        assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(call.agent()).isEqualTo("Agent One");
+        assertThat(call.waitSeconds()).isEqualTo(3);
+        assertThat(call.talkSeconds()).isEqualTo(5);
+        assertThat(call.queue()).isEqualTo("legal-consultation");
+        assertThat(call.businessType()).isEqualTo(org.law12348.ticketing.BusinessType.LEGAL_CONSULTATION);
+    }
+
+    @Test
+    void recordsACallerWhoAbandonsTheQueueAfterTheReconnectOfADroppedConnection() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        int loginsBefore = AMI.logins();
+
+        AMI.dropConnections();
+
+        await().atMost(PATIENCE).until(() -> AMI.logins() > loginsBefore && ami.isConnected());
+        AMI.emit("ami-07-queue-abandon.txt", Map.of());
+        String uniqueId = "1795876407.13"; // the caller's channel that QueueCallerJoin names in ami-07
+        await().atMost(PATIENCE).until(() -> call(uniqueId).filter(c -> c.outcome() == CallOutcome.ABANDONED
+                && c.waitSeconds() != null).isPresent());
+        CallRecord call = call(uniqueId).orElseThrow();
+        assertThat(call.callerPhone()).isEqualTo("13900139000");
+        assertThat(call.queue()).isEqualTo("legal-consultation");
+        assertThat(call.endedAt()).isNotNull();
+    }
+
+    @Test
+    void originatesCallbacksAndRecordsSuccessAndFailureOnTheTicket() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-1", null, "LEGAL_AID", "440100", null,
+                "请回拨咨询法律援助申请条件", null, "13800138000", null, null)).ticketNumber();
+        Instant now = Instant.parse("2026-11-30T02:00:00Z");
+        CallbackTask reachable = callbacks.save(new CallbackTask(ticket, null, "13800138000", "agent1",
+                CallbackTask.Reason.STAFF_REQUEST, now, "dispatcher1", now));
+        CallbackTask unreachable = callbacks.save(new CallbackTask(ticket, null, "13800138000", "99999",
+                CallbackTask.Reason.STAFF_REQUEST, now, "dispatcher1", now));
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+        await().atMost(PATIENCE).until(() -> status(reachable) == CallbackTask.Status.DONE
+                && status(unreachable) == CallbackTask.Status.PENDING);
+        CallbackTask failed = callbacks.findById(unreachable.id()).orElseThrow();
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.dueAt()).isAfter(now);
+        assertThat(AMI.actions()).anySatisfy(a -> assertThat(a).containsEntry("Action", "Originate")
+                .containsEntry("Channel", "PJSIP/agent1").containsEntry("Context", "callback")
+                .containsEntry("Exten", "13800138000"));
+        assertThat(jdbc.queryForList("select e.text from timeline_entry e join ticket t on t.id = e.ticket_id "
+                + "where t.number = ? and e.text like '回拨%'", String.class, ticket)).hasSize(2);
+    }
+
+    private CallbackTask.Status status(CallbackTask task) {
+        return callbacks.findById(task.id()).orElseThrow().status();
+    }
+
+    private Optional<CallRecord> call(String id) {
+        return calls.findByCallId(id);
+    }
+
+    private static AsteriskAmiPeer startPeer() {
+        try {
+            return new AsteriskAmiPeer("hotline-secret");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

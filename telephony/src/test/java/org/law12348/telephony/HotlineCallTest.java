@@ -1,0 +1,167 @@
+package org.law12348.telephony;
+
+import org.law12348.telephony.TelephonyTestApp.MutableClock;
+import org.law12348.telephony.internal.calls.CallRecord;
+import org.law12348.telephony.internal.calls.CallRecords;
+import org.law12348.telephony.internal.calls.CallbackTask;
+import org.law12348.telephony.internal.calls.CallbackTasks;
+import org.law12348.telephony.peer.AgiCall;
+import org.law12348.telephony.peer.AsteriskAgiPeer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whole calls through the real asterisk-java FastAGI server, driven by a peer speaking Asterisk's side. */
+class HotlineCallTest extends HotlineIntegrationTest {
+
+    static final Instant MONDAY_10_00 = Instant.parse("2026-11-30T02:00:00Z");
+    static final Instant MONDAY_20_00 = Instant.parse("2026-11-30T12:00:00Z");
+    private static final AtomicInteger IDS = new AtomicInteger(100);
+
+    @Autowired MutableClock clock;
+    @Autowired CallRecords calls;
+    @Autowired CallbackTasks callbacks;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(MONDAY_10_00);
+    }
+
+    @Test
+    void handsAnInHoursCallToTheQueueOfTheChosenServiceWithRegionAndOpenTickets() throws Exception {
+        clock.set(MONDAY_10_00);
+        String id = nextId();
+        AgiCall call = AgiCall.from(id, "13800138001").keys("2", AgiCall.TIMEOUT);
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(call);
+
+        assertThat(commands.get(0)).isEqualTo("ANSWER");
+        assertThat(commands).contains("GET VARIABLE \"QUEUE_WAITING_COUNT(legal-aid)\"",
+                "SET VARIABLE \"HOTLINE_QUEUE\" \"legal-aid\"", "SET VARIABLE \"HOTLINE_ACTION\" \"queue\"",
+                "SET VARIABLE \"HOTLINE_BUSINESS\" \"LEGAL_AID\"", "SET VARIABLE \"HOTLINE_OPEN_TICKETS\" \"0\"");
+        assertThat(call.toString()).isNotNull();
+        CallRecord record = calls.findByCallId(id).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(CallOutcome.QUEUED);
+        assertThat(record.queue()).isEqualTo("legal-aid");
+        assertThat(record.callerPhone()).isEqualTo("13800138001");
+        assertThat(record.regionCode()).isEqualTo("110100");
+        assertThat(commands).contains("SET VARIABLE \"HOTLINE_REGION\" \"110100\"");
+        assertThat(ticketsOf(id)).isEmpty();
+    }
+
+    @Test
+    void turnsAnAfterHoursMessageIntoAPhoneTicketAndReadsItsNumberBack() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "02083334444").keys("1"));
+
+        Map<String, Object> ticket = ticketsOf(id).get(0);
+        assertThat(ticket).containsEntry("CHANNEL", "PHONE").containsEntry("BUSINESS_TYPE", "LEGAL_CONSULTATION")
+                .containsEntry("CONTACT_PHONE", "02083334444").containsEntry("REGION_CODE", "440100");
+        String number = (String) ticket.get("NUMBER");
+        String recording = "/var/spool/asterisk/monitor/hotline/hotline-" + id + ".wav";
+        assertThat((String) ticket.get("TEXT")).contains(recording);
+        assertThat(commands).containsSubsequence("STREAM FILE \"custom/hotline-after-hours\" \"\"",
+                "RECORD FILE \"/var/spool/asterisk/monitor/hotline/hotline-" + id + "\" \"wav\" \"#\" 120000 0 BEEP s=3",
+                "SAY ALPHA \"GD\" \"\"", "SAY DIGITS \"" + number.substring(2).replace("-", "") + "\" \"\"", "HANGUP");
+        CallRecord record = calls.findByCallId(id).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+        assertThat(record.recordingFile()).isEqualTo(recording);
+        assertThat(record.ticketNumber()).isEqualTo(number);
+    }
+
+    @Test
+    void asksAWithheldCallerForTheAreaCodeUntilItNamesACity() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(AgiCall.withheld(id).keys("999", "0755", "3"));
+
+        assertThat(commands.stream().filter(c -> c.startsWith("GET DATA \"custom/hotline-enter-area-code\"")))
+                .hasSize(2);
+        assertThat(commands).contains("STREAM FILE \"custom/hotline-area-code-invalid\" \"\"");
+        Map<String, Object> ticket = ticketsOf(id).get(0);
+        assertThat(ticket).containsEntry("REGION_CODE", "440300").containsEntry("BUSINESS_TYPE", "NOTARIZATION");
+        assertThat(ticket.get("CONTACT_PHONE")).isNull();
+    }
+
+    @Test
+    void offersACallbackOrMessageWhenTheDialplanReturnsACallerTheQueueGaveUpOn() throws Exception {
+        String id = nextId();
+        AgiCall call = AgiCall.from(id, "13800138002").args("overflow")
+                .variable("HOTLINE_BUSINESS", "LEGAL_AID").variable("HOTLINE_REGION", "440300").keys(AgiCall.TIMEOUT);
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(call);
+
+        assertThat(commands).doesNotContain("ANSWER").contains("GET DATA \"custom/hotline-busy\" 5000 1");
+        Map<String, Object> ticket = ticketsOf(id).get(0);
+        assertThat(ticket).containsEntry("BUSINESS_TYPE", "LEGAL_AID").containsEntry("REGION_CODE", "440300");
+        assertThat(calls.findByCallId(id).orElseThrow().outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+    }
+
+    @Test
+    void leavesAMissedCallAndNoTicketWhenTheCallerHangsUpInTheMenu() throws Exception {
+        String id = nextId();
+        AsteriskAgiPeer peer = new AsteriskAgiPeer(AGI_PORT);
+
+        List<String> commands = peer.call(AgiCall.from(id, "13800138000").keys(AgiCall.TIMEOUT, AgiCall.HANG_UP));
+
+        assertThat(commands.stream().filter(c -> c.startsWith("GET DATA \"custom/hotline-menu\""))).hasSize(2);
+        assertThat(peer.wire()).containsSubsequence("AST> 200 result=-1", "AST> HANGUP");
+        assertThat(calls.findByCallId(id).orElseThrow().outcome()).isEqualTo(CallOutcome.MISSED);
+        assertThat(ticketsOf(id)).isEmpty();
+    }
+
+    @Test
+    void booksACallbackOnAPhoneTicketWhenTheQueueIsOverItsWaitLimit() throws Exception {
+        String id = nextId();
+        AgiCall call = AgiCall.from(id, "13800138000").variable("QUEUE_WAITING_COUNT(legal-consultation)", "12")
+                .keys("1", "1");
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(call);
+
+        assertThat(commands).contains("GET DATA \"custom/hotline-busy\" 5000 1");
+        String number = (String) ticketsOf(id).get(0).get("NUMBER");
+        CallbackTask task = callbacks.findByTicketNumberOrderByCreatedAtDesc(number).get(0);
+        assertThat(task.status()).isEqualTo(CallbackTask.Status.PENDING);
+        assertThat(task.reason()).isEqualTo(CallbackTask.Reason.CALLER_REQUEST);
+        assertThat(task.dueAt()).isEqualTo(MONDAY_10_00);
+        assertThat(calls.findByCallId(id).orElseThrow().outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
+    }
+
+    @Test
+    void storesASurveyRatingAndOwesADissatisfiedCallerASupervisorCallback() throws Exception {
+        String id = nextId();
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "13800138000").keys("1", AgiCall.TIMEOUT));
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "13800138000").script("survey")
+                .keys("7", "2"));
+
+        assertThat(commands).containsSubsequence("STREAM FILE \"custom/survey-invalid\" \"\"",
+                "STREAM FILE \"custom/survey-thanks\" \"\"");
+        CallRecord record = calls.findByCallId(id).orElseThrow();
+        assertThat(record.rating()).isEqualTo(2);
+        assertThat(record.ticketNumber()).isNotNull();
+        CallbackTask task = callbacks.findByTicketNumberOrderByCreatedAtDesc(record.ticketNumber()).get(0);
+        assertThat(task.reason()).isEqualTo(CallbackTask.Reason.LOW_RATING);
+        assertThat(task.agentExtension()).isEqualTo("8002");
+    }
+
+    private List<Map<String, Object>> ticketsOf(String callId) {
+        return jdbc.queryForList("select * from ticket where channel_ref = ?", callId);
+    }
+
+    private static String nextId() {
+        return "1795876397." + IDS.incrementAndGet();
+    }
+}

@@ -1,0 +1,93 @@
+package org.law12348.telephony;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.law12348.telephony.TelephonyTestApp.MutableClock;
+import org.law12348.telephony.internal.calls.CallRecords;
+import org.law12348.telephony.peer.AgiCall;
+import org.law12348.telephony.peer.AsteriskAgiPeer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The same migrations, intake and queries on PostgreSQL 15 at 127.0.0.1:5432, in a database of its own.
+ * Skips only when PostgreSQL is absent and CI is unset.
+ */
+@SpringBootTest(classes = TelephonyTestApp.class)
+@AutoConfigureMockMvc
+class PostgresHotlineTest {
+
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String DATABASE = "telephony_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final int AGI_PORT = HotlineIntegrationTest.freePort();
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        boolean available = execute("create database " + DATABASE);
+        if (!available) {
+            Assumptions.assumeTrue(System.getenv("CI") != null, "PostgreSQL is not running at 127.0.0.1:5432");
+            throw new IllegalStateException("CI is set but PostgreSQL at 127.0.0.1:5432 is not reachable");
+        }
+        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("law12348.telephony.fastagi.port", () -> AGI_PORT);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        execute("drop database if exists " + DATABASE + " with (force)");
+    }
+
+    @Autowired MutableClock clock;
+    @Autowired CallRecords calls;
+    @Autowired MockMvc mvc;
+
+    @Test
+    @WithMockUser(username = "dispatcher1", roles = "DISPATCHER")
+    void takesAnAfterHoursMessageInAndListsItOnPostgres() throws Exception {
+        clock.set(Instant.parse("2026-11-30T12:00:00Z"));
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from("1795900000.1", "13800138000").keys("5"));
+
+        String ticket = calls.findByCallId("1795900000.1").orElseThrow().ticketNumber();
+        assertThat(ticket).startsWith("GD20261130-");
+        mvc.perform(get("/api/v1/staff/calls").param("from", "2026-11-30T00:00:00Z").param("to", "2026-12-01T00:00:00Z")
+                        .param("outcome", "MESSAGE_LEFT"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].ticketNumber").value(ticket));
+        mvc.perform(get("/api/v1/staff/calls"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/staff/callers/13800138000/history"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openTickets[0].number").value(ticket))
+                .andExpect(jsonPath("$.openTickets[0].businessType").value("COMPLAINT"));
+    }
+
+    private static boolean execute(String sql) {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

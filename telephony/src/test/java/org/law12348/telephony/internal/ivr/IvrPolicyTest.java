@@ -1,0 +1,62 @@
+package org.law12348.telephony.internal.ivr;
+
+import org.junit.jupiter.api.Test;
+import org.law12348.telephony.TelephonyProperties.Ivr;
+import org.law12348.telephony.internal.ivr.IvrPolicy.Chosen;
+import org.law12348.telephony.internal.ivr.IvrPolicy.Next;
+import org.law12348.telephony.internal.ivr.IvrPolicy.Replay;
+import org.law12348.ticketing.BusinessType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IvrPolicyTest {
+
+    private final IvrPolicy policy = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null));
+
+    @Test
+    void mapsAMenuKeyToItsServiceAndQueue() {
+        Chosen chosen = (Chosen) policy.menuKey("2", 1);
+        assertThat(chosen.entry().businessType()).isEqualTo(BusinessType.LEGAL_AID);
+        assertThat(chosen.entry().queue()).isEqualTo("legal-aid");
+        assertThat(chosen.byDefault()).isFalse();
+    }
+
+    @Test
+    void replaysTheMenuOnTimeoutOrStarAndExplainsAWrongKey() {
+        assertThat(policy.menuKey("", 1)).isEqualTo(new Replay(null));
+        assertThat(policy.menuKey("*", 2)).isEqualTo(new Replay(null));
+        assertThat(policy.menuKey("8", 1)).isEqualTo(new Replay("hotline-invalid-key"));
+    }
+
+    @Test
+    void fallsBackToLegalConsultationAfterTheLastAttempt() {
+        Chosen chosen = (Chosen) policy.menuKey("8", 3);
+        assertThat(chosen.entry().businessType()).isEqualTo(BusinessType.LEGAL_CONSULTATION);
+        assertThat(chosen.byDefault()).isTrue();
+        assertThat(((Chosen) policy.menuKey("", 3)).byDefault()).isTrue();
+    }
+
+    @Test
+    void sendsClosedHoursToAMessageAFullQueueToACallbackOfferAndTheRestToTheQueue() {
+        assertThat(policy.afterMenu(false, 0).next()).isEqualTo(Next.MESSAGE);
+        assertThat(policy.afterMenu(true, 10).next()).isEqualTo(Next.CALLBACK);
+        assertThat(policy.afterMenu(true, 9).next()).isEqualTo(Next.QUEUE);
+    }
+
+    @Test
+    void letsTheCallerSwapWaitingForACallbackOrAMessage() {
+        assertThat(policy.queueOption("9")).isEqualTo(Next.CALLBACK);
+        assertThat(policy.queueOption("0")).isEqualTo(Next.MESSAGE);
+        assertThat(policy.queueOption("")).isEqualTo(Next.QUEUE);
+        assertThat(policy.busyOption("1")).isEqualTo(Next.CALLBACK);
+        assertThat(policy.busyOption("")).isEqualTo(Next.MESSAGE);
+    }
+
+    @Test
+    void acceptsOnlyRatingsOneToFive() {
+        assertThat(IvrPolicy.rating("5")).isEqualTo(5);
+        assertThat(IvrPolicy.rating("0")).isZero();
+        assertThat(IvrPolicy.rating("7")).isZero();
+        assertThat(IvrPolicy.rating("")).isZero();
+    }
+}

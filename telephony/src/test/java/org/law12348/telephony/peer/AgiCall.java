@@ -1,0 +1,82 @@
+package org.law12348.telephony.peer;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the simulated caller does on one FastAGI call: the caller id Asterisk reports, the keys typed
+ * at each GET DATA (in order; {@link #TIMEOUT} for none, {@link #HANG_UP} to hang up there), and the
+ * channel variables Asterisk would answer GET VARIABLE with.
+ */
+public final class AgiCall {
+
+    public static final String TIMEOUT = "";
+    public static final String HANG_UP = "-1";
+
+    final String uniqueId;
+    final String callerId;
+    final String callerIdName;
+    final String script;
+    final Deque<String> keys = new ArrayDeque<>();
+    final Map<String, String> variables = new HashMap<>();
+    boolean recordEndsWithHash = true;
+    final List<String> args = new java.util.ArrayList<>();
+
+    private AgiCall(String uniqueId, String callerId, String callerIdName, String script) {
+        this.uniqueId = uniqueId;
+        this.callerId = callerId;
+        this.callerIdName = callerIdName;
+        this.script = script;
+    }
+
+    /** A caller presenting a number, as in agi-03 (name unknown, callingpres 0). */
+    public static AgiCall from(String uniqueId, String callerId) {
+        return new AgiCall(uniqueId, callerId, "unknown", "hotline");
+    }
+
+    /** A withheld number, as in agi-01 (number and name "unknown", callingpres 67). */
+    public static AgiCall withheld(String uniqueId) {
+        return new AgiCall(uniqueId, "unknown", "unknown", "hotline");
+    }
+
+    public AgiCall named(String name) {
+        return new AgiCall(uniqueId, callerId, name, script).copyFrom(this);
+    }
+
+    public AgiCall script(String name) {
+        return new AgiCall(uniqueId, callerId, callerIdName, name).copyFrom(this);
+    }
+
+    public AgiCall keys(String... typed) {
+        keys.addAll(List.of(typed));
+        return this;
+    }
+
+    /** Script arguments, sent as agi_arg_1 … after the environment as Asterisk does. */
+    public AgiCall args(String... values) {
+        args.addAll(List.of(values));
+        return this;
+    }
+
+    public AgiCall variable(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    /** Asterisk's answer to RECORD FILE: ended by # (agi-02) or by the silence timeout (agi-01). */
+    public AgiCall recordEndsBySilence() {
+        recordEndsWithHash = false;
+        return this;
+    }
+
+    private AgiCall copyFrom(AgiCall other) {
+        keys.addAll(other.keys);
+        variables.putAll(other.variables);
+        recordEndsWithHash = other.recordEndsWithHash;
+        args.addAll(other.args);
+        return this;
+    }
+}

@@ -1,0 +1,241 @@
+package org.law12348.telephony.peer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plays Asterisk 22's Manager interface over TCP as the captures show: the bare banner, "\r\n" lines,
+ * ActionID echoed right after Response, Challenge/MD5 Login followed by FullyBooted and SuccessfulAuth,
+ * CoreSettings with AsteriskVersion, Ping, Originate ("successfully queued", then the events of ami-08
+ * or, for a channel that does not exist, ami-09), Logoff. Events are replayed from capture files byte
+ * for byte, in their recorded order.
+ */
+public final class AsteriskAmiPeer implements AutoCloseable {
+
+    private static final String CHALLENGE = "119820561";
+
+    private final ServerSocket server;
+    private final String secret;
+    private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final AtomicInteger logins = new AtomicInteger();
+    private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
+    private volatile OutputStream current;
+
+    public AsteriskAmiPeer(String secret) throws IOException {
+        this.secret = secret;
+        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "ami-peer");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public int logins() {
+        return logins.get();
+    }
+
+    public List<Map<String, String>> actions() {
+        return actions;
+    }
+
+    /** Sends every event of a capture to the logged-in client, replacing the capture's ActionIDs. */
+    public synchronized void emit(String capture, Map<String, String> actionIds) throws IOException {
+        for (String message : events(capture)) {
+            String text = message;
+            for (Map.Entry<String, String> id : actionIds.entrySet()) {
+                text = text.replace("ActionID: " + id.getKey() + "\r\n", "ActionID: " + id.getValue() + "\r\n");
+            }
+            write(current, text);
+        }
+    }
+
+    /** Drops every client connection, as a restart of Asterisk would. */
+    public void dropConnections() throws IOException {
+        for (Socket s : clients) {
+            s.close();
+        }
+        clients.clear();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                clients.add(socket);
+                Thread session = new Thread(() -> serve(socket), "ami-peer-session");
+                session.setDaemon(true);
+                session.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            write(out, "Asterisk Call Manager/11.0.0\r\n");
+            for (Map<String, String> action = read(in); action != null; action = read(in)) {
+                actions.add(action);
+                if (!respond(out, action)) {
+                    return;
+                }
+            }
+        } catch (IOException dropped) {
+            // the client went away or the test dropped the connection
+        }
+    }
+
+    private boolean respond(OutputStream out, Map<String, String> a) throws IOException {
+        String name = a.getOrDefault("Action", "");
+        String id = a.containsKey("ActionID") ? "ActionID: " + a.get("ActionID") + "\r\n" : "";
+        switch (name.toLowerCase()) {
+            case "challenge" -> write(out, "Response: Success\r\n" + id + "Challenge: " + CHALLENGE + "\r\n\r\n");
+            case "login" -> {
+                if (!md5(CHALLENGE + secret).equals(a.get("Key"))) {
+                    write(out, "Response: Error\r\n" + id + "Message: Authentication failed\r\n\r\n");
+                    return false;
+                }
+                write(out, "Response: Success\r\n" + id + "Message: Authentication accepted\r\n\r\n");
+                synchronized (this) {
+                    current = out;
+                    for (String event : events("ami-01-login-core-logoff.txt").subList(0, 2)) {
+                        write(out, event);
+                    }
+                }
+                logins.incrementAndGet();
+            }
+            case "coresettings" -> write(out, "Response: Success\r\n" + id + "AMIversion: 11.0.0\r\n"
+                    + "AsteriskVersion: 22.10.1\r\nSystemName: \r\nCoreMaxCalls: 0\r\nCoreMaxLoadAvg: 0.000000\r\n"
+                    + "CoreRunUser: \r\nCoreRunGroup: \r\nCoreMaxFilehandles: 0\r\nCoreRealTimeEnabled: No\r\n"
+                    + "CoreCDRenabled: Yes\r\nCoreHTTPenabled: No\r\nSoundsSearchCustomDir: No\r\n\r\n");
+            case "ping" -> write(out, "Response: Success\r\n" + id + "Ping: Pong\r\nTimestamp: 1795876363.848006\r\n\r\n");
+            case "originate" -> {
+                write(out, "Response: Success\r\n" + id + "Message: Originate successfully queued\r\n\r\n");
+                boolean fails = a.getOrDefault("Channel", "").contains("99999");
+                emit(fails ? "ami-09-originate-failure.txt" : "ami-08-callback-dial.txt",
+                        Map.of(fails ? "hl-orig-originate-failure" : "hl-orig-callback-dial", a.get("ActionID")));
+            }
+            case "logoff" -> {
+                write(out, "Response: Goodbye\r\n" + id + "Message: Thanks for all the fish.\r\n\r\n");
+                return false;
+            }
+            default -> write(out, "Response: Error\r\n" + id + "Message: Invalid/unknown command: " + name
+                    + ". Use Action: ListCommands to show available commands.\r\n\r\n");
+        }
+        return true;
+    }
+
+    private static Map<String, String> read(BufferedReader in) throws IOException {
+        // Asterisk reads header names case-insensitively; asterisk-java writes them in lower case
+        Map<String, String> message = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.isEmpty()) {
+                if (!message.isEmpty()) {
+                    return message;
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                String key = line.substring(0, colon);
+                String value = line.substring(colon + 1).strip();
+                // Originate may carry several Variable lines; keep them all
+                message.merge(key, value, (x, y) -> x + "," + y);
+            }
+        }
+        return null;
+    }
+
+    /** The Event messages Asterisk sent in a capture, as the exact bytes. */
+    static List<String> events(String capture) throws IOException {
+        List<String> events = new ArrayList<>();
+        StringBuilder message = new StringBuilder();
+        try (InputStream stream = AsteriskAmiPeer.class.getResourceAsStream("/asterisk/" + capture)) {
+            if (stream == null) {
+                throw new IOException("capture missing: " + capture);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                int marker = line.indexOf("] AST> ");
+                if (!line.startsWith("[") || marker < 0) {
+                    continue;
+                }
+                String payload = unescape(line.substring(marker + 7));
+                if (payload.startsWith("Asterisk Call Manager")) {
+                    continue;
+                }
+                message.append(payload);
+                if (payload.equals("\r\n")) {
+                    if (message.toString().startsWith("Event: ")) {
+                        events.add(message.toString());
+                    }
+                    message.setLength(0);
+                }
+            }
+        }
+        return events;
+    }
+
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                out.append(switch (n) {
+                    case 'r' -> '\r';
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> n;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        if (out == null) {
+            throw new IOException("no client logged in");
+        }
+        synchronized (out) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        dropConnections();
+    }
+}
