@@ -32,6 +32,7 @@ public class IndexUpdater {
 
     @TransactionalEventListener(fallbackExecution = true)
     public void on(KnowledgeChanged changed) {
+        long start = System.nanoTime();
         List<SearchDocument> faqs = source.publishedFaqs(changed.faqIds());
         Set<String> gone = new HashSet<>(changed.faqIds());
         faqs.forEach(doc -> gone.remove(doc.id()));
@@ -40,7 +41,8 @@ public class IndexUpdater {
         all.addAll(statutes);
         search.index(all);
         search.remove(DocumentType.FAQ, gone);
-        log.debug("Search index updated: {} indexed, {} removed", all.size(), gone.size());
+        log.info("Search index updated: {} indexed, {} removed in {} ms", all.size(), gone.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Rebuilds the whole index from the tables. */
