@@ -77,7 +77,7 @@ public final class ElasticsearchKnowledgeSearch implements KnowledgeSearch {
     @Override
     public void index(Collection<SearchDocument> documents) {
         if (!documents.isEmpty()) {
-            call(() -> bulkIndex(alias, documents.iterator(), Refresh.WaitFor));
+            call(() -> bulkIndex(alias, documents.iterator(), Refresh.True));
         }
     }
 
@@ -88,7 +88,7 @@ public final class ElasticsearchKnowledgeSearch implements KnowledgeSearch {
         }
         call(() -> checked(client.bulk(b -> {
             ids.forEach(id -> b.operations(op -> op.delete(d -> d.index(alias).id(type.code() + ":" + id))));
-            return b.refresh(Refresh.WaitFor);
+            return b.refresh(Refresh.True);
         })));
     }
 
