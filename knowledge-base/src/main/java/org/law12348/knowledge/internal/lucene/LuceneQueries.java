@@ -47,15 +47,15 @@ final class LuceneQueries {
     }
 
     List<SearchHit> search(IndexSearcher searcher, SearchQuery query) throws IOException {
-        BooleanQuery.Builder should = new BooleanQuery.Builder();
-        boolean any = addShould(should, words.createBooleanQuery(LuceneFields.TITLE, query.text()), TITLE_BOOST);
-        any |= addShould(should, words.createBooleanQuery(LuceneFields.BODY, query.text()), 1f);
-        any |= addShould(should, words.createBooleanQuery(LuceneFields.TITLE + ChineseAnalyzers.CJK_SUFFIX,
+        // one flat disjunction over all fields lets Lucene skip non-competitive documents (block-max WAND)
+        BooleanQuery.Builder full = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        int clauses = addFlattened(full, words.createBooleanQuery(LuceneFields.TITLE, query.text()), TITLE_BOOST);
+        clauses += addFlattened(full, words.createBooleanQuery(LuceneFields.BODY, query.text()), 1f);
+        clauses += addFlattened(full, words.createBooleanQuery(LuceneFields.TITLE + ChineseAnalyzers.CJK_SUFFIX,
                 query.text()), BIGRAM_BOOST);
-        if (!any) {
+        if (clauses == 0) {
             return List.of();
         }
-        BooleanQuery.Builder full = new BooleanQuery.Builder().add(should.build(), BooleanClause.Occur.MUST);
         if (query.category() != null) {
             full.add(new TermQuery(new Term(LuceneFields.CATEGORY, query.category())), BooleanClause.Occur.FILTER);
         }
@@ -99,12 +99,20 @@ final class LuceneQueries {
         return out;
     }
 
-    private static boolean addShould(BooleanQuery.Builder builder, Query query, float boost) {
+    /** Adds the SHOULD clauses of a per-field query (or the query itself) to the top level; returns how many. */
+    private static int addFlattened(BooleanQuery.Builder builder, Query query, float boost) {
         if (query == null) {
-            return false;
+            return 0;
         }
-        builder.add(boost == 1f ? query : new BoostQuery(query, boost), BooleanClause.Occur.SHOULD);
-        return true;
+        List<Query> parts = new ArrayList<>();
+        if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
+            bool.clauses().forEach(c -> parts.add(c.getQuery()));
+        } else {
+            parts.add(query);
+        }
+        parts.forEach(p -> builder.add(boost == 1f ? p : new BoostQuery(p, boost), BooleanClause.Occur.SHOULD));
+        return parts.size();
     }
 
     private UnifiedHighlighter highlighter(IndexSearcher searcher) {
