@@ -25,6 +25,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns plain user text into Lucene queries through the analysers only (never a query parser, so
@@ -36,6 +37,9 @@ final class LuceneQueries {
     private static final float TITLE_BOOST = 3f;
     private static final float BIGRAM_BOOST = 1f;
     private static final float SUGGEST_MIN_MATCH = 0.75f;
+    /** Everything a hit shows except the long body, which only the highlighter reads. */
+    private static final Set<String> RESULT_FIELDS = Set.of(LuceneFields.ID, LuceneFields.TYPE, LuceneFields.TITLE,
+            LuceneFields.CATEGORY);
 
     private final QueryBuilder words;
     private final Analyzer highlightAnalyzer;
@@ -71,7 +75,7 @@ final class LuceneQueries {
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
-            Document doc = searcher.storedFields().document(sd.doc);
+            Document doc = searcher.storedFields().document(sd.doc, RESULT_FIELDS);
             hits.add(new SearchHit(doc.get(LuceneFields.ID), DocumentType.ofCode(doc.get(LuceneFields.TYPE)),
                     doc.get(LuceneFields.TITLE), snippets[i] == null ? "" : snippets[i],
                     doc.get(LuceneFields.CATEGORY), sd.score));
@@ -92,7 +96,7 @@ final class LuceneQueries {
         TopDocs top = searcher.search(q, limit);
         List<Suggestion> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            Document doc = searcher.storedFields().document(sd.doc);
+            Document doc = searcher.storedFields().document(sd.doc, RESULT_FIELDS);
             out.add(new Suggestion(doc.get(LuceneFields.ID), doc.get(LuceneFields.TITLE),
                     doc.get(LuceneFields.CATEGORY)));
         }
