@@ -1,0 +1,76 @@
+package org.law12348.knowledge;
+
+import org.law12348.knowledge.internal.FaqArticles;
+import org.law12348.knowledge.internal.SearchCounter;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.internal.TextRules;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** "This solved my problem": records deflections (no ticket created) and reports their rate. */
+@Service
+public class Deflections {
+
+    private static final int MAX_QUERY = 200;
+
+    private final FaqArticles articles;
+    private final JdbcTemplate jdbc;
+    private final SearchCounter counter;
+    private final Clock clock;
+    private final KnowledgeProperties properties;
+
+    Deflections(FaqArticles articles, JdbcTemplate jdbc, SearchCounter counter, Clock clock,
+                KnowledgeProperties properties) {
+        this.articles = articles;
+        this.jdbc = jdbc;
+        this.counter = counter;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Records that a published article answered the citizen's question. */
+    @Transactional
+    public void record(String articleId, String query) {
+        if (articleId == null || articleId.isBlank() || articleId.length() > 64) {
+            throw new InvalidInputException("articleId", "articleId.required", "请提供解决了问题的文章编号");
+        }
+        if (!articles.isPublished(articleId.strip())) {
+            throw new ArticleNotFoundException(articleId.strip());
+        }
+        String q = query == null || query.isBlank() ? null : query.strip();
+        if (q != null && TextRules.hasControlCharacters(q, false)) {
+            throw new InvalidInputException("query", "query.invalidCharacters", "搜索内容含有不允许的字符");
+        }
+        if (q != null && q.length() > MAX_QUERY) {
+            q = q.substring(0, MAX_QUERY);
+        }
+        jdbc.update("insert into kb_deflection (article_id, query, created_at) values (?, ?, ?)",
+                articleId.strip(), q, Timestamp.from(clock.instant()));
+    }
+
+    /** Deflections and searches from the start of {@code from} to the end of {@code to}, in the configured zone. */
+    public DeflectionStats stats(LocalDate from, LocalDate to, StaffMember staff) {
+        KnowledgeAccess.requireStaff(staff);
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "to.beforeFrom", "结束日期不能早于开始日期");
+        }
+        counter.flush();
+        Long deflections = jdbc.queryForObject(
+                "select count(*) from kb_deflection where created_at >= ? and created_at < ?", Long.class,
+                Timestamp.from(from.atStartOfDay(properties.zone()).toInstant()),
+                Timestamp.from(to.plusDays(1).atStartOfDay(properties.zone()).toInstant()));
+        Long searches = jdbc.queryForObject(
+                "select coalesce(sum(searches), 0) from kb_search_day where search_day >= ? and search_day <= ?", Long.class,
+                Date.valueOf(from), Date.valueOf(to));
+        long d = deflections == null ? 0 : deflections;
+        long s = searches == null ? 0 : searches;
+        return new DeflectionStats(from, to, d, s, s == 0 ? 0 : (double) d / s);
+    }
+}

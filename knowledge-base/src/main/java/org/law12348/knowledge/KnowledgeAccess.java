@@ -1,0 +1,44 @@
+package org.law12348.knowledge;
+
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.StaffRole;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Who may do what in the knowledge base; denials carry a Chinese message and answer 403. */
+final class KnowledgeAccess {
+
+    private KnowledgeAccess() {
+    }
+
+    static StaffMember requireStaff(StaffMember staff) {
+        if (staff == null) {
+            throw new AccessDeniedException("需要工作人员登录");
+        }
+        return staff;
+    }
+
+    static StaffMember requireAdmin(StaffMember staff, String action) {
+        if (requireStaff(staff).role() != StaffRole.ADMIN) {
+            throw new AccessDeniedException("只有管理员可以" + action);
+        }
+        return staff;
+    }
+
+    static StaffMember requireAuthor(StaffMember staff) {
+        if (!requireStaff(staff).hasRole(StaffRole.CONSULTANT, StaffRole.ADMIN)) {
+            throw new AccessDeniedException("只有咨询专家和管理员可以撰写知识库文章");
+        }
+        return staff;
+    }
+
+    /** Admins revise anything; consultants only their own drafts. */
+    static void requireMayRevise(StaffMember staff, FaqArticle article) {
+        requireAuthor(staff);
+        if (staff.role() == StaffRole.ADMIN) {
+            return;
+        }
+        if (!article.author().equals(staff.username()) || article.status() != ArticleStatus.DRAFT) {
+            throw new AccessDeniedException("咨询专家只能修改自己尚未发布的草稿");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.law12348.knowledge.internal;
+
+import org.law12348.knowledge.ArticleStatus;
+import org.law12348.knowledge.FaqArticle;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+
+/** The FAQ articles. Bulk imports bypass this repository (see {@code FaqImporter}). */
+public interface FaqArticles extends JpaRepository<FaqArticle, String> {
+
+    List<FaqArticle> findByStatusOrderByUpdatedAtDesc(ArticleStatus status, Pageable page);
+
+    List<FaqArticle> findByNeedsReviewTrueOrderByUpdatedAtAsc(Pageable page);
+
+    long countByStatus(ArticleStatus status);
+
+    @Query("select count(a) > 0 from FaqArticle a where a.id = :id and a.status = org.law12348.knowledge.ArticleStatus.PUBLISHED")
+    boolean isPublished(String id);
+}

@@ -1,0 +1,108 @@
+package org.law12348.knowledge.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.knowledge.ArticleStatus;
+import org.law12348.knowledge.FaqArticleService;
+import org.law12348.knowledge.FaqContent;
+import org.law12348.knowledge.FaqRevision;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.StaffMember;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** FAQ articles: consultants draft, administrators publish, archive and review. */
+@RestController
+@RequestMapping("/api/v1/kb/articles")
+@Tag(name = "knowledge-base-articles", description = "知识库文章的编辑、发布与复核")
+class ArticleController {
+
+    record ArticleBody(String question, String answer, String category, List<String> laws) {
+        FaqContent content() {
+            return FaqContent.of(question, answer, category, laws);
+        }
+    }
+
+    private final FaqArticleService articles;
+    private final KnowledgeStaff staff;
+
+    ArticleController(FaqArticleService articles, KnowledgeStaff staff) {
+        this.articles = articles;
+        this.staff = staff;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "新建草稿", description = "咨询专家或管理员；例如把一次答复整理成常见问题")
+    ArticleViews.ArticleView draft(@RequestBody ArticleBody body) {
+        return ArticleViews.staff(articles.draft(required(body).content(), staff.currentOrNull()));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "修改文章", description = "管理员，或作者修改自己的草稿；每次修改保存为新版本")
+    ArticleViews.ArticleView revise(@PathVariable String id, @RequestBody ArticleBody body) {
+        return ArticleViews.staff(articles.revise(id, required(body).content(), staff.currentOrNull()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "查看文章", description = "市民只能看到已发布的文章")
+    Object view(@PathVariable String id) {
+        StaffMember member = staff.currentOrNull();
+        return member == null ? ArticleViews.citizen(articles.view(id, null))
+                : ArticleViews.staff(articles.view(id, member));
+    }
+
+    @GetMapping
+    @Operation(summary = "按状态列出文章（工作人员）")
+    List<ArticleViews.ArticleView> list(@RequestParam(defaultValue = "DRAFT") String status,
+                                        @RequestParam(defaultValue = "50") int limit) {
+        ArticleStatus s;
+        try {
+            s = ArticleStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "status.unknown", "状态应为 DRAFT、PUBLISHED 或 ARCHIVED");
+        }
+        return articles.list(s, Math.max(1, limit), staff.currentOrNull()).stream().map(ArticleViews::staff).toList();
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "发布（管理员）")
+    ArticleViews.ArticleView publish(@PathVariable String id) {
+        return ArticleViews.staff(articles.publish(id, staff.currentOrNull()));
+    }
+
+    @PostMapping("/{id}/archive")
+    @Operation(summary = "归档（管理员）")
+    ArticleViews.ArticleView archive(@PathVariable String id) {
+        return ArticleViews.staff(articles.archive(id, staff.currentOrNull()));
+    }
+
+    @PostMapping("/{id}/reviewed")
+    @Operation(summary = "复核完成（管理员）", description = "清除因法条更新而设置的待复核标记")
+    ArticleViews.ArticleView reviewed(@PathVariable String id) {
+        return ArticleViews.staff(articles.markReviewed(id, staff.currentOrNull()));
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "版本历史（工作人员）")
+    List<FaqRevision> versions(@PathVariable String id) {
+        return articles.history(id, staff.currentOrNull());
+    }
+
+    private static ArticleBody required(ArticleBody body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "body.required", "请求体不能为空");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,138 @@
+package org.law12348.knowledge.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ArticleWorkflowApiTest {
+
+    private static final RequestPostProcessor CONSULTANT = user("lawyer-li").roles("CONSULTANT");
+    private static final RequestPostProcessor OTHER_CONSULTANT = user("lawyer-wang").roles("CONSULTANT");
+    private static final RequestPostProcessor ADMIN = user("admin-chen").roles("ADMIN");
+    private static final RequestPostProcessor DISPATCHER = user("dispatcher-zhao").roles("DISPATCHER");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void consultantDraftsAdminPublishesAndItBecomesSearchableThenArchivedAndGone() throws Exception {
+        String id = draft(CONSULTANT, "宅基地上的房子能不能继承给外嫁的女儿？", "宅基地使用权随房屋一并由继承人继承，出嫁的女儿同样是第一顺序继承人。");
+        mvc.perform(get("/api/v1/kb/search").param("q", "宅基地继承"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", not(hasItem(id))));
+        mvc.perform(get("/api/v1/kb/articles/" + id)).andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/v1/kb/articles/" + id + "/publish").with(CONSULTANT))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("access.denied"))
+                .andExpect(jsonPath("$.detail").value("只有管理员可以发布文章"));
+        mvc.perform(post("/api/v1/kb/articles/" + id + "/publish").with(ADMIN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+
+        mvc.perform(get("/api/v1/kb/search").param("q", "宅基地继承"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id));
+        mvc.perform(get("/api/v1/kb/articles/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").exists())
+                .andExpect(jsonPath("$.author").doesNotExist());
+
+        mvc.perform(post("/api/v1/kb/articles/" + id + "/publish").with(ADMIN))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("article.stateConflict"));
+        mvc.perform(post("/api/v1/kb/articles/" + id + "/archive").with(ADMIN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ARCHIVED"));
+        mvc.perform(get("/api/v1/kb/search").param("q", "宅基地继承"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", not(hasItem(id))));
+    }
+
+    @Test
+    void revisionsAreKeptAndOnlyTheAuthorOrAnAdminMayRevise() throws Exception {
+        String id = draft(CONSULTANT, "物业可以停水停电催缴物业费吗？", "物业服务人不得采取停止供电、供水等方式催交物业费。");
+        mvc.perform(put("/api/v1/kb/articles/" + id).with(OTHER_CONSULTANT).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("物业能停水停电吗？", "不能停水停电。", List.of())))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/kb/articles/" + id).with(CONSULTANT).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("物业能不能停水停电催缴物业费？", "物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费。",
+                                List.of("《中华人民共和国民法典》第九百四十四条"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.laws[0]").value("《民法典》第九百四十四条"));
+        mvc.perform(get("/api/v1/kb/articles/" + id + "/versions").with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].revision").value(2))
+                .andExpect(jsonPath("$[1].question").value("物业可以停水停电催缴物业费吗？"))
+                .andExpect(jsonPath("$[1].editor").value("lawyer-li"));
+        mvc.perform(get("/api/v1/kb/articles").param("status", "DRAFT").with(DISPATCHER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", hasItem(id)));
+    }
+
+    @Test
+    void onlyConsultantsAndAdminsDraft() throws Exception {
+        mvc.perform(post("/api/v1/kb/articles").with(DISPATCHER).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("调度员能写文章吗？", "不能写。", List.of())))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/kb/articles").contentType(MediaType.APPLICATION_JSON)
+                        .content(body("匿名能写文章吗？", "不能写。", List.of())))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void badDraftsAreProblemsNamingTheField() throws Exception {
+        mvc.perform(post("/api/v1/kb/articles").with(CONSULTANT).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(" ", "答案写在这里。", List.of())))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("question"));
+        mvc.perform(post("/api/v1/kb/articles").with(CONSULTANT).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("问题写在这里吗？", "答案写在这里。", List.of("随便一条法律"))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("laws[0]"));
+        mvc.perform(post("/api/v1/kb/articles").with(CONSULTANT).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"question\": 5"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/kb/articles/nope/publish").with(ADMIN))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("article.notFound"));
+    }
+
+    @Test
+    @WithMockUser(username = "admin-chen", roles = "ADMIN")
+    void similarQuestionsForATicketAreFaqsOnly() throws Exception {
+        mvc.perform(post("/api/v1/kb/similar").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"我在工厂上班半年了，老板一直没有和我签劳动合同，现在想走，能要双倍工资吗\",\"limit\":3}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("demo-02"))
+                .andExpect(jsonPath("$[*].type", not(hasItem("statute"))));
+    }
+
+    private String draft(RequestPostProcessor who, String question, String answer) throws Exception {
+        String response = mvc.perform(post("/api/v1/kb/articles").with(who).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(question, answer, List.of("《民法典》第一千一百二十七条"))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.revision").value(1))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(response).get("id").asText();
+    }
+
+    private String body(String question, String answer, List<String> laws) throws Exception {
+        return json.writeValueAsString(Map.of("question", question, "answer", answer, "category", "房产物业", "laws", laws));
+    }
+}
