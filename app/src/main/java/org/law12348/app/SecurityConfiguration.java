@@ -43,7 +43,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/follow-ups",
                                 "/api/v1/tickets/*/accept-answer", "/api/v1/tickets/*/rating").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/business-types").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/search", "/api/v1/kb/suggest").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/search", "/api/v1/kb/suggest",
+                                "/api/v1/kb/articles/*", "/api/v1/kb/statutes/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()

@@ -33,10 +33,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Administrators' bulk imports (JSON Lines of thousands of articles) are meant to be large. */
+    private static final java.util.Set<String> BULK_IMPORTS = java.util.Set.of("/api/v1/kb/import",
+            "/api/v1/kb/statutes/import");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String contentType = request.getContentType();
         return !request.getRequestURI().startsWith("/api/")
+                || BULK_IMPORTS.contains(request.getRequestURI())
                 || contentType != null && contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
