@@ -49,6 +49,7 @@ public final class FakeAlipay {
     private final Map<String, String> authCodes = new ConcurrentHashMap<>();
     private final Queue<String[]> templateFailures = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> templateMessages = new CopyOnWriteArrayList<>();
+    private volatile boolean forgeNext;
 
     private FakeAlipay() throws IOException, NoSuchAlgorithmException {
         KeyPair app = rsa2048();
@@ -96,7 +97,13 @@ public final class FakeAlipay {
         return templateMessages;
     }
 
+    /** The next response is signed with a key that is not Alipay's (a forged or corrupted answer). */
+    void forgeNextResponse() {
+        forgeNext = true;
+    }
+
     void reset() {
+        forgeNext = false;
         templateFailures.clear();
         templateMessages.clear();
     }
@@ -164,9 +171,14 @@ public final class FakeAlipay {
 
     private String envelope(String node, String content) {
         try {
-            String sign = AlipaySignature.rsa256Sign(content, platformPrivateKey, "UTF-8");
+            String key = platformPrivateKey;
+            if (forgeNext) {
+                forgeNext = false;
+                key = b64(rsa2048().getPrivate().getEncoded());
+            }
+            String sign = AlipaySignature.rsa256Sign(content, key, "UTF-8");
             return "{\"" + node + "\":" + content + ",\"sign\":\"" + sign + "\"}";
-        } catch (AlipayApiException e) {
+        } catch (AlipayApiException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

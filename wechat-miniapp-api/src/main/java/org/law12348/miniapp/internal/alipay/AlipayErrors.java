@@ -28,8 +28,8 @@ final class AlipayErrors {
 
     /** The SDK throws for transport failures and for responses whose signature does not verify. */
     static ChannelProblem problemOf(String api, AlipayApiException e) {
-        String message = String.valueOf(e.getErrMsg());
-        if (message.contains("sign check fail")) {
+        String message = e.getErrCode() + " " + e.getErrMsg() + " " + e.getMessage();
+        if (message.contains("CHECK_SIGN") || message.contains("sign check fail")) {
             log.error("Alipay {}: the response signature did not verify; check law12348.miniapp.alipay.alipay-public-key",
                     api);
             return ChannelProblem.platformError(AlipayGateway.PLATFORM);
