@@ -5,7 +5,7 @@ public record Delivery(Outcome outcome, String detail) {
 
     /** What the sender does next. */
     public enum Outcome {
-        SENT, RETRY, GIVE_UP
+        SENT, RETRY, GIVE_UP, SKIPPED
     }
 
     public static Delivery sent() {
@@ -14,6 +14,11 @@ public record Delivery(Outcome outcome, String detail) {
 
     public static Delivery retry(String detail) {
         return new Delivery(Outcome.RETRY, detail);
+    }
+
+    /** Not sent, by design: no template configured, or the citizen did not allow it. */
+    public static Delivery skip(String detail) {
+        return new Delivery(Outcome.SKIPPED, detail);
     }
 
     public static Delivery giveUp(String detail) {
