@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:miniapp;DB_CLOSE_DELAY=-1",
                 "spring.jpa.open-in-view=false",
+                // the app's multipart limits (app/application.yml)
+                "spring.servlet.multipart.max-file-size=5MB",
+                "spring.servlet.multipart.max-request-size=20MB",
                 "law12348.miniapp.wechat.app-id=" + FakeWechat.APP_ID,
                 "law12348.miniapp.wechat.secret=" + FakeWechat.SECRET,
                 "law12348.miniapp.wechat.retries=1",

@@ -35,7 +35,7 @@ public class AlipayGateway {
     private final AlipayClient client;
     private final ObjectMapper json;
 
-    AlipayGateway(MiniappProperties properties, ObjectMapper json) {
+    public AlipayGateway(MiniappProperties properties, ObjectMapper json) {
         this.json = json;
         this.client = properties.alipay().configured() ? create(properties.alipay()) : null;
     }

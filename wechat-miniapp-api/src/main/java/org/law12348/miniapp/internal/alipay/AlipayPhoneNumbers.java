@@ -31,7 +31,7 @@ public class AlipayPhoneNumbers {
     private final String aesKey;
     private final boolean configured;
 
-    AlipayPhoneNumbers(ObjectMapper json, MiniappProperties properties) {
+    public AlipayPhoneNumbers(ObjectMapper json, MiniappProperties properties) {
         this.json = json;
         this.alipayPublicKey = properties.alipay().alipayPublicKey();
         this.aesKey = properties.alipay().aesKey();

@@ -36,7 +36,7 @@ public class WechatClient {
 
     private final WxMaService service;
 
-    WechatClient(MiniappProperties properties) {
+    public WechatClient(MiniappProperties properties) {
         MiniappProperties.Wechat settings = properties.wechat();
         this.service = settings.configured() ? create(settings) : null;
     }
