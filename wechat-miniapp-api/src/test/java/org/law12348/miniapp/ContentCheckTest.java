@@ -54,4 +54,29 @@ class ContentCheckTest extends MiniappTestSupport {
 
         assertThat(wechat.contentChecks()).isEmpty();
     }
+
+    @Test
+    void fetchesANewAccessTokenWhenWechatInvalidatedTheOldOne() {
+        String token = wechatCitizen();
+        wechat.invalidateAccessToken();
+
+        Response r = post("/api/v1/miniapp/questions", token, unique("m"),
+                "{\"regionCode\":\"440106\",\"text\":\"签了竞业协议没给补偿还有效吗？\"}");
+
+        assertThat(r.status()).isEqualTo(201);
+    }
+
+    @Test
+    void answers503WhenWechatRefusesOurServersAccessTokenRequests() {
+        String token = wechatCitizen();
+        wechat.invalidateAccessToken();
+        wechat.refuseTokenRequestsWith(40164);
+
+        Response r = post("/api/v1/miniapp/questions", token, unique("m"),
+                "{\"regionCode\":\"440106\",\"text\":\"签了竞业协议没给补偿还有效吗？\"}");
+
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.body().path("detail").asText()).contains("微信服务繁忙");
+        wechat.refuseTokenRequestsWith(null);
+    }
 }

@@ -46,6 +46,7 @@ public final class FakeWechat {
     private final List<JsonNode> contentChecks = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     private volatile int busyAnswers;
+    private volatile Integer tokenError;
 
     private FakeWechat() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -96,7 +97,18 @@ public final class FakeWechat {
         return contentChecks;
     }
 
+    /** WeChat invalidates the current access token (another client fetched a new one). */
+    void invalidateAccessToken() {
+        tokenCounter.incrementAndGet();
+    }
+
+    /** Token requests answer this errcode, e.g. 40164 when the server's IP is not whitelisted. */
+    void refuseTokenRequestsWith(Integer errcode) {
+        tokenError = errcode;
+    }
+
     void reset() {
+        tokenError = null;
         subscribeErrors.clear();
         subscribeMessages.clear();
         contentChecks.clear();
@@ -127,6 +139,9 @@ public final class FakeWechat {
             }
             if (!SECRET.equals(query.get("secret"))) {
                 return error(40125, "invalid appsecret");
+            }
+            if (tokenError != null) {
+                return error(tokenError, "invalid ip 10.0.0.8 ipv6 ::ffff:10.0.0.8, not in whitelist");
             }
             return "{\"access_token\":\"" + currentToken(true) + "\",\"expires_in\":7200}";
         }

@@ -135,7 +135,7 @@ public class WechatClient {
         } catch (WxErrorException e) {
             int errcode = e.getError().getErrorCode();
             log.warn("WeChat {} failed with errcode {}", api, errcode);
-            throw WechatErrors.problemOf(api, errcode);
+            throw WechatErrors.problemOf(errcode);
         } catch (RuntimeException e) {
             // WxJava wraps I/O failures (WeChat unreachable, timeouts) in WxRuntimeException
             log.warn("WeChat {} could not be reached: {}", api, e.toString());

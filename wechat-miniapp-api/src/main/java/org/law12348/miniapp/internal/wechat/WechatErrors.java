@@ -26,7 +26,7 @@ final class WechatErrors {
     private WechatErrors() {
     }
 
-    static ChannelProblem problemOf(String api, int errcode) {
+    static ChannelProblem problemOf(int errcode) {
         return switch (errcode) {
             case INVALID_CODE -> ChannelProblem.signInRejected("signIn.codeInvalid", "登录凭证无效或已过期，请重新登录");
             case CODE_USED -> ChannelProblem.signInRejected("signIn.codeUsed", "登录凭证已被使用，请重新登录");
