@@ -9,6 +9,13 @@ import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketService;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TicketApiTest extends MiniappTestSupport {
@@ -145,6 +152,30 @@ class TicketApiTest extends MiniappTestSupport {
         Response ratedAgain = post(path + "/rating", token, "r-1", "{\"score\":5,\"comment\":\"很有帮助\"}");
         assertThat(ratedAgain.body().path("satisfaction").asInt()).isEqualTo(5);
         assertThat(ratedAgain.body().path("timeline").findValuesAsText("type")).containsOnlyOnce("RATED");
+    }
+
+    @Test
+    void concurrentRetriesOfOneFollowUpAddItOnce() throws Exception {
+        String token = wechatCitizen();
+        String number = ask(token, "公司要求签放弃社保声明有效吗？");
+        staff.answer(number, "放弃缴纳社保的约定无效。", DISPATCHER);
+        String path = "/api/v1/miniapp/tickets/" + number + "/follow-ups";
+
+        List<Callable<Integer>> retries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            retries.add(() -> post(path, token, "f-race", "{\"text\":\"已经签了怎么办？\"}").status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Integer> status : pool.invokeAll(retries)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(get("/api/v1/miniapp/tickets/" + number, token).body().path("timeline").findValuesAsText("type"))
+                .containsOnlyOnce("FOLLOW_UP");
     }
 
     @Test

@@ -6,6 +6,15 @@ import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WechatSignInTest extends MiniappTestSupport {
@@ -32,6 +41,26 @@ class WechatSignInTest extends MiniappTestSupport {
         String second = wechatSignIn(openId);
 
         assertThat(get("/api/v1/miniapp/tickets/" + number, second).status()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentFirstSignInsOfOnePersonMakeOneCitizen() throws Exception {
+        String openId = unique("o6_race");
+        List<Callable<String>> signIns = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            signIns.add(() -> wechatSignIn(openId));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Set<String> citizenIds = new HashSet<>();
+        try {
+            for (Future<String> token : pool.invokeAll(signIns)) {
+                citizenIds.add(token.get().split("\\.")[1]);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(citizenIds).hasSize(1);
     }
 
     @Test

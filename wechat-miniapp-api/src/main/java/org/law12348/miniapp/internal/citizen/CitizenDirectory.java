@@ -1,7 +1,7 @@
 package org.law12348.miniapp.internal.citizen;
 
+import org.law12348.miniapp.internal.UniqueViolation;
 import org.law12348.ticketing.PhoneNumber;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +57,10 @@ public class CitizenDirectory {
                         return c;
                     })
                     .orElseGet(() -> citizens.saveAndFlush(fresh.get())));
-        } catch (DataIntegrityViolationException e) {
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.in(e)) {
+                throw e;
+            }
             // a concurrent first sign-in of the same identity committed first
             return existing.get().orElseThrow(() -> e);
         }

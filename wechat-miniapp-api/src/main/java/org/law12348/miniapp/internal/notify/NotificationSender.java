@@ -5,6 +5,7 @@ import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.CitizenNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,12 @@ public class NotificationSender implements SmartLifecycle {
         for (MiniappNotification n : due) {
             Integer claimed = transactions.execute(status -> notifications.claim(n.id(), n.nextAttemptAt(), now.plus(LEASE)));
             if (claimed != null && claimed == 1) {
-                attempt(n);
+                MDC.put("ticket", n.ticketNumber());
+                try {
+                    attempt(n);
+                } finally {
+                    MDC.remove("ticket");
+                }
                 attempts++;
             }
         }

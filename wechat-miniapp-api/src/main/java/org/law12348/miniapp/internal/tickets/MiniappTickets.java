@@ -1,5 +1,6 @@
 package org.law12348.miniapp.internal.tickets;
 
+import org.law12348.miniapp.internal.UniqueViolation;
 import org.law12348.miniapp.internal.citizen.MiniappCitizen;
 import org.law12348.miniapp.internal.wechat.WechatClient;
 import org.law12348.ticketing.Channel;
@@ -13,7 +14,6 @@ import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.Tickets;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -134,7 +134,10 @@ public class MiniappTickets {
                     change.apply(number);
                 }
             });
-        } catch (DataIntegrityViolationException e) {
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.in(e)) {
+                throw e;
+            }
             // a concurrent retry of the same write committed first; it did the change
             transactions.executeWithoutResult(status -> clientMessages.firstTime(citizen.id(), id, action, number));
         }
