@@ -1,0 +1,153 @@
+package org.law12348.miniapp;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the mini-program channels ({@code law12348.miniapp.*}). Credentials come from the
+ * environment (relaxed binding, e.g. {@code LAW12348_MINIAPP_WECHAT_APPID}); a channel without its
+ * credentials answers 503 and the rest of the product runs.
+ *
+ * @param wechat        the WeChat mini-program (WxJava)
+ * @param alipay        the Alipay mini-program (Alipay SDK, RSA2)
+ * @param session       the session tokens this server signs for signed-in citizens
+ * @param uploads       where images of service requests are kept and how large they may be
+ * @param notifications how subscribe / template messages are retried
+ */
+@ConfigurationProperties("law12348.miniapp")
+public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, Uploads uploads,
+                                Notifications notifications) {
+
+    public MiniappProperties {
+        wechat = wechat == null ? new Wechat(null, null, null, null, null, null, null, null) : wechat;
+        alipay = alipay == null ? new Alipay(null, null, null, null, null, null) : alipay;
+        session = session == null ? new Session(null, null) : session;
+        uploads = uploads == null ? new Uploads(null, null, null) : uploads;
+        notifications = notifications == null ? new Notifications(null, null, null, null) : notifications;
+    }
+
+    /**
+     * @param appId       the mini-program's AppID
+     * @param secret      its AppSecret
+     * @param token       message-push token (kept for the push endpoint; unused by the JSON API)
+     * @param aesKey      message-push EncodingAESKey
+     * @param apiHost     overrides {@code https://api.weixin.qq.com} (a proxy, or a test server)
+     * @param templates   subscribe-message templates
+     * @param retries     how often WxJava repeats a call WeChat answered "system busy" (-1)
+     * @param retrySleep  the first pause before such a repeat (doubles each time)
+     */
+    public record Wechat(String appId, String secret, String token, String aesKey, String apiHost,
+                         Templates templates, Integer retries, Duration retrySleep) {
+        public Wechat {
+            templates = templates == null ? Templates.wechatDefaults() : templates.withDefaults(Templates.wechatDefaults());
+            retries = retries == null ? 2 : retries;
+            retrySleep = retrySleep == null ? Duration.ofMillis(500) : retrySleep;
+        }
+
+        public boolean configured() {
+            return hasText(appId) && hasText(secret);
+        }
+    }
+
+    /**
+     * @param appId           the Alipay mini-program's app id
+     * @param privateKey      the application's RSA2 private key (PKCS#8, base64)
+     * @param alipayPublicKey Alipay's public key (X.509, base64) that signs responses
+     * @param gatewayUrl      the open-platform gateway
+     * @param aesKey          the content-encryption key (for getPhoneNumber payloads)
+     * @param templates       mini-program template messages
+     */
+    public record Alipay(String appId, String privateKey, String alipayPublicKey, String gatewayUrl, String aesKey,
+                         Templates templates) {
+        public Alipay {
+            gatewayUrl = hasText(gatewayUrl) ? gatewayUrl : "https://openapi.alipay.com/gateway.do";
+            templates = templates == null ? Templates.alipayDefaults() : templates.withDefaults(Templates.alipayDefaults());
+        }
+
+        public boolean configured() {
+            return hasText(appId) && hasText(privateKey) && hasText(alipayPublicKey);
+        }
+    }
+
+    /**
+     * Template ids per notice kind (empty: that kind is not sent) and the template's data keys.
+     *
+     * @param page         the mini-program page the message opens; {@code {number}} is replaced
+     */
+    public record Templates(String accepted, String answered, String closed, String page, String numberKey,
+                            String titleKey, String summaryKey, String timeKey) {
+
+        static Templates wechatDefaults() {
+            return new Templates("", "", "", "pages/ticket/detail?number={number}", "character_string1",
+                    "thing2", "thing3", "time4");
+        }
+
+        static Templates alipayDefaults() {
+            return new Templates("", "", "", "pages/ticket/detail?number={number}", "keyword1", "keyword2",
+                    "keyword3", "keyword4");
+        }
+
+        Templates withDefaults(Templates d) {
+            return new Templates(or(accepted, d.accepted), or(answered, d.answered), or(closed, d.closed),
+                    or(page, d.page), or(numberKey, d.numberKey), or(titleKey, d.titleKey),
+                    or(summaryKey, d.summaryKey), or(timeKey, d.timeKey));
+        }
+    }
+
+    /**
+     * @param secret HMAC key of session tokens; empty keeps a generated one in the database (all nodes share it)
+     * @param ttl    how long a session token is valid
+     */
+    public record Session(String secret, Duration ttl) {
+        public Session {
+            secret = secret == null ? "" : secret;
+            ttl = ttl == null ? Duration.ofHours(2) : ttl;
+        }
+    }
+
+    /**
+     * @param dir          directory for images of service requests
+     * @param maxImageSize largest image accepted
+     * @param maxImages    most images per request
+     */
+    public record Uploads(Path dir, DataSize maxImageSize, Integer maxImages) {
+        public Uploads {
+            dir = dir == null ? Path.of("data", "miniapp-images") : dir;
+            maxImageSize = maxImageSize == null ? DataSize.ofMegabytes(2) : maxImageSize;
+            maxImages = maxImages == null ? 3 : maxImages;
+        }
+    }
+
+    /**
+     * @param pollInterval   how often due notifications are sent
+     * @param maxAttempts    attempts before a notification is given up
+     * @param initialBackoff pause after the first failed attempt; doubles after each further one
+     * @param maxBackoff     the longest pause
+     */
+    public record Notifications(Duration pollInterval, Integer maxAttempts, Duration initialBackoff,
+                                Duration maxBackoff) {
+        public Notifications {
+            pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+            maxAttempts = maxAttempts == null ? 5 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofHours(1) : maxBackoff;
+        }
+
+        /** The pause after the given number of failed attempts: initial × 2^(failures−1), capped. */
+        public Duration backoffAfter(int failures) {
+            Duration pause = initialBackoff.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
+            return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+        }
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String or(String value, String fallback) {
+        return hasText(value) ? value : fallback;
+    }
+}

@@ -1,0 +1,59 @@
+package org.law12348.miniapp.internal;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A mini-program call that cannot be served for a reason of the channel: the platform refused the
+ * sign-in code, is busy or unreachable, is not configured, or rejected the text. Carries what the
+ * problem detail says: status, a stable code, a Chinese message and the field at fault if any.
+ */
+public class ChannelProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String chineseMessage;
+    private final String field;
+
+    public ChannelProblem(HttpStatus status, String code, String chineseMessage, String field) {
+        super(code);
+        this.status = status;
+        this.code = code;
+        this.chineseMessage = chineseMessage;
+        this.field = field;
+    }
+
+    public static ChannelProblem notConfigured(String platform) {
+        return new ChannelProblem(HttpStatus.SERVICE_UNAVAILABLE, "channel.notConfigured",
+                platform + "服务尚未开通，请使用12348热线或网上服务大厅", null);
+    }
+
+    public static ChannelProblem busy(String platform) {
+        return new ChannelProblem(HttpStatus.SERVICE_UNAVAILABLE, "channel.busy",
+                platform + "服务繁忙，请稍后重试", null);
+    }
+
+    public static ChannelProblem platformError(String platform) {
+        return new ChannelProblem(HttpStatus.BAD_GATEWAY, "channel.platformError",
+                platform + "服务暂时异常，请稍后重试", null);
+    }
+
+    public static ChannelProblem signInRejected(String code, String chineseMessage) {
+        return new ChannelProblem(HttpStatus.UNAUTHORIZED, code, chineseMessage, "code");
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String chineseMessage() {
+        return chineseMessage;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,68 @@
+package org.law12348.miniapp.internal.citizen;
+
+import org.law12348.miniapp.internal.UniqueViolation;
+import org.law12348.ticketing.PhoneNumber;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Finds or creates the citizen behind a platform identity. Two first sign-ins of the same person
+ * may race; the unique key on the identity decides and the loser reads the winner's row.
+ */
+@Service
+public class CitizenDirectory {
+
+    private final MiniappCitizens citizens;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    CitizenDirectory(MiniappCitizens citizens, TransactionTemplate transactions, Clock clock) {
+        this.citizens = citizens;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public MiniappCitizen wechat(String openId, String unionId) {
+        return upsert(() -> citizens.findByWechatOpenId(openId),
+                () -> MiniappCitizen.ofWechat(openId, unionId, clock.instant()), unionId);
+    }
+
+    public MiniappCitizen alipay(String userId) {
+        return upsert(() -> citizens.findByAlipayUserId(userId),
+                () -> MiniappCitizen.ofAlipay(userId, clock.instant()), null);
+    }
+
+    public Optional<MiniappCitizen> find(long id) {
+        return citizens.findById(id);
+    }
+
+    public MiniappCitizen bindPhone(long id, PhoneNumber phone) {
+        return transactions.execute(status -> {
+            MiniappCitizen citizen = citizens.findById(id).orElseThrow();
+            citizen.bindPhone(phone);
+            return citizen;
+        });
+    }
+
+    private MiniappCitizen upsert(Supplier<Optional<MiniappCitizen>> existing, Supplier<MiniappCitizen> fresh,
+                                  String unionId) {
+        try {
+            return transactions.execute(status -> existing.get()
+                    .map(c -> {
+                        c.signedIn(unionId, clock.instant());
+                        return c;
+                    })
+                    .orElseGet(() -> citizens.saveAndFlush(fresh.get())));
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.in(e)) {
+                throw e;
+            }
+            // a concurrent first sign-in of the same identity committed first
+            return existing.get().orElseThrow(() -> e);
+        }
+    }
+}

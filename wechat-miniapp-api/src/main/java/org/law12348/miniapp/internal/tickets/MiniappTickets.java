@@ -1,0 +1,158 @@
+package org.law12348.miniapp.internal.tickets;
+
+import org.law12348.miniapp.internal.UniqueViolation;
+import org.law12348.miniapp.internal.citizen.MiniappCitizen;
+import org.law12348.miniapp.internal.wechat.WechatClient;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.CitizenContact;
+import org.law12348.ticketing.CitizenTicketActions;
+import org.law12348.ticketing.IntakeRequest;
+import org.law12348.ticketing.IntakeResult;
+import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketIntake;
+import org.law12348.ticketing.TicketNotFoundException;
+import org.law12348.ticketing.TicketNumber;
+import org.law12348.ticketing.Tickets;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a mini-program citizen does with tickets. Every ticket is looked up through the citizen's own
+ * identities: one that is not theirs does not exist for them (404), whatever its number.
+ */
+@Service
+public class MiniappTickets {
+
+    /** What the citizen submits; {@code text} is checked by WeChat's content security first. */
+    public record Submission(String clientMessageId, String kind, String businessType, String regionCode,
+                             String subject, String text) {
+    }
+
+    private final TicketIntake intake;
+    private final Tickets tickets;
+    private final CitizenTickets citizenTickets;
+    private final CitizenTicketActions actions;
+    private final ClientMessages clientMessages;
+    private final WechatClient wechat;
+    private final TicketImages images;
+    private final TransactionTemplate transactions;
+
+    MiniappTickets(TicketIntake intake, Tickets tickets, CitizenTickets citizenTickets, CitizenTicketActions actions,
+                   ClientMessages clientMessages, WechatClient wechat, TicketImages images,
+                   TransactionTemplate transactions) {
+        this.intake = intake;
+        this.tickets = tickets;
+        this.citizenTickets = citizenTickets;
+        this.actions = actions;
+        this.clientMessages = clientMessages;
+        this.wechat = wechat;
+        this.images = images;
+        this.transactions = transactions;
+    }
+
+    /** Takes a question or service request in; a retry with the same client message id answers the same ticket. */
+    public IntakeResult submit(MiniappCitizen citizen, Channel channel, Submission s, TicketImages.Batch upload) {
+        String clientMessageId = ClientMessages.require(s.clientMessageId());
+        String channelRef = "mp" + citizen.id() + ":" + clientMessageId;
+        Optional<IntakeResult> earlier = alreadyTakenIn(channel, channelRef, s);
+        if (earlier.isPresent()) {
+            // the first attempt may have failed between intake and storing its images
+            keepImages(channelRef, upload);
+            return earlier.get();
+        }
+        if (channel == Channel.WECHAT) {
+            wechat.checkText(citizen.wechatOpenId(), "text", s.text());
+            if (s.subject() != null && !s.subject().isBlank()) {
+                wechat.checkText(citizen.wechatOpenId(), "subject", s.subject());
+            }
+        }
+        String text = upload.isEmpty() || s.text() == null ? s.text() : s.text() + images.mention(channelRef, upload);
+        PhoneNumber phone = citizen.phone();
+        IntakeResult result = intake.receive(new IntakeRequest(channel, channelRef, s.kind(), s.businessType(),
+                s.regionCode(), s.subject(), text, null, phone == null ? null : phone.value(),
+                channel == Channel.WECHAT ? citizen.wechatOpenId() : null,
+                channel == Channel.ALIPAY ? citizen.alipayUserId() : null));
+        keepImages(channelRef, upload);
+        return result;
+    }
+
+    private void keepImages(String channelRef, TicketImages.Batch upload) {
+        if (!upload.isEmpty()) {
+            images.keep(channelRef, upload);
+        }
+    }
+
+    private Optional<IntakeResult> alreadyTakenIn(Channel channel, String channelRef, Submission s) {
+        if (tickets.findByChannelAndChannelRef(channel, channelRef).isEmpty()) {
+            return Optional.empty();
+        }
+        // intake answers the ticket already taken in without creating another
+        return Optional.of(intake.receive(new IntakeRequest(channel, channelRef, s.kind(), s.businessType(),
+                s.regionCode(), s.subject(), s.text(), null, null, null, null)));
+    }
+
+    public Page<Ticket> list(MiniappCitizen citizen, int page, int size) {
+        PhoneNumber phone = citizen.phone();
+        return citizenTickets.findVisibleTo(orNone(citizen.wechatOpenId()), orNone(citizen.alipayUserId()),
+                phone == null ? CitizenTickets.NONE : phone.value(), PageRequest.of(page, size));
+    }
+
+    /** The citizen's ticket with its timeline, or 404. */
+    public Ticket find(MiniappCitizen citizen, String number) {
+        if (!TicketNumber.isWellFormed(number)) {
+            throw new TicketNotFoundException(number);
+        }
+        return tickets.findWithTimeline(number).filter(t -> visibleTo(citizen, t))
+                .orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    public Ticket followUp(MiniappCitizen citizen, String number, String clientMessageId, String text) {
+        return act(citizen, number, clientMessageId, "FOLLOW_UP", n -> actions.followUp(n, text));
+    }
+
+    public Ticket acceptAnswer(MiniappCitizen citizen, String number, String clientMessageId) {
+        return act(citizen, number, clientMessageId, "ACCEPT_ANSWER", actions::acceptAnswer);
+    }
+
+    public Ticket rate(MiniappCitizen citizen, String number, String clientMessageId, Integer score, String comment) {
+        return act(citizen, number, clientMessageId, "RATE", n -> actions.rate(n, score, comment));
+    }
+
+    private Ticket act(MiniappCitizen citizen, String number, String clientMessageId, String action,
+                       Function<String, Ticket> change) {
+        String id = ClientMessages.require(clientMessageId);
+        find(citizen, number);
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (clientMessages.firstTime(citizen.id(), id, action, number)) {
+                    change.apply(number);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.in(e)) {
+                throw e;
+            }
+            // a concurrent retry of the same write committed first; it did the change
+            transactions.executeWithoutResult(status -> clientMessages.firstTime(citizen.id(), id, action, number));
+        }
+        return find(citizen, number);
+    }
+
+    static boolean visibleTo(MiniappCitizen citizen, Ticket ticket) {
+        CitizenContact contact = ticket.contact();
+        PhoneNumber phone = citizen.phone();
+        return citizen.wechatOpenId() != null && citizen.wechatOpenId().equals(contact.wechatOpenId())
+                || citizen.alipayUserId() != null && citizen.alipayUserId().equals(contact.alipayUserId())
+                || phone != null && contact.phone() != null && phone.value().equals(contact.phone().value());
+    }
+
+    private static String orNone(String value) {
+        return value == null ? CitizenTickets.NONE : value;
+    }
+}

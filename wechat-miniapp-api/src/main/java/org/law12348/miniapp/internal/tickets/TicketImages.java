@@ -1,0 +1,136 @@
+package org.law12348.miniapp.internal.tickets;
+
+import org.law12348.miniapp.MiniappProperties;
+import org.law12348.ticketing.InvalidInputException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Images of service requests, kept on disk under the configured directory in a folder named by the
+ * submission (a hash of its channel reference), so a retry writes the same files again and staff
+ * find them by the folder named on the ticket. Only JPEG and PNG, recognised by their bytes.
+ */
+@Component
+public class TicketImages {
+
+    /** Checked images of one submission. */
+    public record Batch(List<Image> images) {
+        public boolean isEmpty() {
+            return images.isEmpty();
+        }
+    }
+
+    /** One image: its bytes and what they are. */
+    public record Image(byte[] bytes, String extension, String contentType) {
+    }
+
+    private final Path dir;
+    private final long maxBytes;
+    private final int maxImages;
+
+    TicketImages(MiniappProperties properties) {
+        this.dir = properties.uploads().dir();
+        this.maxBytes = properties.uploads().maxImageSize().toBytes();
+        this.maxImages = properties.uploads().maxImages();
+    }
+
+    public static Batch none() {
+        return new Batch(List.of());
+    }
+
+    public Batch check(List<MultipartFile> files) {
+        List<MultipartFile> present = files == null ? List.of()
+                : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (present.size() > maxImages) {
+            throw new InvalidInputException("images", "images.tooMany", "最多上传" + maxImages + "张图片");
+        }
+        List<Image> images = new ArrayList<>();
+        for (MultipartFile file : present) {
+            if (file.getSize() > maxBytes) {
+                throw new InvalidInputException("images", "images.tooLarge",
+                        "每张图片不能超过" + maxBytes / 1024 / 1024 + "MB");
+            }
+            byte[] bytes = read(file);
+            images.add(recognise(bytes).orElseThrow(() -> new InvalidInputException("images", "images.type",
+                    "只能上传 JPG 或 PNG 格式的图片")));
+        }
+        return new Batch(List.copyOf(images));
+    }
+
+    /** The sentence appended to the ticket text so staff know images came with it and where they are. */
+    String mention(String channelRef, Batch batch) {
+        return "\n\n【附图】市民通过小程序上传了" + batch.images().size() + "张图片，存储编号 " + folder(channelRef);
+    }
+
+    void keep(String channelRef, Batch batch) {
+        Path target = dir.resolve(folder(channelRef));
+        try {
+            Files.createDirectories(target);
+            for (int i = 0; i < batch.images().size(); i++) {
+                Image image = batch.images().get(i);
+                Path tmp = Files.createTempFile(target, "upload", ".part");
+                Files.write(tmp, image.bytes());
+                Files.move(tmp, target.resolve((i + 1) + "." + image.extension()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store images under " + target, e);
+        }
+    }
+
+    /** The index-th (1-based) image of a ticket, if it has one. */
+    public Optional<StoredImage> find(String channelRef, int index) {
+        Path folder = dir.resolve(folder(channelRef));
+        for (String ext : List.of("jpg", "png")) {
+            Path file = folder.resolve(index + "." + ext);
+            if (Files.isRegularFile(file)) {
+                return Optional.of(new StoredImage(file, "jpg".equals(ext) ? "image/jpeg" : "image/png"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An image on disk. */
+    public record StoredImage(Path file, String contentType) {
+    }
+
+    static String folder(String channelRef) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(channelRef.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static Optional<Image> recognise(byte[] b) {
+        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return Optional.of(new Image(b, "jpg", "image/jpeg"));
+        }
+        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return Optional.of(new Image(b, "png", "image/png"));
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] read(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException("images", "images.unreadable", "图片上传不完整，请重试");
+        }
+    }
+}

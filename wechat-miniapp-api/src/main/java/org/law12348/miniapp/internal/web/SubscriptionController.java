@@ -1,0 +1,107 @@
+package org.law12348.miniapp.internal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.miniapp.MiniappProperties;
+import org.law12348.miniapp.internal.notify.SendGrants;
+import org.law12348.miniapp.internal.session.SessionRejectedException;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.law12348.miniapp.internal.web.MiniappTicketController.AUTH;
+
+/**
+ * What the citizen allowed us to send: the result of {@code wx.requestSubscribeMessage} (one message
+ * per accepted template) and Alipay form ids. Without these no notification is sent.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/miniapp", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "miniapp")
+class SubscriptionController {
+
+    private static final Pattern FORM_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    record Templates(String accepted, String answered, String closed) {
+    }
+
+    /** {@code results}: the object wx.requestSubscribeMessage resolved with, template id → accept/reject/ban. */
+    record WechatGrants(Map<String, String> results) {
+    }
+
+    record Granted(List<String> granted) {
+    }
+
+    record AlipayForm(String formId) {
+    }
+
+    private final CurrentCitizen current;
+    private final SendGrants grants;
+    private final MiniappProperties properties;
+
+    SubscriptionController(CurrentCitizen current, SendGrants grants, MiniappProperties properties) {
+        this.current = current;
+        this.grants = grants;
+        this.properties = properties;
+    }
+
+    @GetMapping("/wechat/subscription-templates")
+    @Operation(summary = "小程序调用 wx.requestSubscribeMessage 时应请求的模板（空串表示未开通）")
+    Templates templates() {
+        MiniappProperties.Templates t = properties.wechat().templates();
+        return new Templates(t.accepted(), t.answered(), t.closed());
+    }
+
+    @PostMapping(path = "/wechat/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "记录订阅授权：把 wx.requestSubscribeMessage 的结果原样提交")
+    Granted wechat(@RequestHeader(name = AUTH, required = false) String authorization,
+                   @RequestBody(required = false) WechatGrants body) {
+        CurrentCitizen.Caller caller = requireChannel(authorization, Channel.WECHAT);
+        if (body == null || body.results() == null) {
+            throw new InvalidInputException("results", "field.required", "缺少订阅结果");
+        }
+        MiniappProperties.Templates t = properties.wechat().templates();
+        Set<String> known = Set.of(t.accepted(), t.answered(), t.closed());
+        List<String> granted = new ArrayList<>();
+        body.results().forEach((templateId, decision) -> {
+            if ("accept".equals(decision) && !templateId.isBlank() && known.contains(templateId)) {
+                grants.grantWechat(caller.citizen().id(), templateId);
+                granted.add(templateId);
+            }
+        });
+        return new Granted(granted);
+    }
+
+    @PostMapping(path = "/alipay/form-ids", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "记录支付宝 formId（表单提交所得，7天内可发3条模板消息）")
+    Granted alipay(@RequestHeader(name = AUTH, required = false) String authorization,
+                   @RequestBody(required = false) AlipayForm body) {
+        CurrentCitizen.Caller caller = requireChannel(authorization, Channel.ALIPAY);
+        String formId = body == null ? null : body.formId();
+        if (formId == null || !FORM_ID.matcher(formId).matches()) {
+            throw new InvalidInputException("formId", "formId.invalid", "formId 格式不正确");
+        }
+        grants.grantAlipayForm(caller.citizen().id(), formId);
+        return new Granted(List.of(formId));
+    }
+
+    private CurrentCitizen.Caller requireChannel(String authorization, Channel channel) {
+        CurrentCitizen.Caller caller = current.require(authorization);
+        if (caller.channel() != channel) {
+            throw new SessionRejectedException("session.wrongChannel", "当前登录方式不支持此操作");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,52 @@
+package org.law12348.miniapp;
+
+import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.RouteDecision;
+import org.law12348.ticketing.RoutingQueue;
+import org.law12348.ticketing.TicketRouting;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The module with ticketing, as the app assembles them, minus Camunda: routing is a two-rule table
+ * (consultations to the provincial volunteer pool, everything else to Guangzhou's 12348 platform),
+ * and the API filter chain opens {@code /api/v1/miniapp/**} like the app's does.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan("org.law12348")
+@EntityScan("org.law12348")
+@EnableJpaRepositories("org.law12348")
+class MiniappTestApplication {
+
+    @Bean
+    TicketRouting ticketRouting() {
+        return query -> query.businessType() == BusinessType.LEGAL_CONSULTATION
+                ? new RouteDecision("GD-4400-CENTER", RoutingQueue.VOLUNTEER_POOL, 24, "test-consultation")
+                : new RouteDecision("GD-4401-12348", RoutingQueue.UNIT, 72, "test-unit");
+    }
+
+    @Bean
+    @Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/miniapp/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> { })
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || request.getSession(false) == null));
+        return http.build();
+    }
+}

@@ -1,0 +1,153 @@
+package org.law12348.miniapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module running with ticketing on H2 over real HTTP, its WeChat and Alipay adapters pointed at
+ * the local fake platforms. Every test class extending this shares one application context.
+ */
+@SpringBootTest(classes = MiniappTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:miniapp;DB_CLOSE_DELAY=-1",
+                "spring.jpa.open-in-view=false",
+                // the app's multipart limits (app/application.yml)
+                "spring.servlet.multipart.max-file-size=5MB",
+                "spring.servlet.multipart.max-request-size=20MB",
+                "law12348.miniapp.wechat.app-id=" + FakeWechat.APP_ID,
+                "law12348.miniapp.wechat.secret=" + FakeWechat.SECRET,
+                "law12348.miniapp.wechat.retries=1",
+                "law12348.miniapp.wechat.retry-sleep=PT0.01S",
+                "law12348.miniapp.wechat.templates.accepted=TPL-ACCEPTED",
+                "law12348.miniapp.wechat.templates.answered=TPL-ANSWERED",
+                "law12348.miniapp.wechat.templates.closed=TPL-CLOSED",
+                "law12348.miniapp.alipay.app-id=" + FakeAlipay.APP_ID,
+                "law12348.miniapp.alipay.templates.answered=ALI-TPL-ANSWERED",
+                "law12348.miniapp.notifications.poll-interval=PT1H",
+                "law12348.miniapp.notifications.max-attempts=4",
+                "law12348.miniapp.notifications.initial-backoff=PT30S",
+                "law12348.ticketing.outbox-poll-interval=PT1H"
+        })
+abstract class MiniappTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    final FakeWechat wechat = FakeWechat.get();
+    final FakeAlipay alipay = FakeAlipay.get();
+
+    @DynamicPropertySource
+    static void platforms(DynamicPropertyRegistry registry) {
+        registry.add("law12348.miniapp.wechat.api-host", () -> FakeWechat.get().baseUrl());
+        registry.add("law12348.miniapp.alipay.gateway-url", () -> FakeAlipay.get().gatewayUrl());
+        registry.add("law12348.miniapp.alipay.private-key", () -> FakeAlipay.get().appPrivateKey);
+        registry.add("law12348.miniapp.alipay.alipay-public-key", () -> FakeAlipay.get().platformPublicKey);
+        registry.add("law12348.miniapp.alipay.aes-key", () -> FakeAlipay.get().aesKey);
+        registry.add("law12348.miniapp.uploads.dir", () -> System.getProperty("java.io.tmpdir")
+                + "/law12348-miniapp-test-images");
+    }
+
+    @BeforeEach
+    void resetPlatforms() {
+        wechat.reset();
+        alipay.reset();
+    }
+
+    /** A distinct value per call, for openids, codes and client message ids. */
+    static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Signs a new WeChat citizen in and returns the session token. */
+    String wechatCitizen() {
+        return wechatSignIn(unique("o6_bmjrPTlm6_2sgVt7hMZOPfL"));
+    }
+
+    String wechatSignIn(String openId) {
+        String code = unique("081");
+        wechat.loginCode(code, openId, null);
+        Response r = post("/api/v1/miniapp/wechat/sessions", null, null, "{\"code\":\"" + code + "\"}");
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        return r.body().path("token").asText();
+    }
+
+    String alipayCitizen() {
+        String code = unique("auth");
+        alipay.authCode(code, "2088" + String.format("%012d", SEQUENCE.incrementAndGet()));
+        Response r = post("/api/v1/miniapp/alipay/sessions", null, null, "{\"authCode\":\"" + code + "\"}");
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        return r.body().path("token").asText();
+    }
+
+    /** Asks a legal question in Tianhe, Guangzhou; returns the ticket number. */
+    String ask(String token, String text) {
+        Response r = post("/api/v1/miniapp/questions", token, unique("msg"),
+                "{\"regionCode\":\"440106\",\"text\":\"" + text + "\"}");
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+        return r.body().path("number").asText();
+    }
+
+    record Response(int status, JsonNode body, HttpResponse<byte[]> raw) {
+    }
+
+    Response get(String path, String token) {
+        return send(request(path, token, null).GET().build());
+    }
+
+    Response post(String path, String token, String messageId, String json) {
+        HttpRequest.Builder builder = request(path, token, messageId).header("Content-Type", "application/json");
+        return send(builder.POST(json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    HttpRequest.Builder request(String path, String token, String messageId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (messageId != null) {
+            builder.header("X-Client-Message-Id", messageId);
+        }
+        return builder;
+    }
+
+    Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = type.contains("json") && response.body().length > 0
+                    ? JSON.readTree(response.body()) : JSON.createObjectNode();
+            return new Response(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.law12348.miniapp;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.law12348.miniapp.internal.notify.NotificationSender;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketService;
+import org.law12348.ticketing.internal.OutboxRelay;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module's migrations and its native SQL on PostgreSQL 15 (production), in a database of its own
+ * at 127.0.0.1:5432. Skipped without a server, except under CI.
+ */
+class PostgresMiniappTest extends MiniappTestSupport {
+
+    private static final String HOST_URL = System.getenv().getOrDefault("POSTGRES_TEST_URL",
+            "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String USER = System.getenv().getOrDefault("POSTGRES_TEST_USER", "postgres");
+    private static final StaffMember DISPATCHER = new StaffMember("dispatcher", StaffRole.DISPATCHER, null);
+    private static String databaseUrl;
+
+    @Autowired
+    TicketService staff;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    NotificationSender sender;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void createDatabase() {
+        if (databaseUrl != null) {
+            return;
+        }
+        String name = "law12348_it_miniapp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(HOST_URL + "test", USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("PostgreSQL at " + HOST_URL + " is required under CI", e);
+            }
+            Assumptions.abort("PostgreSQL is not reachable at " + HOST_URL + "; skipping outside CI");
+        }
+        databaseUrl = HOST_URL + name;
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void theWholeWechatPathWorksOnPostgres() {
+        String token = wechatCitizen();
+        String body = "{\"regionCode\":\"440106\",\"text\":\"拆迁补偿标准不合理怎么办？\"}";
+        Response first = post("/api/v1/miniapp/questions", token, "pg-1", body);
+        Response retry = post("/api/v1/miniapp/questions", token, "pg-1", body);
+        String number = first.body().path("number").asText();
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.body().path("number").asText()).isEqualTo(number);
+
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        staff.answer(number, "可以申请行政复议或者提起行政诉讼。", DISPATCHER);
+        relay.relayPending();
+        sender.sendDue();
+        assertThat(wechat.subscribeMessages()).anyMatch(m -> m.toString().contains(number));
+
+        String path = "/api/v1/miniapp/tickets/" + number;
+        post(path + "/follow-ups", token, "pg-f", "{\"text\":\"复议期限是多久？\"}");
+        Response again = post(path + "/follow-ups", token, "pg-f", "{\"text\":\"复议期限是多久？\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("timeline").findValuesAsText("type")).containsOnlyOnce("FOLLOW_UP");
+        assertThat(get("/api/v1/miniapp/tickets", token).body().path("total").asLong()).isEqualTo(1);
+        assertThat(get(path, wechatCitizen()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void alipayFormIdsAndPhoneBindingWorkOnPostgres() throws Exception {
+        String token = alipayCitizen();
+
+        assertThat(post("/api/v1/miniapp/alipay/form-ids", token, null, "{\"formId\":\"pg-form-1\"}").status())
+                .isEqualTo(200);
+        assertThat(post("/api/v1/miniapp/alipay/phone", token, null, JSON.createObjectNode()
+                .put("response", alipay.phonePayload("13700001111")).toString()).status()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("select remaining from miniapp_send_grant where grant_key = 'pg-form-1'",
+                Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_citizen where phone = '13700001111'",
+                Integer.class)).isEqualTo(1);
+    }
+}
