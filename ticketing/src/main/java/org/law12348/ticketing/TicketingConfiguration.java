@@ -5,6 +5,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
 import java.time.Clock;
 
 /** Wires the ticketing module: its settings, the division data and the clock everything reads. */
@@ -16,6 +19,13 @@ public class TicketingConfiguration {
     @Bean
     Regions regions() {
         return Regions.load();
+    }
+
+    /** How staff passwords are hashed (BCrypt); ticketing owns the accounts, so it owns the hashing. */
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
     }
 
     /** One clock for the whole product; tests replace it to move time without sleeping. */
