@@ -40,9 +40,4 @@ class AdapterBoundariesTest {
                 .should().dependOnClassesThat().resideInAPackage("org.law12348.miniapp.internal..")
                 .check(classes);
     }
-
-    @Test
-    void nothingDependsOnTheKnowledgeBaseYet() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.law12348.knowledge..").check(classes);
-    }
 }
