@@ -38,6 +38,10 @@ public sealed interface TicketEvent {
     record TicketFollowedUp(String ticketNumber) implements TicketEvent {
     }
 
+    /** The deadline passed unanswered; dispatchers must step in. */
+    record TicketEscalated(String ticketNumber, String handlingUnit, Instant dueAt) implements TicketEvent {
+    }
+
     /** The matter is finished. */
     record TicketClosed(String ticketNumber) implements TicketEvent {
     }

@@ -72,8 +72,48 @@ public class TicketSearch {
                 where.add(cb.isNull(root.get("firstAnsweredAt")));
                 where.add(cb.lessThan(root.get("dueAt"), now));
             }
+            if (f.deadline() != null) {
+                where.add(deadlineState(f.deadline(), root, cb, now));
+            }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** Open, unanswered tickets in the given deadline state. */
+    private static Predicate deadlineState(DeadlineState state, jakarta.persistence.criteria.Root<Ticket> root,
+                                           jakarta.persistence.criteria.CriteriaBuilder cb, Instant now) {
+        Predicate waiting = root.get("status").in(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
+        return switch (state) {
+            case OVERDUE -> cb.and(waiting, cb.lessThan(root.get("dueAt"), now));
+            case DUE_SOON -> cb.and(waiting, cb.greaterThanOrEqualTo(root.get("dueAt"), now),
+                    cb.lessThan(root.get("dueAt"), now.plus(java.time.Duration.ofHours(2))));
+            case POOL_UNANSWERED -> cb.and(waiting, cb.equal(root.get("queue"), RoutingQueue.VOLUNTEER_POOL));
+            case HANDED_OVER -> cb.and(waiting, cb.isTrue(root.get("handedOver")));
+        };
+    }
+
+    /** How many open tickets the member can see are in each deadline state (the console's badges). */
+    @Transactional(readOnly = true)
+    public java.util.Map<DeadlineState, Long> countByDeadlineState(StaffMember staff) {
+        java.util.Map<DeadlineState, Long> counts = new java.util.EnumMap<>(DeadlineState.class);
+        for (DeadlineState state : DeadlineState.values()) {
+            TicketFilter only = new TicketFilter(null, null, null, null, null, null, null, null, null, state);
+            counts.put(state, tickets.count(matching(only, staff)));
+        }
+        return counts;
+    }
+
+    /** The citizen's other tickets (same contact phone) the member may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Ticket> otherTicketsOfCitizen(Ticket ticket, StaffMember staff, int limit) {
+        PhoneNumber phone = ticket.contact().phone();
+        if (phone == null) {
+            return List.of();
+        }
+        Specification<Ticket> spec = matching(TicketFilter.any(), staff).and((root, query, cb) -> cb.and(
+                cb.equal(root.get("contact").get("phone"), phone.value()),
+                cb.notEqual(root.get("number"), ticket.number())));
+        return tickets.findBy(spec, q -> q.sortBy(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit).all());
     }
 
     private static void addEqual(List<Predicate> where, jakarta.persistence.criteria.CriteriaBuilder cb,

@@ -38,7 +38,8 @@ public class OutboxRelay implements SmartLifecycle {
             "TicketReassigned", TicketEvent.TicketReassigned.class,
             "TicketHandedOver", TicketEvent.TicketHandedOver.class,
             "TicketFollowedUp", TicketEvent.TicketFollowedUp.class,
-            "TicketClosed", TicketEvent.TicketClosed.class);
+            "TicketClosed", TicketEvent.TicketClosed.class,
+            "TicketEscalated", TicketEvent.TicketEscalated.class);
 
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
