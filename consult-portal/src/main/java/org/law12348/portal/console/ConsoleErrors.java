@@ -1,6 +1,7 @@
 package org.law12348.portal.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,14 @@ class ConsoleErrors {
     String notFound(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("message", "工单不存在，或不属于你所在的承办单位。");
+        return "console/error";
+    }
+
+    /** Bad input outside the forms' own handling (e.g. an export link edited by hand). */
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("message", e.violations().get(0).message());
         return "console/error";
     }
 }

@@ -20,7 +20,11 @@ public class ConsoleFormat {
     private final Regions regions;
     private final HandlingUnits units;
 
-    ConsoleFormat(TicketingProperties properties, Regions regions, HandlingUnits units) {
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    ConsoleFormat(TicketingProperties properties, Regions regions, HandlingUnits units,
+                  com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.zone = properties.zone();
         this.regions = regions;
         this.units = units;
@@ -39,6 +43,15 @@ public class ConsoleFormat {
         java.util.Map<String, String> names = new java.util.HashMap<>();
         units.findAll().forEach(u -> names.put(u.code(), u.name()));
         return names;
+    }
+
+    /** A value as JSON, for chart data in HTML attributes (Thymeleaf escapes it there). */
+    public String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write chart data", e);
+        }
     }
 
     ZoneId zone() {
