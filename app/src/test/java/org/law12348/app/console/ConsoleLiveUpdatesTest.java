@@ -79,6 +79,25 @@ class ConsoleLiveUpdatesTest extends ConsoleTestSupport {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.law12348.ticketing.TicketDeadlines deadlines;
+
+    @Test
+    void escalationsAndHandOversArePushedToo() throws Exception {
+        try (EventStream dispatcher = new EventStream("dispatcher")) {
+            String late = submit("LEGAL_AID", "440106", newPhone(), "公司拖欠工资三个月，想申请法律援助。");
+            String unanswered = submit("LEGAL_CONSULTATION", "440106", newPhone(), "离婚后孩子的抚养权怎么确定？");
+            relay.relayPending();
+            deadlines.escalateIfUnanswered(late, "已超过办理时限仍未答复，提交调度员督办");
+            deadlines.handOverToOutsourcedUnit(unanswered, "志愿者咨询池24小时内无人答复");
+            relay.relayPending();
+
+            assertThat(dispatcher.await(l -> l.contains(late) && l.contains("ESCALATED"))).contains("需督办");
+            assertThat(dispatcher.await(l -> l.contains(unanswered) && l.contains("HANDED_OVER")))
+                    .contains("GD-4401-OUTSOURCED");
+        }
+    }
+
     @Test
     void badgeCountsFollowTheDeadlineStates() throws Exception {
         String before = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
