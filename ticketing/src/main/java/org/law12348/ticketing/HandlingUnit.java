@@ -48,6 +48,19 @@ public class HandlingUnit {
         this.active = true;
     }
 
+    /** An administrator corrected the unit's details; its code, which rules refer to, never changes. */
+    public void edit(String newName, UnitType newType, RegionCode newRegion, String newPhone) {
+        this.name = newName;
+        this.type = newType;
+        this.regionCode = newRegion.value();
+        this.phone = newPhone;
+    }
+
+    /** The unit stops taking tickets; routing and reassignment no longer offer it. */
+    public void deactivate() {
+        this.active = false;
+    }
+
     public String code() {
         return code;
     }

@@ -113,6 +113,10 @@ public class Ticket {
     @Column(name = "answer_accepted", nullable = false)
     private boolean answerAccepted;
 
+    /** Set when this ticket was a duplicate merged into another: the number of the one kept. */
+    @Column(name = "merged_into", length = 24)
+    private String mergedInto;
+
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<TimelineEntry> timeline = new ArrayList<>();
@@ -218,6 +222,44 @@ public class Ticket {
         requireStatus("督办", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
         escalated = true;
         append(TimelineEventType.ESCALATED, SYSTEM, reason, now);
+        events.add(new TicketEvent.TicketEscalated(number, handlingUnit, dueAt));
+    }
+
+    /**
+     * A dispatcher corrected the region or business type: the ticket takes the route the rules give
+     * the corrected facts, waiting for the new unit again.
+     */
+    public void reroute(RegionCode newRegion, BusinessType newType, RouteDecision route, String reason, String actor,
+                        Instant now) {
+        requireStatus("重新分派", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
+        String before = regionCode + "/" + businessType.chineseName();
+        this.regionCode = newRegion.value();
+        this.businessType = newType;
+        applyRoute(route, now);
+        status = TicketStatus.ROUTED;
+        assignee = null;
+        append(TimelineEventType.REROUTED, actor, "由" + before + "改为" + regionCode + "/" + newType.chineseName()
+                + "，重新分派至" + route.handlingUnit() + "：" + reason, now);
+        events.add(new TicketEvent.TicketReassigned(number, queue, handlingUnit, dueAt));
+    }
+
+    /**
+     * This ticket duplicates {@code target}: its question is copied onto the target's timeline and it
+     * closes pointing there, so the citizen keeps one thread and nothing is lost.
+     */
+    public void mergeInto(Ticket target, String reason, String actor, Instant now) {
+        if (target.number.equals(number)) {
+            throw new InvalidInputException("target", "merge.self", "不能把工单合并到它自己");
+        }
+        if (!target.status.isOpen()) {
+            throw new TicketStateException(target.number, target.status, "合并到");
+        }
+        requireStatus("合并", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS, TicketStatus.ANSWERED);
+        target.append(TimelineEventType.MERGED_FROM, actor, "合并重复工单" + number + "（" + reason + "）：【" + subject
+                + "】" + text, now);
+        mergedInto = target.number;
+        append(TimelineEventType.MERGED, actor, "作为重复工单合并至" + target.number + "：" + reason, now);
+        close(actor, "已合并至工单" + target.number, now);
     }
 
     public void addNote(String actor, String note, Instant now) {
@@ -397,6 +439,11 @@ public class Ticket {
 
     public boolean answerAccepted() {
         return answerAccepted;
+    }
+
+    /** The ticket this duplicate was merged into, or null. */
+    public String mergedInto() {
+        return mergedInto;
     }
 
     public List<TimelineEntry> timeline() {

@@ -44,6 +44,7 @@ public class TicketDeadlines {
             return false;
         }
         ticket.escalate(reason, clock.instant());
+        outbox.record(ticket.drainEvents());
         log.info("Ticket {} escalated to dispatchers: {}", number, reason);
         return true;
     }

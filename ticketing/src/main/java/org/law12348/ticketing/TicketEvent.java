@@ -42,6 +42,10 @@ public sealed interface TicketEvent {
     record TicketRated(String ticketNumber, int score) implements TicketEvent {
     }
 
+    /** The deadline passed unanswered; dispatchers must step in. */
+    record TicketEscalated(String ticketNumber, String handlingUnit, Instant dueAt) implements TicketEvent {
+    }
+
     /** The matter is finished. */
     record TicketClosed(String ticketNumber) implements TicketEvent {
     }

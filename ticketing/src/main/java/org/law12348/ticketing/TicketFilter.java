@@ -6,5 +6,16 @@ package org.law12348.ticketing;
  */
 public record TicketFilter(RegionCode region, BusinessType businessType, TicketKind kind, TicketStatus status,
                            Channel channel, String handlingUnit, RoutingQueue queue, String assignee,
-                           Boolean overdue) {
+                           Boolean overdue, DeadlineState deadline) {
+
+    /** The filters without a deadline state, as the JSON API has always taken them. */
+    public TicketFilter(RegionCode region, BusinessType businessType, TicketKind kind, TicketStatus status,
+                        Channel channel, String handlingUnit, RoutingQueue queue, String assignee, Boolean overdue) {
+        this(region, businessType, kind, status, channel, handlingUnit, queue, assignee, overdue, null);
+    }
+
+    /** No filter at all. */
+    public static TicketFilter any() {
+        return new TicketFilter(null, null, null, null, null, null, null, null, null, null);
+    }
 }

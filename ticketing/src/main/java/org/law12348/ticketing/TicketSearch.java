@@ -35,14 +35,37 @@ public class TicketSearch {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_PAGE + "之间");
         }
-        Specification<Ticket> spec = matching(filter, staff).and(after(Cursor.parse(cursor)));
-        List<Ticket> found = tickets.findBy(spec, q -> q.sortBy(Sort.by("dueAt", "id")).limit(limit + 1).all());
+        Cursor after = Cursor.parse(cursor);
+        List<Ticket> found = filter.deadline() != null && filter.status() == null
+                ? perWaitingStatus(filter, after, limit, staff)
+                : firstInDeadlineOrder(matching(filter, staff), after, limit + 1);
         if (found.size() <= limit) {
             return new TicketPage(found, null);
         }
         List<Ticket> page = found.subList(0, limit);
         Ticket last = page.get(limit - 1);
         return new TicketPage(List.copyOf(page), new Cursor(last.dueAt(), last.id()).encode());
+    }
+
+    private List<Ticket> firstInDeadlineOrder(Specification<Ticket> spec, Cursor cursor, int count) {
+        return tickets.findBy(spec.and(after(cursor)), q -> q.sortBy(Sort.by("dueAt", "id")).limit(count).all());
+    }
+
+    /**
+     * Deadline states cover the two waiting statuses. Asked as one "status in (…)" query ordered by
+     * deadline, PostgreSQL walks the deadline index through the whole closed history (1.7 s at a
+     * million tickets); asked once per status, each query reads the (status, due_at, id) index in
+     * order and stops after a page. The two pages merge into the one the caller wanted.
+     */
+    private List<Ticket> perWaitingStatus(TicketFilter f, Cursor cursor, int limit, StaffMember staff) {
+        List<Ticket> merged = new ArrayList<>();
+        for (TicketStatus waiting : List.of(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS)) {
+            TicketFilter one = new TicketFilter(f.region(), f.businessType(), f.kind(), waiting, f.channel(),
+                    f.handlingUnit(), f.queue(), f.assignee(), f.overdue(), f.deadline());
+            merged.addAll(firstInDeadlineOrder(matching(one, staff), cursor, limit + 1));
+        }
+        merged.sort(java.util.Comparator.comparing(Ticket::dueAt).thenComparing(Ticket::id));
+        return merged.size() > limit + 1 ? merged.subList(0, limit + 1) : merged;
     }
 
     private Specification<Ticket> matching(TicketFilter f, StaffMember staff) {
@@ -72,8 +95,48 @@ public class TicketSearch {
                 where.add(cb.isNull(root.get("firstAnsweredAt")));
                 where.add(cb.lessThan(root.get("dueAt"), now));
             }
+            if (f.deadline() != null) {
+                where.add(deadlineState(f.deadline(), root, cb, now));
+            }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** Open, unanswered tickets in the given deadline state. */
+    private static Predicate deadlineState(DeadlineState state, jakarta.persistence.criteria.Root<Ticket> root,
+                                           jakarta.persistence.criteria.CriteriaBuilder cb, Instant now) {
+        Predicate waiting = root.get("status").in(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
+        return switch (state) {
+            case OVERDUE -> cb.and(waiting, cb.lessThan(root.get("dueAt"), now));
+            case DUE_SOON -> cb.and(waiting, cb.greaterThanOrEqualTo(root.get("dueAt"), now),
+                    cb.lessThan(root.get("dueAt"), now.plus(java.time.Duration.ofHours(2))));
+            case POOL_UNANSWERED -> cb.and(waiting, cb.equal(root.get("queue"), RoutingQueue.VOLUNTEER_POOL));
+            case HANDED_OVER -> cb.and(waiting, cb.isTrue(root.get("handedOver")));
+        };
+    }
+
+    /** How many open tickets the member can see are in each deadline state (the console's badges). */
+    @Transactional(readOnly = true)
+    public java.util.Map<DeadlineState, Long> countByDeadlineState(StaffMember staff) {
+        java.util.Map<DeadlineState, Long> counts = new java.util.EnumMap<>(DeadlineState.class);
+        for (DeadlineState state : DeadlineState.values()) {
+            TicketFilter only = new TicketFilter(null, null, null, null, null, null, null, null, null, state);
+            counts.put(state, tickets.count(matching(only, staff)));
+        }
+        return counts;
+    }
+
+    /** The citizen's other tickets (same contact phone) the member may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Ticket> otherTicketsOfCitizen(Ticket ticket, StaffMember staff, int limit) {
+        PhoneNumber phone = ticket.contact().phone();
+        if (phone == null) {
+            return List.of();
+        }
+        Specification<Ticket> spec = matching(TicketFilter.any(), staff).and((root, query, cb) -> cb.and(
+                cb.equal(root.get("contact").get("phone"), phone.value()),
+                cb.notEqual(root.get("number"), ticket.number())));
+        return tickets.findBy(spec, q -> q.sortBy(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit).all());
     }
 
     private static void addEqual(List<Predicate> where, jakarta.persistence.criteria.CriteriaBuilder cb,
@@ -87,9 +150,11 @@ public class TicketSearch {
         if (cursor == null) {
             return (root, query, cb) -> cb.conjunction();
         }
-        return (root, query, cb) -> cb.or(
+        // The redundant "due_at >= X" gives the database an index range to start from; with the OR alone
+        // PostgreSQL gathers every later row and sorts them (120 ms instead of 0.5 ms at a million tickets).
+        return (root, query, cb) -> cb.and(cb.greaterThanOrEqualTo(root.get("dueAt"), cursor.dueAt()), cb.or(
                 cb.greaterThan(root.get("dueAt"), cursor.dueAt()),
-                cb.and(cb.equal(root.get("dueAt"), cursor.dueAt()), cb.greaterThan(root.get("id"), cursor.id())));
+                cb.and(cb.equal(root.get("dueAt"), cursor.dueAt()), cb.greaterThan(root.get("id"), cursor.id()))));
     }
 
     /** Where the previous page ended: its last ticket's deadline and id, opaque to callers. */

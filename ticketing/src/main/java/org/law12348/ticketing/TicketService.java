@@ -70,6 +70,60 @@ public class TicketService {
         });
     }
 
+    /**
+     * Corrects the ticket's region or business type and sends it where the routing rules send the
+     * corrected facts (dispatchers and admins).
+     */
+    @Transactional
+    public Ticket reroute(String number, RegionCode region, BusinessType businessType, String reason,
+                          StaffMember staff) {
+        requireRole(staff, "重新分派工单", StaffRole.DISPATCHER, StaffRole.ADMIN);
+        String why = requireText("reason", reason, 2, MAX_NOTE);
+        if (region == null || businessType == null) {
+            throw new InvalidInputException(region == null ? "regionCode" : "businessType", "field.required",
+                    region == null ? "请选择行政区划" : "请选择业务类型");
+        }
+        return change(number, staff, t -> {
+            RouteDecision route = routing.decide(new RoutingQuery(region, businessType, t.kind(), t.channel()));
+            t.reroute(region, businessType, route, why, staff.username(), clock.instant());
+        });
+    }
+
+    /**
+     * Merges a duplicate into the ticket the citizen keeps: the duplicate's text lands on the target's
+     * timeline and the duplicate closes with a pointer. Both rows are locked in number order, so two
+     * merges of the same pair cannot deadlock.
+     */
+    @Transactional
+    public Ticket merge(String duplicateNumber, String targetNumber, String reason, StaffMember staff) {
+        requireRole(staff, "合并工单", StaffRole.DISPATCHER, StaffRole.ADMIN);
+        String why = requireText("reason", reason, 2, MAX_NOTE);
+        String target = targetNumber == null ? "" : targetNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!TicketNumber.isWellFormed(target)) {
+            throw new InvalidInputException("target", "ticket.malformed", "请填写正确的目标工单编号");
+        }
+        boolean duplicateFirst = duplicateNumber.compareTo(target) < 0;
+        Ticket first = lockVisible(duplicateFirst ? duplicateNumber : target, staff, duplicateFirst ? null : "target");
+        Ticket second = lockVisible(duplicateFirst ? target : duplicateNumber, staff, duplicateFirst ? "target" : null);
+        Ticket duplicate = duplicateFirst ? first : second;
+        Ticket kept = duplicateFirst ? second : first;
+        duplicate.mergeInto(kept, why, staff.username(), clock.instant());
+        outbox.record(duplicate.drainEvents());
+        outbox.record(kept.drainEvents());
+        return duplicate;
+    }
+
+    private Ticket lockVisible(String number, StaffMember staff, String field) {
+        Ticket ticket = tickets.findForUpdate(number).filter(staff::canSee).orElse(null);
+        if (ticket == null && field != null) {
+            throw new InvalidInputException(field, "ticket.unknown", "目标工单不存在或无权查看");
+        }
+        if (ticket == null) {
+            throw new TicketNotFoundException(number);
+        }
+        return ticket;
+    }
+
     @Transactional
     public Ticket addNote(String number, String text, StaffMember staff) {
         String note = requireText("text", text, 1, MAX_NOTE);

@@ -17,7 +17,10 @@ public enum TimelineEventType {
     ANSWER_ACCEPTED("问题已解决"),
     RATED("评价"),
     NOTIFIED("通知"),
-    CLOSED("已办结");
+    CLOSED("已办结"),
+    REROUTED("更正后重新分派"),
+    MERGED("合并为重复工单"),
+    MERGED_FROM("并入重复工单");
 
     private final String chineseName;
 

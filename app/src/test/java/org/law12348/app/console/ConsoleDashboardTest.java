@@ -1,0 +1,142 @@
+package org.law12348.app.console;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The dashboard's figures against a known data set: five tickets of 云浮市 (a city no other test
+ * uses), received just now, with known answers, deadlines, hand-overs and ratings.
+ */
+class ConsoleDashboardTest extends ConsoleTestSupport {
+
+    private static final String REGION = "445300";
+
+    @BeforeEach
+    void knownTickets() {
+        if (jdbc.queryForObject("select count(*) from ticket where number like 'YF%'", Integer.class) > 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        // channel, type, answered after (hours, or -1), deadline hours, handed over, rating
+        insert(1, now, "WEB", "LEGAL_AID", 1, 72, false, 5);
+        insert(2, now, "WEB", "LEGAL_AID", 3, 72, false, 2);
+        insert(3, now, "PHONE", "MEDIATION", -1, -1, false, null);
+        insert(4, now, "PHONE", "MEDIATION", 5, 2, true, 4);
+        insert(5, now, "WECHAT", "LEGAL_CONSULTATION", -1, 24, false, null);
+    }
+
+    private void insert(int i, Instant now, String channel, String type, int answeredAfterHours, int deadlineHours,
+                        boolean handedOver, Integer rating) {
+        Instant created = now.minusSeconds(i);
+        jdbc.update("insert into ticket (id, version, number, kind, channel, channel_ref, region_code, business_type, "
+                        + "subject, text, status, handling_unit, routing_queue, created_at, due_at, first_answered_at, "
+                        + "escalated, handed_over, satisfaction, answer_accepted) values "
+                        + "(?, 0, ?, 'SERVICE_REQUEST', ?, ?, '445302', ?, '统计用工单', '统计用工单内容', ?, "
+                        + "'GD-4453-12348', 'UNIT', ?, ?, ?, false, ?, ?, false)",
+                9_000_000_000L + i, "YF20261128-00000" + i, channel, "dashboard-" + i, type,
+                answeredAfterHours < 0 ? "ROUTED" : "ANSWERED", utc(created),
+                utc(created.plus(Duration.ofHours(deadlineHours))),
+                answeredAfterHours < 0 ? null : utc(created.plus(Duration.ofHours(answeredAfterHours))),
+                handedOver, rating);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    @Test
+    void computesTheFiguresOfAKnownDataSet() throws Exception {
+        String page = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/console/dashboard").param("period", "MONTH").param("region", REGION)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String total = section(page, "id=\"total\"");
+        // 5 received, 3 answered (60%), first responses 1h/3h/5h: median 3h, p90 4.6h; 1 handed over;
+        // deadlines: 4 reached, 2 met (50%); ratings 5, 2, 4: two of three satisfied (66.7%).
+        assertThat(cells(total)).containsSubsequence("合计", "5", "3", "60.0%", "3.0小时", "4.6小时", "1", "50.0%", "66.7%");
+        assertThat(cells(section(page, "id=\"table-CHANNEL\"")))
+                .containsSubsequence("网上服务大厅", "2", "2", "100.0%", "2.0小时", "2.8小时", "0", "100.0%", "50.0%")
+                .containsSubsequence("微信小程序", "1", "0", "0.0%", "暂无数据", "暂无数据", "0", "暂无数据", "暂无数据");
+        assertThat(cells(section(page, "id=\"table-REGION\""))).containsSubsequence("广东省云浮市", "5", "3");
+        assertThat(cells(section(page, "id=\"table-BUSINESS_TYPE\"")))
+                .containsSubsequence("人民调解", "2", "1", "50.0%", "5.0小时");
+        assertThat(page).contains("/webjars/echarts/5.5.0/echarts.min.js").contains("暂无数据");
+    }
+
+    @Test
+    void exportsATableAsCsvAndExcel() throws Exception {
+        byte[] csv = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/console/dashboard/export").param("period", "MONTH").param("region", REGION)
+                                .param("dimension", "BUSINESS_TYPE").param("format", "csv")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF业务类型,受理量,已答复,答复率");
+        assertThat(text).contains("人民调解,2,1,50.0%,5.0小时,5.0小时,1,0.0%,100.0%");
+
+        byte[] xlsx = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/console/dashboard/export").param("period", "MONTH").param("region", REGION)
+                                .param("dimension", "CHANNEL").param("format", "xlsx")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("渠道");
+            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void badPeriodOrFormatIsAChineseErrorNotAServerError() throws Exception {
+        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/console/dashboard").param("period", "YEAR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("统计周期只能是今日、本周或本月")));
+        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/console/dashboard/export").param("dimension", "CHANNEL").param("format", "pdf")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("导出格式只能是 csv 或 xlsx")));
+    }
+
+    @Test
+    void unitHandlerSeesOnlyTheirUnitsFigures() throws Exception {
+        String page = mvc.perform(ConsoleTicketActionsTest.as("handler-gz", "UNIT_HANDLER",
+                        get("/console/dashboard").param("period", "MONTH").param("region", REGION)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(cells(section(page, "id=\"total\""))).containsSubsequence("合计", "0", "0", "暂无数据");
+    }
+
+    private static String section(String page, String marker) {
+        int start = page.indexOf(marker);
+        assertThat(start).as(marker).isNotNegative();
+        int end = page.indexOf("</section>", start);
+        return page.substring(start, end);
+    }
+
+    private static java.util.List<String> cells(String html) {
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(html);
+        while (m.find()) {
+            cells.add(m.group(1).strip());
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,118 @@
+package org.law12348.app.console;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console's Server-Sent Events over real HTTP: who receives which ticket events. */
+class ConsoleLiveUpdatesTest extends ConsoleTestSupport {
+
+    /** The data lines of one open event stream, collected as they arrive. */
+    final class EventStream implements AutoCloseable {
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final Stream<String> body;
+
+        EventStream(String user) throws IOException, InterruptedException {
+            String token = Base64.getEncoder().encodeToString((user + ":demo12348").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/events"))
+                            .header("Authorization", "Basic " + token)
+                            .header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            body = response.body();
+            Thread reader = new Thread(() -> body.forEach(lines::add), "sse-reader-" + user);
+            reader.setDaemon(true);
+            reader.start();
+            assertThat(await(l -> l.contains("subscribed"))).isNotNull();
+        }
+
+        String await(java.util.function.Predicate<String> wanted) throws InterruptedException {
+            long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < end) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null && wanted.test(line)) {
+                    return line;
+                }
+            }
+            return null;
+        }
+
+        List<String> drain() {
+            List<String> rest = new java.util.ArrayList<>();
+            lines.drainTo(rest);
+            return rest;
+        }
+
+        @Override
+        public void close() {
+            body.close();
+        }
+    }
+
+    @Test
+    void newTicketsReachDispatchersAndOnlyTheirOwnUnitsReachUnitHandlers() throws Exception {
+        try (EventStream dispatcher = new EventStream("dispatcher"); EventStream handler = new EventStream("handler-gz")) {
+            String phone = newPhone();
+            String shenzhen = submit("NOTARIZATION", "440305", phone, "办理出国留学需要的学历公证。");
+            String guangzhouAid = submit("LEGAL_AID", "440106", phone, "公司拖欠工资三个月，想申请法律援助。");
+            relay.relayPending();
+
+            assertThat(dispatcher.await(l -> l.contains(shenzhen))).contains("\"type\":\"CREATED\"");
+            assertThat(dispatcher.await(l -> l.contains(guangzhouAid))).contains("新工单");
+            assertThat(handler.await(l -> l.contains(guangzhouAid))).contains("GD-4401-LEGAL-AID");
+            assertThat(handler.drain()).noneMatch(l -> l.contains(shenzhen));
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.law12348.ticketing.TicketDeadlines deadlines;
+
+    @Test
+    void escalationsAndHandOversArePushedToo() throws Exception {
+        try (EventStream dispatcher = new EventStream("dispatcher")) {
+            String late = submit("LEGAL_AID", "440106", newPhone(), "公司拖欠工资三个月，想申请法律援助。");
+            String unanswered = submit("LEGAL_CONSULTATION", "440106", newPhone(), "离婚后孩子的抚养权怎么确定？");
+            relay.relayPending();
+            deadlines.escalateIfUnanswered(late, "已超过办理时限仍未答复，提交调度员督办");
+            deadlines.handOverToOutsourcedUnit(unanswered, "志愿者咨询池24小时内无人答复");
+            relay.relayPending();
+
+            assertThat(dispatcher.await(l -> l.contains(late) && l.contains("ESCALATED"))).contains("需督办");
+            assertThat(dispatcher.await(l -> l.contains(unanswered) && l.contains("HANDED_OVER")))
+                    .contains("GD-4401-OUTSOURCED");
+        }
+    }
+
+    @Test
+    void badgeCountsFollowTheDeadlineStates() throws Exception {
+        String before = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/counts")))
+                .andReturn().getResponse().getContentAsString();
+        submit("LEGAL_CONSULTATION", "440106", newPhone(), "离婚后孩子的抚养权怎么确定？");
+        String after = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/counts")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(count(after, "POOL_UNANSWERED")).isEqualTo(count(before, "POOL_UNANSWERED") + 1);
+    }
+
+    private static long count(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}

@@ -1,0 +1,29 @@
+package org.law12348.portal.console;
+
+import org.law12348.ticketing.StaffDirectory;
+import org.law12348.ticketing.StaffMember;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The signed-in staff member of a console request (security already let only staff in). */
+@Component
+class ConsoleStaff {
+
+    private final StaffDirectory directory;
+
+    ConsoleStaff(StaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    StaffMember require() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        StaffMember member = auth == null ? null
+                : directory.memberOf(auth.getPrincipal(), auth.getName(), auth.getAuthorities());
+        if (member == null) {
+            throw new AuthenticationCredentialsNotFoundException("需要工作人员登录");
+        }
+        return member;
+    }
+}

@@ -1,0 +1,107 @@
+package org.law12348.ticketing;
+
+import org.law12348.ticketing.internal.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Administrators keep the handling units: create, edit, and deactivate one, sending its waiting
+ * tickets (routed or in progress) to a successor unit, each with a timeline entry saying why.
+ * Answered tickets stay where they are until they close.
+ */
+@Service
+public class HandlingUnitAdmin {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
+
+    private final HandlingUnits units;
+    private final Tickets tickets;
+    private final Regions regions;
+    private final TicketRouting routing;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    HandlingUnitAdmin(HandlingUnits units, Tickets tickets, Regions regions, TicketRouting routing, Outbox outbox,
+                      Clock clock) {
+        this.units = units;
+        this.tickets = tickets;
+        this.regions = regions;
+        this.routing = routing;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public HandlingUnit create(String code, String name, String type, String regionCode, String phone) {
+        String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CODE.matcher(c).matches()) {
+            throw new InvalidInputException("code", "unit.codeMalformed", "单位编码应为3到64位大写字母、数字或连字符");
+        }
+        if (units.existsById(c)) {
+            throw new InvalidInputException("code", "unit.exists", "单位编码 " + c + " 已存在");
+        }
+        return units.save(new HandlingUnit(c, name(name), unitType(type), regions.require(blankSafe(regionCode),
+                "regionCode"), phone(phone)));
+    }
+
+    @Transactional
+    public HandlingUnit edit(String code, String name, String type, String regionCode, String phone) {
+        HandlingUnit unit = units.findById(code).orElseThrow(() ->
+                new InvalidInputException("code", "unit.unknown", "承办单位不存在"));
+        unit.edit(name(name), unitType(type), regions.require(blankSafe(regionCode), "regionCode"), phone(phone));
+        return unit;
+    }
+
+    /** Deactivates a unit and moves its waiting tickets to the successor; returns how many moved. */
+    @Transactional
+    public int deactivate(String code, String successorCode, String reason, String actor) {
+        HandlingUnit unit = units.findActive(code).orElseThrow(() ->
+                new InvalidInputException("code", "unit.unknown", "承办单位不存在或已停用"));
+        HandlingUnit successor = units.findActive(successorCode == null ? "" : successorCode.strip())
+                .filter(s -> !s.code().equals(unit.code()))
+                .orElseThrow(() -> new InvalidInputException("successor", "unit.successor",
+                        "请选择另一个在用的承办单位接收未办结工单"));
+        String why = TicketService.requireText("reason", reason, 2, 500);
+        List<Ticket> waiting = tickets.findAll((root, query, cb) -> cb.and(
+                cb.equal(root.get("handlingUnit"), unit.code()),
+                root.get("status").in(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS)));
+        for (Ticket found : waiting) {
+            Ticket ticket = tickets.findForUpdate(found.number()).orElseThrow();
+            int hours = routing.decide(new RoutingQuery(ticket.region(), ticket.businessType(), ticket.kind(),
+                    ticket.channel())).deadlineHours();
+            ticket.reassignTo(new RouteDecision(successor.code(), RoutingQueue.UNIT, hours, "UNIT-DEACTIVATED"),
+                    unit.name() + "停用，转至" + successor.name() + "：" + why, actor, clock.instant());
+            outbox.record(ticket.drainEvents());
+        }
+        unit.deactivate();
+        return waiting.size();
+    }
+
+    private static String blankSafe(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String name(String name) {
+        return TicketService.requireText("name", name, 2, 100);
+    }
+
+    private static String phone(String phone) {
+        String p = blankSafe(phone);
+        if (!p.isEmpty() && !p.matches("[0-9-]{3,20}")) {
+            throw new InvalidInputException("phone", "unit.phoneMalformed", "联系电话只能包含数字和连字符");
+        }
+        return p.isEmpty() ? null : p;
+    }
+
+    private static UnitType unitType(String type) {
+        try {
+            return UnitType.valueOf(blankSafe(type));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("type", "unit.typeUnknown", "请选择单位类型");
+        }
+    }
+}

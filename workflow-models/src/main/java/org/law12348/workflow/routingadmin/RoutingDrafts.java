@@ -1,0 +1,126 @@
+package org.law12348.workflow.routingadmin;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.RoutingHistory;
+import org.law12348.ticketing.RoutingQuery;
+import org.law12348.workflow.ProcessKeys;
+import org.springframework.stereotype.Service;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a draft routing table before it goes live: it must parse, route every business type
+ * everywhere, and name only existing active units ({@link DraftRules}); and it can be replayed
+ * against the tickets of the last days, evaluated in memory by Camunda's DMN engine,
+ * to show how many would route differently from the table in force, and where.
+ */
+@Service
+public class RoutingDrafts {
+
+    static final int MAX_DAYS = 90;
+    static final int MAX_REPLAYED = 100_000;
+
+    private final DmnEngine dmnEngine;
+    private final DecisionService decisions;
+    private final DraftRules rules;
+    private final RoutingHistory history;
+    private final Clock clock;
+
+    RoutingDrafts(ProcessEngine engine, DraftRules rules, RoutingHistory history, Clock clock) {
+        // A standalone engine for drafts: the process engine's own one parses only inside a deployment.
+        this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        this.decisions = engine.getDecisionService();
+        this.rules = rules;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** The problems that forbid deploying this draft; empty when it may go live. */
+    public List<String> validate(String xml) {
+        RoutingTables.decisionTable(xml);
+        DmnDecision decision = parse(xml);
+        return rules.check(RoutingTables.read(xml), q -> evaluate(decision, q));
+    }
+
+    /** Validates the draft and replays the last {@code days} days of tickets against it. */
+    public DraftReport check(String xml, int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new InvalidInputException("days", "days.outOfRange", "回放天数应在1到" + MAX_DAYS + "之间");
+        }
+        List<String> problems = validate(xml);
+        if (!problems.isEmpty()) {
+            return new DraftReport(problems, null);
+        }
+        DmnDecision draft = parse(xml);
+        Map<List<String>, Integer> moves = new LinkedHashMap<>();
+        List<RoutingHistory.Received> replayed = history.receivedSince(
+                clock.instant().minus(Duration.ofDays(days)), MAX_REPLAYED);
+        int changed = 0;
+        for (RoutingHistory.Received ticket : replayed) {
+            DmnDecisionResultEntries now = decisions.evaluateDecisionByKey(ProcessKeys.ROUTING_DECISION)
+                    .variables(inputs(ticket.query())).evaluate().getFirstResult();
+            DmnDecisionResultEntries then = evaluate(draft, ticket.query());
+            List<String> from = route(now);
+            List<String> to = route(then);
+            if (!from.equals(to)) {
+                changed++;
+                List<String> key = new ArrayList<>(from);
+                key.addAll(to);
+                moves.merge(key, 1, Integer::sum);
+            }
+        }
+        List<DraftReport.Move> list = moves.entrySet().stream()
+                .map(e -> new DraftReport.Move(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                        e.getKey().get(3), e.getValue()))
+                .sorted((a, b) -> Integer.compare(b.tickets(), a.tickets()))
+                .toList();
+        return new DraftReport(problems, new DraftReport.WhatIf(days, replayed.size(), changed, list));
+    }
+
+    DmnDecisionResultEntries evaluate(DmnDecision decision, RoutingQuery query) {
+        return dmnEngine.evaluateDecision(decision, inputs(query)).getFirstResult();
+    }
+
+    private DmnDecision parse(String xml) {
+        try {
+            return dmnEngine.parseDecision(ProcessKeys.ROUTING_DECISION,
+                    new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("file", "dmn.unparsable", "决策表无法解析：" + RoutingTables.brief(e));
+        }
+    }
+
+    private static List<String> route(DmnDecisionResultEntries entries) {
+        if (entries == null) {
+            return List.of("（无匹配规则）", "");
+        }
+        return List.of(String.valueOf((Object) entries.getEntry("handlingUnit")),
+                String.valueOf((Object) entries.getEntry("queue")));
+    }
+
+    /** The table's inputs, as the routing port gives them (see DmnTicketRouting). */
+    static VariableMap inputs(RoutingQuery query) {
+        return Variables.createVariables()
+                .putValue("regionCode", query.region().value())
+                .putValue("cityCode", query.region().cityCode())
+                .putValue("provinceCode", query.region().provinceCode())
+                .putValue("businessType", query.businessType().name())
+                .putValue("kind", query.kind().name())
+                .putValue("channel", query.channel().name());
+    }
+}
