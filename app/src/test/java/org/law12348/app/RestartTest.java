@@ -24,7 +24,10 @@ class RestartTest {
                 .properties(Map.of(
                         "server.port", "0",
                         "spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("law12348") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "spring.jmx.enabled", "false"))
+                        "spring.jmx.enabled", "false",
+                        // Camunda keeps engines in a JVM-wide registry by name: closing a second "default"
+                        // engine would unregister the one the other test contexts' Cockpit looks up
+                        "camunda.bpm.process-engine-name", "restart-test"))
                 .run();
     }
 

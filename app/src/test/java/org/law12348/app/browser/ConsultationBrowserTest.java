@@ -85,6 +85,7 @@ class ConsultationBrowserTest {
                 By.cssSelector(".pool-row[data-number='" + ticket + "'] .claim-button"))).click();
         WebElement claim = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".claim[data-number='" + ticket + "']")));
+        assertThat(claim.findElements(By.cssSelector(".similar li"))).isNotEmpty();
         claim.findElement(By.name("text")).sendKeys(
                 "可以先向用人单位书面催告，仍不支付的可向劳动保障监察机构投诉，或申请劳动仲裁，要求支付工资和赔偿金。");
         claim.findElement(By.name("citedArticles")).sendKeys("劳动合同法第三十条");

@@ -1,6 +1,10 @@
 package org.law12348.portal.consultant;
 
+import org.law12348.knowledge.KnowledgeBase;
+import org.law12348.knowledge.SearchHit;
+import org.law12348.knowledge.SearchUnavailableException;
 import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketStateException;
@@ -24,7 +28,9 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The consultant portal: certification status and application, the pool, claims, answers, points. */
 @Controller
@@ -34,14 +40,16 @@ class ConsultantPortalController {
     private final ConsultationService consultation;
     private final PointsEntries ledger;
     private final PointsBoard board;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
 
     ConsultantPortalController(CertificationService certification, ConsultationService consultation,
-                               PointsEntries ledger, PointsBoard board, Clock clock) {
+                               PointsEntries ledger, PointsBoard board, KnowledgeBase knowledge, Clock clock) {
         this.certification = certification;
         this.consultation = consultation;
         this.ledger = ledger;
         this.board = board;
+        this.knowledge = knowledge;
         this.clock = clock;
     }
 
@@ -60,13 +68,28 @@ class ConsultantPortalController {
         try {
             LegalCategory filter = category == null || category.isBlank() ? null : LegalCategory.valueOf(category);
             model.addAttribute("pool", consultation.pool(username, filter));
-            model.addAttribute("mine", consultation.mine(username));
+            List<Ticket> mine = consultation.mine(username);
+            model.addAttribute("mine", mine);
+            model.addAttribute("similar", similarAnswers(mine));
         } catch (CertificationException e) {
             model.addAttribute("poolClosed", e.getMessage());
         } catch (IllegalArgumentException e) {
             model.addAttribute("poolClosed", "不支持的法律领域");
         }
         return "consultant/home";
+    }
+
+    /** The knowledge base's closest published answers beside each question being answered. */
+    private Map<String, List<SearchHit>> similarAnswers(List<Ticket> questions) {
+        Map<String, List<SearchHit>> similar = new HashMap<>();
+        for (Ticket question : questions) {
+            try {
+                similar.put(question.number(), knowledge.similarQuestions(question.text(), 3));
+            } catch (SearchUnavailableException e) {
+                similar.put(question.number(), List.of());
+            }
+        }
+        return similar;
     }
 
     @PostMapping("/consultant/apply")

@@ -27,7 +27,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -43,7 +42,7 @@ import java.util.Map;
  * {@code type}, a Chinese {@code detail} for people, and the offending {@code field} when there is
  * one. No stack trace or exception text ever reaches the caller.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
