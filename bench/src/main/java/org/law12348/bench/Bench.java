@@ -2,8 +2,12 @@ package org.law12348.bench;
 
 import org.law12348.app.ContactCenterApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -43,6 +47,28 @@ public final class Bench {
         System.out.println(out);
     }
 
+    /**
+     * Keeps the test applications of the test-jars on the bench's classpath (the knowledge-base search
+     * evaluation) out of the product's component scan.
+     */
+    static final class TestJarExclusion extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            String where = reader.getResource().getURL().toString();
+            return where.contains("-tests.jar") || where.contains("/test-classes/");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TestJarExclusion;
+        }
+
+        @Override
+        public int hashCode() {
+            return TestJarExclusion.class.hashCode();
+        }
+    }
+
     /** A new, empty database for one benchmark; returns its JDBC URL. */
     static String freshDatabase(String prefix) throws SQLException {
         String name = prefix + "_" + System.currentTimeMillis();
@@ -69,6 +95,8 @@ public final class Bench {
         properties.addAll(List.of(extra));
         // as command-line arguments, so they win over the postgres profile's defaults
         return new SpringApplicationBuilder(ContactCenterApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("benchExcludesTestJars",
+                        new TestJarExclusion()))
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 }

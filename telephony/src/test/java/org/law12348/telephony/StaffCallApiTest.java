@@ -32,6 +32,7 @@ class StaffCallApiTest extends HotlineIntegrationTest {
     @Autowired MutableClock clock;
     @Autowired CallRecords calls;
     @Autowired CallbackTasks callbacks;
+    @Autowired org.law12348.ticketing.CitizenCallbacks citizenCallbacks;
     @Autowired JdbcTemplate jdbc;
 
     @AfterEach
@@ -113,5 +114,12 @@ class StaffCallApiTest extends HotlineIntegrationTest {
         mvc.perform(post("/api/v1/staff/tickets/GD20991231-999999/callback").with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isNotFound());
+
+        // what the citizen's mini-program shows through ticketing's port
+        var owed = citizenCallbacks.onTickets(java.util.List.of(number));
+        org.assertj.core.api.Assertions.assertThat(owed).singleElement().satisfies(c -> {
+            org.assertj.core.api.Assertions.assertThat(c.statusName()).isEqualTo("待回拨");
+            org.assertj.core.api.Assertions.assertThat(c.dueAt()).isEqualTo(java.time.Instant.parse("2026-12-07T00:30:00Z"));
+        });
     }
 }

@@ -16,4 +16,6 @@ public interface CallbackTasks extends JpaRepository<CallbackTask, Long> {
     Optional<CallbackTask> findByActionId(String actionId);
 
     List<CallbackTask> findByTicketNumberOrderByCreatedAtDesc(String ticketNumber);
+
+    List<CallbackTask> findTop50ByTicketNumberInOrderByDueAtDesc(java.util.Collection<String> ticketNumbers);
 }

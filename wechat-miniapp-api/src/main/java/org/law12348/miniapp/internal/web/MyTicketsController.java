@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.miniapp.internal.tickets.MiniappTickets;
 import org.law12348.miniapp.internal.tickets.TicketImages;
+import org.law12348.ticketing.CitizenCallbacks;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -42,20 +43,20 @@ class MyTicketsController {
     record Acceptance(String clientMessageId) {
     }
 
-    /** A callback the hotline scheduled for the citizen. */
-    record CallbackTask(String ticketNumber, String status, String scheduledAt) {
-    }
 
     private final CurrentCitizen current;
     private final MiniappTickets tickets;
     private final TicketImages images;
     private final CitizenViews views;
+    private final List<CitizenCallbacks> callbacks;
 
-    MyTicketsController(CurrentCitizen current, MiniappTickets tickets, TicketImages images, CitizenViews views) {
+    MyTicketsController(CurrentCitizen current, MiniappTickets tickets, TicketImages images, CitizenViews views,
+                        List<CitizenCallbacks> callbacks) {
         this.current = current;
         this.tickets = tickets;
         this.images = images;
         this.views = views;
+        this.callbacks = callbacks;
     }
 
     @GetMapping("/tickets")
@@ -126,11 +127,11 @@ class MyTicketsController {
     }
 
     @GetMapping("/callbacks")
-    @Operation(summary = "我的回拨任务（热线模块尚未提供回拨任务，暂时总是空列表）")
-    List<CallbackTask> callbacks(@RequestHeader(name = AUTH, required = false) String authorization) {
-        current.require(authorization);
-        // The telephony module has no callback tasks yet; there is nothing to show until it publishes them.
-        return List.of();
+    @Operation(summary = "我的回拨任务（热线为我的工单安排的回拨）")
+    List<CitizenCallbacks.Callback> callbacks(@RequestHeader(name = AUTH, required = false) String authorization) {
+        CurrentCitizen.Caller caller = current.require(authorization);
+        List<String> mine = tickets.list(caller.citizen(), 0, 200).getContent().stream().map(Ticket::number).toList();
+        return callbacks.stream().flatMap(c -> c.onTickets(mine).stream()).toList();
     }
 
     private static String or(String header, String field) {
