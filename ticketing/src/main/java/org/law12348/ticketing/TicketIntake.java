@@ -8,11 +8,9 @@ import org.law12348.ticketing.internal.TicketIdentities;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +75,7 @@ public class TicketIntake {
         try {
             return transactions.execute(status -> store(intake, id));
         } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
+            if (!UniqueViolation.in(e)) {
                 throw e;
             }
             // A concurrent retry of the same submission committed first: answer its ticket.
@@ -85,16 +83,6 @@ public class TicketIntake {
         }
     }
 
-    /** SQLState 23505 (unique violation) anywhere in the chain, however the layers above wrapped it. */
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataIntegrityViolationException
-                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private IntakeResult store(ValidIntake intake, long id) {
         // the database keeps microseconds; the answer should show what is stored

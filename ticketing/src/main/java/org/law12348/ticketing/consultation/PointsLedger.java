@@ -5,17 +5,16 @@ import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketEvent;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketStatus;
+import org.law12348.ticketing.UniqueViolation;
 import org.law12348.ticketing.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 
@@ -134,20 +133,11 @@ public class PointsLedger {
             }
             return 0;
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
+            if (UniqueViolation.in(e)) {
                 return 0;
             }
             throw e;
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataIntegrityViolationException
-                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

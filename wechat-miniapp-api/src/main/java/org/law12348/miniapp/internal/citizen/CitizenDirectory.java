@@ -1,6 +1,6 @@
 package org.law12348.miniapp.internal.citizen;
 
-import org.law12348.miniapp.internal.UniqueViolation;
+import org.law12348.ticketing.UniqueViolation;
 import org.law12348.ticketing.PhoneNumber;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,6 +1,6 @@
 package org.law12348.miniapp.internal.tickets;
 
-import org.law12348.miniapp.internal.UniqueViolation;
+import org.law12348.ticketing.UniqueViolation;
 import org.law12348.miniapp.internal.citizen.MiniappCitizen;
 import org.law12348.miniapp.internal.wechat.WechatClient;
 import org.law12348.ticketing.Channel;

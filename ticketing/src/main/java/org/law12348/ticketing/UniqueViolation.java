@@ -1,4 +1,4 @@
-package org.law12348.miniapp.internal;
+package org.law12348.ticketing;
 
 import org.springframework.dao.DataIntegrityViolationException;
 
