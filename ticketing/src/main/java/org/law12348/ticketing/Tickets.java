@@ -9,9 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 
-/** All tickets. */
+/**
+ * All tickets. Queries on hot paths are written out in JPQL: Hibernate caches the plan of a query
+ * string, while a derived query builds and translates a criteria tree on every call.
+ */
 public interface Tickets extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
 
+    @Query("select t from Ticket t where t.number = :number")
     Optional<Ticket> findByNumber(String number);
 
     @EntityGraph(attributePaths = "timeline")
@@ -23,5 +27,6 @@ public interface Tickets extends JpaRepository<Ticket, Long>, JpaSpecificationEx
     @Query("select t from Ticket t where t.number = :number")
     Optional<Ticket> findForUpdate(String number);
 
+    @Query("select t from Ticket t where t.channel = :channel and t.channelRef = :channelRef")
     Optional<Ticket> findByChannelAndChannelRef(Channel channel, String channelRef);
 }

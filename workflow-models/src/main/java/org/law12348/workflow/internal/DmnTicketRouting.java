@@ -2,6 +2,8 @@ package org.law12348.workflow.internal;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.law12348.ticketing.RouteDecision;
@@ -9,25 +11,65 @@ import org.law12348.ticketing.RoutingQuery;
 import org.law12348.ticketing.RoutingQueue;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.workflow.ProcessKeys;
+import org.law12348.workflow.WorkflowProperties;
+import org.law12348.workflow.routingadmin.RoutingTableDeployed;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Implements ticketing's routing port with the latest deployed version of {@code ticket-routing.dmn},
  * evaluated in memory by Camunda's decision service. Administrators change routing by deploying a
  * new version of the table, never code.
+ *
+ * <p>Intake asks this for every ticket, and one FEEL evaluation of the table costs milliseconds of CPU
+ * (the Scala FEEL engine parses every rule's tests again on each call). The table's answer depends only
+ * on the query and the table version, so answers are remembered per version: the newest version's id
+ * is looked up at most once per {@code law12348.workflow.version-refresh}, and at once after a deployment
+ * on this node.
  */
 @Component
 class DmnTicketRouting implements TicketRouting {
 
-    private final DecisionService decisions;
+    /** Regions × business types × kinds × channels stay far below this; it only bounds a runaway. */
+    private static final int MAX_REMEMBERED = 100_000;
 
-    DmnTicketRouting(DecisionService decisions) {
+    private final DecisionService decisions;
+    private final NewestVersions newest;
+    private final Map<Remembered, RouteDecision> answers = new ConcurrentHashMap<>();
+
+    DmnTicketRouting(DecisionService decisions, RepositoryService repository, WorkflowProperties properties) {
         this.decisions = decisions;
+        this.newest = new NewestVersions(properties.versionRefresh().toNanos(), key -> newestId(repository, key));
     }
 
     @Override
     public RouteDecision decide(RoutingQuery query) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(ProcessKeys.ROUTING_DECISION)
+        String definitionId = newest.idOf(ProcessKeys.ROUTING_DECISION);
+        Remembered key = new Remembered(definitionId, query);
+        RouteDecision known = answers.get(key);
+        if (known != null) {
+            return known;
+        }
+        RouteDecision decided = evaluate(definitionId, query);
+        // answers of superseded versions are never asked for again; dropping all now and then frees them
+        if (answers.size() >= MAX_REMEMBERED) {
+            answers.clear();
+        }
+        answers.put(key, decided);
+        return decided;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RoutingTableDeployed deployed) {
+        newest.forget();
+        answers.clear();
+    }
+
+    private RouteDecision evaluate(String definitionId, RoutingQuery query) {
+        DmnDecisionResultEntries result = decisions.evaluateDecisionById(definitionId)
                 .variables(inputs(query))
                 .evaluate()
                 .getFirstResult();
@@ -35,6 +77,15 @@ class DmnTicketRouting implements TicketRouting {
             throw new NoRouteException(query);
         }
         return toDecision(result);
+    }
+
+    private static String newestId(RepositoryService repository, String key) {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(key).latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException("No version of " + key + " is deployed");
+        }
+        return definition.getId();
     }
 
     /** The table's inputs: the region at three levels, so rules can match county, city or province. */
@@ -54,5 +105,8 @@ class DmnTicketRouting implements TicketRouting {
                 RoutingQueue.valueOf(entries.<String>getEntry("queue")),
                 hours.intValue(),
                 entries.getEntry("ruleId"));
+    }
+
+    private record Remembered(String definitionId, RoutingQuery query) {
     }
 }

@@ -1,7 +1,9 @@
 package org.law12348.workflow.internal;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.law12348.ticketing.RoutingQueue;
@@ -28,27 +30,30 @@ class TicketProcesses {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final WorkflowProperties properties;
+    private final NewestVersions newest;
 
-    TicketProcesses(RuntimeService runtime, HistoryService history, WorkflowProperties properties) {
+    TicketProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository,
+                    WorkflowProperties properties) {
         this.runtime = runtime;
         this.history = history;
         this.properties = properties;
+        this.newest = new NewestVersions(properties.versionRefresh().toNanos(), key -> newestId(repository, key));
     }
 
+    /**
+     * The outbox relay claims the event and runs this in one transaction with the engine's inserts, so
+     * an event whose process started is never delivered again: no look-up for an earlier start needed.
+     */
     @EventListener
     void on(TicketEvent.TicketCreated created) {
         String number = created.ticketNumber();
-        if (processExists(number)) {
-            log.info("Process for ticket {} already started; event repeated", number);
-            return;
-        }
         String key = created.queue() == RoutingQueue.VOLUNTEER_POOL ? ProcessKeys.CONSULTATION
                 : ProcessKeys.SERVICE_REQUEST;
         VariableMap variables = Variables.createVariables()
                 .putValue(ProcessKeys.VAR_DUE_AT, Date.from(created.dueAt()))
                 .putValue(ProcessKeys.VAR_ANSWER_WINDOW, properties.answerWindow().toString())
                 .putValue(ProcessKeys.VAR_AUTO_CLOSE_AFTER, properties.autoCloseAfter().toString());
-        runtime.startProcessInstanceByKey(key, number, variables);
+        runtime.startProcessInstanceById(newest.idOf(key), number, variables);
         log.info("Started {} for ticket {}", key, number);
     }
 
@@ -84,15 +89,24 @@ class TicketProcesses {
      * means its start event is still on its way, so the delivery fails and the outbox retries.
      */
     private void correlate(String message, String number, VariableMap variables) {
-        if (!processExists(number)) {
-            throw new IllegalStateException("No process for ticket " + number + " yet; " + message + " will be retried");
-        }
         int delivered = runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(number)
                 .setVariables(variables)
                 .correlateAllWithResult()
                 .size();
+        if (delivered == 0 && !processExists(number)) {
+            throw new IllegalStateException("No process for ticket " + number + " yet; " + message + " will be retried");
+        }
         log.debug("{} for ticket {} reached {} waiting executions", message, number, delivered);
+    }
+
+    private static String newestId(RepositoryService repository, String key) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException("No version of process " + key + " is deployed");
+        }
+        return definition.getId();
     }
 
     private boolean processExists(String number) {

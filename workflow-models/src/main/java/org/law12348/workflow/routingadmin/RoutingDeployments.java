@@ -8,6 +8,7 @@ import org.law12348.ticketing.InvalidInputException;
 import org.law12348.workflow.ProcessKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +36,15 @@ public class RoutingDeployments {
     private final RepositoryService repository;
     private final RoutingDrafts drafts;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoutingDeployments(RepositoryService repository, RoutingDrafts drafts, JdbcTemplate jdbc, Clock clock) {
+    RoutingDeployments(RepositoryService repository, RoutingDrafts drafts, JdbcTemplate jdbc,
+                       ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.drafts = drafts;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -114,8 +118,10 @@ public class RoutingDeployments {
         try {
             Deployment deployment = repository.createDeployment().name(name.length() > 60 ? name.substring(0, 60) : name)
                     .source("routing-admin").addString(RESOURCE, xml).deploy();
-            return repository.createDecisionDefinitionQuery().deploymentId(deployment.getId())
+            int version = repository.createDecisionDefinitionQuery().deploymentId(deployment.getId())
                     .decisionDefinitionKey(ProcessKeys.ROUTING_DECISION).singleResult().getVersion();
+            events.publishEvent(new RoutingTableDeployed(version));
+            return version;
         } catch (ProcessEngineException e) {
             throw new InvalidInputException("file", "dmn.deployFailed", "发布失败：" + RoutingTables.brief(e));
         }

@@ -34,6 +34,8 @@ abstract class ProcessModelTestSupport {
     void bindDelegates() {
         BpmnAwareTests.init(engine());
         ClockUtil.setCurrentTime(Date.from(START));
+        // the real bean: the models' timers compute their due dates with it
+        Mocks.register("processDates", new ProcessDates());
         Mocks.register("escalateOverdueTicket", (org.camunda.bpm.engine.delegate.JavaDelegate) execution ->
                 escalated.add(execution.getProcessBusinessKey()));
         Mocks.register("autoCloseTicket", (org.camunda.bpm.engine.delegate.JavaDelegate) execution ->
