@@ -8,6 +8,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ import java.util.Map;
  * One entry point for the benchmarks. Each runs the real application on PostgreSQL (127.0.0.1:5432) in
  * a fresh database and prints its figures; at the end one table sums them up.
  *
- * <pre>./mvnw -q -pl bench -am install -DskipTests && ./mvnw -q -pl bench exec:java -Dexec.args="intake storm"</pre>
+ * <pre>./mvnw -q -pl bench -am install -DskipTests && ./mvnw -q -pl bench exec:java -Dexec.args="intake storm fastagi queue"</pre>
  */
 public final class Bench {
 
@@ -33,18 +34,39 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> chosen = args.length == 0 ? List.of("intake", "storm") : Arrays.asList(args);
+        List<String> chosen = args.length == 0 ? List.of("intake", "storm", "fastagi", "queue") : Arrays.asList(args);
         Map<String, String> table = new LinkedHashMap<>();
         for (String name : chosen) {
             switch (name) {
                 case "intake" -> table.putAll(IntakeBenchmark.run());
                 case "storm" -> table.putAll(StormBenchmark.run());
-                default -> throw new IllegalArgumentException("Unknown benchmark " + name + " (intake, storm)");
+                case "fastagi" -> table.putAll(fastAgi());
+                case "queue" -> table.putAll(QueuePageBenchmark.run(Integer.getInteger("bench.queue.tickets", 1_000_000),
+                        Integer.getInteger("bench.queue.rounds", 100)));
+                default -> throw new IllegalArgumentException(
+                        "Unknown benchmark " + name + " (intake, storm, fastagi, queue)");
             }
         }
         StringBuilder out = new StringBuilder("\n| figure | value |\n|---|---|\n");
         table.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         System.out.println(out);
+    }
+
+    /** 200 simultaneous hotline calls through the menu to the queue, then 200 that leave a message. */
+    private static Map<String, String> fastAgi() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        try (ConfigurableApplicationContext app = start(freshDatabase("law12348_bench_fastagi"),
+                "law12348.telephony.fastagi.enabled=true", "law12348.telephony.fastagi.port=" + port,
+                "law12348.telephony.fastagi.bind-address=127.0.0.1", "law12348.telephony.hours.always-open=true")) {
+            int calls = Integer.getInteger("bench.fastagi.calls", 200);
+            figures.putAll(FastAgiLoad.measure("127.0.0.1", port, "queue", calls, calls));
+            figures.putAll(FastAgiLoad.measure("127.0.0.1", port, "message", calls, calls));
+        }
+        return figures;
     }
 
     /**

@@ -57,12 +57,26 @@ public final class FastAgiLoad {
         int port = Integer.parseInt(arg(args, "port", "4573"));
         int calls = Integer.parseInt(arg(args, "calls", "200"));
         int concurrency = Integer.parseInt(arg(args, "concurrency", "200"));
-        FastAgiLoad load = new FastAgiLoad(host, port, arg(args, "path", "queue"));
+        measure(host, port, arg(args, "path", "queue"), calls, concurrency).forEach((k, v) -> log.info("{}: {}", k, v));
+    }
+
+    /** Runs a warm-up, then {@code calls} calls, and answers the figures for the benchmark table. */
+    static java.util.Map<String, String> measure(String host, int port, String path, int calls, int concurrency)
+            throws InterruptedException {
+        FastAgiLoad load = new FastAgiLoad(host, port, path);
         load.run(Math.min(20, calls), Math.min(20, concurrency)); // warm-up: JIT, pools, first inserts
         load.commandNanos.clear();
         load.byCommand.clear();
         load.errors.set(0);
-        load.report(calls, concurrency, load.run(calls, concurrency));
+        long wall = load.run(calls, concurrency);
+        load.report(calls, concurrency, wall);
+        long[] sorted = load.commandNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        String name = "FastAGI " + calls + " calls at once, path " + path;
+        java.util.Map<String, String> figures = new java.util.LinkedHashMap<>();
+        figures.put(name + ": calls/s", String.format(Locale.ROOT, "%.1f", calls / (wall / 1e9)));
+        figures.put(name + ": per AGI command p50 / p99 ms", millis(sorted, 0.5) + " / " + millis(sorted, 0.99));
+        figures.put(name + ": failed calls", String.valueOf(load.errors.get()));
+        return figures;
     }
 
     private long run(int calls, int concurrency) throws InterruptedException {
