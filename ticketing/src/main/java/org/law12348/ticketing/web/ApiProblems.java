@@ -94,6 +94,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.CONFLICT, "ticket.claimedByOther", e.getMessage(), null));
     }
 
+    @ExceptionHandler(org.law12348.ticketing.retention.RetentionDisabledException.class)
+    ResponseEntity<ProblemDetail> retentionDisabled(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "retention.disabled", "保存期限清理已按配置停用", null));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         String detail = e.getMessage() != null && !e.getMessage().isBlank() && !e.getMessage().equals("Access Denied")
