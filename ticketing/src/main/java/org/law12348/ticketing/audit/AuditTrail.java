@@ -2,6 +2,7 @@ package org.law12348.ticketing.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.law12348.ticketing.StaffMember;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -87,6 +88,15 @@ public class AuditTrail {
 
     private void append(String actor, String role, AuditAction action, AuditSubject subject, String detail) {
         HttpServletRequest request = currentRequest();
+        try {
+            insert(actor, role, action, subject, detail, request);
+        } catch (DataAccessException e) {
+            throw new AuditUnavailableException(action, e);
+        }
+    }
+
+    private void insert(String actor, String role, AuditAction action, AuditSubject subject, String detail,
+                        HttpServletRequest request) {
         jdbc.update("""
                         insert into audit_entry (occurred_at, actor, actor_role, action, ticket_number, call_id,
                             citizen, detail, client_address, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",

@@ -94,6 +94,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.CONFLICT, "ticket.claimedByOther", e.getMessage(), null));
     }
 
+    @ExceptionHandler(org.law12348.ticketing.audit.AuditUnavailableException.class)
+    ResponseEntity<ProblemDetail> auditUnavailable(RuntimeException e) {
+        log.error("Refusing a request whose audit entry cannot be written: {}", e.getMessage(), e.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "audit.unavailable", "审计记录暂时无法写入，请稍后重试", null));
+    }
+
     @ExceptionHandler(org.law12348.ticketing.retention.RetentionDisabledException.class)
     ResponseEntity<ProblemDetail> retentionDisabled(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
