@@ -29,7 +29,7 @@ create table retention_run (
     finished_at timestamp with time zone not null,
     cutoff      timestamp with time zone not null,
     tickets     integer      not null,
-    trigger     varchar(16)  not null,
+    run_trigger varchar(16)  not null,
     actor       varchar(64)  not null
 );
 create index retention_run_recent on retention_run (started_at);

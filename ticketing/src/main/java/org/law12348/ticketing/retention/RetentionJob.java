@@ -88,7 +88,7 @@ public class RetentionJob {
         RetentionRun run = new RetentionRun(started, clock.instant(), cutoff, total, trigger, actor);
         int count = total;
         transactions.executeWithoutResult(tx -> {
-            jdbc.update("insert into retention_run (started_at, finished_at, cutoff, tickets, trigger, actor) "
+            jdbc.update("insert into retention_run (started_at, finished_at, cutoff, tickets, run_trigger, actor) "
                             + "values (?, ?, ?, ?, ?, ?)", Timestamp.from(run.startedAt()),
                     Timestamp.from(run.finishedAt()), Timestamp.from(cutoff), count, trigger, actor);
             audit.change(actor, AuditAction.RETENTION_RUN, AuditSubject.none(),
@@ -114,7 +114,7 @@ public class RetentionJob {
 
     /** The latest runs, newest first (the admin page shows them). */
     public List<RetentionRun> recentRuns(int limit) {
-        return jdbc.query("select started_at, finished_at, cutoff, tickets, trigger, actor from retention_run "
+        return jdbc.query("select started_at, finished_at, cutoff, tickets, run_trigger, actor from retention_run "
                         + "order by started_at desc, id desc limit ?",
                 (rs, i) -> new RetentionRun(rs.getObject(1, OffsetDateTime.class).toInstant(),
                         rs.getObject(2, OffsetDateTime.class).toInstant(),
