@@ -198,6 +198,36 @@ class PostgresAuditAndRetentionTest {
     }
 
     @Test
+    void twoNodesRunningRetentionAtOnceAnonymiseEachTicketOnce() throws Exception {
+        List<String> due = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String number = submit(freshPhone()).text("number");
+            close(number);
+            due.add(number);
+        }
+        clock.advance(Duration.ofDays(3 * 365 + 2));
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<HttpApi.Answer> run = () -> new HttpApi(port)
+                    .post("/api/v1/admin/retention/runs", "{}", HttpApi.basic("admin"));
+            var first = nodes.submit(run);
+            var second = nodes.submit(run);
+
+            assertThat(first.get().status()).isEqualTo(201);
+            assertThat(second.get().status()).isEqualTo(201);
+            assertThat(first.get().body().path("tickets").asInt() + second.get().body().path("tickets").asInt())
+                    .isGreaterThanOrEqualTo(due.size());
+        } finally {
+            nodes.shutdownNow();
+        }
+        for (String number : due) {
+            assertThat(ticketRow(number).get("anonymised_at")).isNotNull();
+            assertThat(count("select count(*) from audit_entry where action = 'TICKET_ANONYMISED' and ticket_number = '"
+                    + number + "'")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void staffExportReturnsExactlyThatCitizensTicketsAndIsAudited() {
         String phone = freshPhone();
         String first = submit(phone).text("number");
