@@ -20,6 +20,7 @@ public enum AuditAction {
     CERTIFICATION_DECIDED(false, "咨询师资格审核"),
     UNIT_CHANGED(false, "承办单位管理"),
     ROUTING_CHANGED(false, "分派规则管理"),
+    KNOWLEDGE_CHANGED(false, "知识库管理"),
     TICKET_ANONYMISED(false, "工单匿名化"),
     CITIZEN_ERASURE_REQUESTED(false, "市民申请删除个人信息"),
     CITIZEN_DATA_ERASED(false, "删除市民个人信息"),
