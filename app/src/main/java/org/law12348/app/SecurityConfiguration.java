@@ -35,6 +35,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/follow-ups",
                                 "/api/v1/tickets/*/accept-answer", "/api/v1/tickets/*/rating").permitAll()
+                        // a citizen's data requests, checked against the tracking token by the controller
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*/personal-data").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/erasure-requests").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/business-types").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/search", "/api/v1/kb/suggest",
                                 "/api/v1/kb/articles/*", "/api/v1/kb/statutes/*").permitAll()

@@ -2,6 +2,7 @@ package org.law12348.knowledge;
 
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.TicketingConfiguration;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.web.ApiProblems;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan("org.law12348.knowledge")
-@Import({StaffDirectory.class, ApiProblems.class, TicketingConfiguration.class})
+@Import({StaffDirectory.class, ApiProblems.class, TicketingConfiguration.class, AuditTrail.class})
 @EntityScan("org.law12348")
 @EnableJpaRepositories("org.law12348")
 public class KnowledgeTestApplication {

@@ -36,6 +36,14 @@ public class CitizenContact {
         return new CitizenContact(null, null, null, null);
     }
 
+    /**
+     * The contact of an anonymised ticket: nothing. The one place that clears contact data, so a
+     * change of how contacts are stored (encryption, hashes) changes what clearing means here only.
+     */
+    public static CitizenContact anonymised() {
+        return none();
+    }
+
     public String name() {
         return name;
     }

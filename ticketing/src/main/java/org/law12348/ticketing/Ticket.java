@@ -117,6 +117,10 @@ public class Ticket {
     @Column(name = "merged_into", length = 24)
     private String mergedInto;
 
+    /** When the citizen's personal data was removed (retention period over, or erasure on request). */
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<TimelineEntry> timeline = new ArrayList<>();
@@ -310,6 +314,27 @@ public class Ticket {
         append(TimelineEventType.NOTIFIED, SYSTEM, text, now);
     }
 
+    /**
+     * Removes the citizen's personal data from a closed ticket: contact, subject, question text and
+     * rating comment. What statistics need stays (region, business type, channel, unit, dates,
+     * score). The timeline's texts are immutable entries and are cleared by the anonymiser in SQL.
+     * Idempotent: a ticket anonymised already keeps its first date and records nothing new.
+     *
+     * @return false when the ticket had been anonymised before
+     */
+    public boolean anonymise(AnonymisationReason reason, Instant now) {
+        requireStatus("匿名化", TicketStatus.CLOSED);
+        if (anonymisedAt != null) {
+            return false;
+        }
+        contact = CitizenContact.anonymised();
+        subject = reason.marker();
+        text = reason.marker();
+        satisfactionComment = null;
+        anonymisedAt = now;
+        return true;
+    }
+
     /** Hands over the events recorded since the last call; the caller writes them to the outbox. */
     public List<TicketEvent> drainEvents() {
         List<TicketEvent> drained = List.copyOf(events);
@@ -444,6 +469,11 @@ public class Ticket {
     /** The ticket this duplicate was merged into, or null. */
     public String mergedInto() {
         return mergedInto;
+    }
+
+    /** When the personal data was removed, or null while it is kept. */
+    public Instant anonymisedAt() {
+        return anonymisedAt;
     }
 
     public List<TimelineEntry> timeline() {

@@ -1,5 +1,8 @@
 package org.law12348.ticketing;
 
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.Outbox;
 import org.law12348.ticketing.internal.TextRules;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,10 +27,13 @@ public class TicketService {
     private final HandlingUnits units;
     private final TicketRouting routing;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    TicketService(Tickets tickets, HandlingUnits units, TicketRouting routing, Outbox outbox, Clock clock) {
+    TicketService(Tickets tickets, HandlingUnits units, TicketRouting routing, Outbox outbox, AuditTrail audit,
+                  Clock clock) {
         this.tickets = tickets;
+        this.audit = audit;
         this.units = units;
         this.routing = routing;
         this.outbox = outbox;
@@ -46,14 +52,14 @@ public class TicketService {
     @Transactional
     public Ticket accept(String number, StaffMember staff) {
         requireRole(staff, "受理工单", StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN);
-        return change(number, staff, t -> t.accept(staff.username(), clock.instant()));
+        return change(number, staff, AuditAction.TICKET_ACCEPTED, null, t -> t.accept(staff.username(), clock.instant()));
     }
 
     @Transactional
     public Ticket answer(String number, String text, StaffMember staff) {
         requireRole(staff, "答复工单", StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN);
         String answer = requireText("text", text, 5, MAX_ANSWER);
-        return change(number, staff, t -> t.answer(staff.username(), answer, clock.instant()));
+        return change(number, staff, AuditAction.TICKET_ANSWERED, "答复" + answer.length() + "字", t -> t.answer(staff.username(), answer, clock.instant()));
     }
 
     @Transactional
@@ -62,7 +68,7 @@ public class TicketService {
         String why = requireText("reason", reason, 2, MAX_NOTE);
         HandlingUnit unit = units.findActive(unitCode == null ? "" : unitCode.strip()).orElseThrow(() ->
                 new InvalidInputException("unitCode", "unit.unknown", "承办单位不存在或已停用"));
-        return change(number, staff, t -> {
+        return change(number, staff, AuditAction.TICKET_REASSIGNED, "转派至" + unit.code() + "：" + why, t -> {
             int hours = routing.decide(new RoutingQuery(t.region(), t.businessType(), t.kind(), t.channel()))
                     .deadlineHours();
             RouteDecision route = new RouteDecision(unit.code(), RoutingQueue.UNIT, hours, "MANUAL");
@@ -83,7 +89,8 @@ public class TicketService {
             throw new InvalidInputException(region == null ? "regionCode" : "businessType", "field.required",
                     region == null ? "请选择行政区划" : "请选择业务类型");
         }
-        return change(number, staff, t -> {
+        return change(number, staff, AuditAction.TICKET_REROUTED,
+                "更正为" + region.value() + "/" + businessType.name() + "：" + why, t -> {
             RouteDecision route = routing.decide(new RoutingQuery(region, businessType, t.kind(), t.channel()));
             t.reroute(region, businessType, route, why, staff.username(), clock.instant());
         });
@@ -110,6 +117,8 @@ public class TicketService {
         duplicate.mergeInto(kept, why, staff.username(), clock.instant());
         outbox.record(duplicate.drainEvents());
         outbox.record(kept.drainEvents());
+        audit.change(staff, AuditAction.TICKET_MERGED, AuditSubject.ticket(duplicate.number()),
+                "合并至" + kept.number() + "：" + why);
         return duplicate;
     }
 
@@ -127,23 +136,25 @@ public class TicketService {
     @Transactional
     public Ticket addNote(String number, String text, StaffMember staff) {
         String note = requireText("text", text, 1, MAX_NOTE);
-        return change(number, staff, t -> t.addNote(staff.username(), note, clock.instant()));
+        return change(number, staff, AuditAction.NOTE_ADDED, null, t -> t.addNote(staff.username(), note, clock.instant()));
     }
 
     @Transactional
     public Ticket close(String number, String reason, StaffMember staff) {
         requireRole(staff, "办结工单", StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN);
         String why = reason == null || reason.isBlank() ? "办结" : requireText("reason", reason, 1, MAX_NOTE);
-        return change(number, staff, t -> t.close(staff.username(), why, clock.instant()));
+        return change(number, staff, AuditAction.TICKET_CLOSED, why, t -> t.close(staff.username(), why, clock.instant()));
     }
 
-    private Ticket change(String number, StaffMember staff, Consumer<Ticket> action) {
+    private Ticket change(String number, StaffMember staff, AuditAction audited, String detail,
+                          Consumer<Ticket> action) {
         Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
         if (!staff.canSee(ticket)) {
             throw new TicketNotFoundException(number);
         }
         action.accept(ticket);
         outbox.record(ticket.drainEvents());
+        audit.change(staff, audited, AuditSubject.ticket(ticket.number()), detail);
         return ticket;
     }
 
@@ -151,6 +162,11 @@ public class TicketService {
         if (!staff.hasRole(roles)) {
             throw new AccessDeniedException("你的角色不能" + action);
         }
+    }
+
+    /** Checks free text from outside (length, control characters) the way staff texts are checked. */
+    public static String checkedText(String field, String raw, int max) {
+        return requireText(field, raw, 1, max);
     }
 
     static String requireText(String field, String raw, int min, int max) {

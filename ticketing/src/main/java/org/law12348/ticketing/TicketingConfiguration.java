@@ -13,7 +13,8 @@ import java.time.Clock;
 /** Wires the ticketing module: its settings, the division data and the clock everything reads. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TicketingProperties.class,
-        org.law12348.ticketing.consultation.ConsultationProperties.class})
+        org.law12348.ticketing.consultation.ConsultationProperties.class,
+        org.law12348.ticketing.retention.RetentionProperties.class})
 public class TicketingConfiguration {
 
     @Bean

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,4 +31,31 @@ public interface Tickets extends JpaRepository<Ticket, Long>, JpaSpecificationEx
 
     @Query("select t from Ticket t where t.channel = :channel and t.channelRef = :channelRef")
     Optional<Ticket> findByChannelAndChannelRef(Channel channel, String channelRef);
+
+    /**
+     * Every ticket whose citizen gave this phone number, oldest first: the one way the product finds
+     * a citizen's tickets by phone (export, erasure), so how phone numbers are stored changes here only.
+     */
+    default List<Ticket> findByContactPhone(PhoneNumber phone) {
+        return findAllWithContactPhone(phone.value());
+    }
+
+    @Query("select t from Ticket t where t.contact.phone = :phone order by t.createdAt, t.id")
+    List<Ticket> findAllWithContactPhone(String phone);
+
+    @Query("select t from Ticket t where t.contact.wechatOpenId = :openId order by t.createdAt, t.id")
+    List<Ticket> findByWechatOpenId(String openId);
+
+    @Query("select t from Ticket t where t.contact.alipayUserId = :userId order by t.createdAt, t.id")
+    List<Ticket> findByAlipayUserId(String userId);
+
+    /**
+     * Locks the next closed tickets past the retention cutoff that still hold personal data. Rows
+     * another node holds are skipped, so two nodes running the job at once split the work.
+     */
+    @Query(value = """
+            select number from ticket
+            where status = 'CLOSED' and closed_at < :cutoff and anonymised_at is null
+            order by closed_at, id limit :limit for update skip locked""", nativeQuery = true)
+    List<String> lockDueForAnonymisation(Instant cutoff, int limit);
 }

@@ -11,6 +11,9 @@ import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketKind;
 import org.law12348.ticketing.TicketPage;
 import org.law12348.ticketing.TicketSearch;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.TicketStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +36,12 @@ class QueueController {
     private final Regions regions;
     private final ConsoleStaff consoleStaff;
     private final ConsoleFormat format;
+    private final AuditTrail audit;
     private final Clock clock;
 
     QueueController(TicketSearch search, HandlingUnits units, Regions regions, ConsoleStaff consoleStaff,
-                    ConsoleFormat format, Clock clock) {
+                    ConsoleFormat format, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.search = search;
         this.units = units;
         this.regions = regions;
@@ -59,7 +64,10 @@ class QueueController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("deadlineStates", DeadlineState.values());
         try {
-            TicketPage page = search.find(filter.toFilter(regions, staff), cursor, PAGE_SIZE, staff);
+            var query = filter.toFilter(regions, staff);
+            TicketPage page = search.find(query, cursor, PAGE_SIZE, staff);
+            audit.read(staff, AuditAction.TICKET_LIST_VIEWED, AuditSubject.none(), "console: 工单标题 " + query
+                    + (cursor == null || cursor.isBlank() ? "" : " cursor") + " rows=" + page.tickets().size());
             model.addAttribute("tickets", page.tickets());
             model.addAttribute("nextLink", page.nextCursor() == null ? null : filter.query(page.nextCursor()));
             model.addAttribute("firstLink", cursor == null || cursor.isBlank() ? null : filter.query(null));

@@ -11,6 +11,9 @@ import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.TicketSearch;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.TicketStateException;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,10 +45,12 @@ class TicketPageController {
     private final Regions regions;
     private final ConsoleStaff consoleStaff;
     private final ConsoleFormat format;
+    private final AuditTrail audit;
     private final Clock clock;
 
     TicketPageController(TicketService service, TicketSearch search, HandlingUnits units, Regions regions,
-                         ConsoleStaff consoleStaff, ConsoleFormat format, Clock clock) {
+                         ConsoleStaff consoleStaff, ConsoleFormat format, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.service = service;
         this.search = search;
         this.units = units;
@@ -63,7 +68,11 @@ class TicketPageController {
         model.addAttribute("dispatches", QueueController.dispatches(staff));
         model.addAttribute("ticket", ticket);
         model.addAttribute("now", clock.instant());
-        model.addAttribute("others", search.otherTicketsOfCitizen(ticket, staff, 20));
+        var others = search.otherTicketsOfCitizen(ticket, staff, 20);
+        audit.read(staff, AuditAction.TICKET_VIEWED, AuditSubject.ticket(ticket.number())
+                .withCitizen(ticket.contact().phone()), "console: " + AuditTrail.TICKET_DETAIL_FIELDS
+                + "；该市民其他工单" + others.stream().map(Ticket::number).toList());
+        model.addAttribute("others", others);
         model.addAttribute("unitNames", format.unitNames());
         model.addAttribute("units", units.findByActiveTrueOrderByRegionCodeAscCodeAsc());
         model.addAttribute("businessTypes", BusinessType.values());

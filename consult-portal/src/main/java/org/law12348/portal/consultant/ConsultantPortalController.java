@@ -8,6 +8,9 @@ import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketStateException;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.consultation.CertificationException;
 import org.law12348.ticketing.consultation.CertificationService;
 import org.law12348.ticketing.consultation.ClaimConflictException;
@@ -41,10 +44,13 @@ class ConsultantPortalController {
     private final PointsEntries ledger;
     private final PointsBoard board;
     private final KnowledgeBase knowledge;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ConsultantPortalController(CertificationService certification, ConsultationService consultation,
-                               PointsEntries ledger, PointsBoard board, KnowledgeBase knowledge, Clock clock) {
+                               PointsEntries ledger, PointsBoard board, KnowledgeBase knowledge, AuditTrail audit,
+                               Clock clock) {
+        this.audit = audit;
         this.certification = certification;
         this.consultation = consultation;
         this.ledger = ledger;
@@ -67,8 +73,13 @@ class ConsultantPortalController {
         model.addAttribute("category", category);
         try {
             LegalCategory filter = category == null || category.isBlank() ? null : LegalCategory.valueOf(category);
-            model.addAttribute("pool", consultation.pool(username, filter));
+            var pool = consultation.pool(username, filter);
             List<Ticket> mine = consultation.mine(username);
+            audit.read(username, AuditAction.POOL_VIEWED, AuditSubject.none(), "consultant-portal: 问题正文 tickets="
+                    + pool.stream().map(q -> q.ticket().number()).toList());
+            audit.read(username, AuditAction.CLAIMED_QUESTIONS_VIEWED, AuditSubject.none(),
+                    "consultant-portal: 已认领问题正文 tickets=" + mine.stream().map(Ticket::number).toList());
+            model.addAttribute("pool", pool);
             model.addAttribute("mine", mine);
             model.addAttribute("similar", similarAnswers(mine));
         } catch (CertificationException e) {

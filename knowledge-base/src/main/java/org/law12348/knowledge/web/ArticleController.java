@@ -8,6 +8,9 @@ import org.law12348.knowledge.FaqContent;
 import org.law12348.knowledge.FaqRevision;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +38,12 @@ class ArticleController {
 
     private final FaqArticleService articles;
     private final KnowledgeStaff staff;
+    private final AuditTrail audit;
 
-    ArticleController(FaqArticleService articles, KnowledgeStaff staff) {
+    ArticleController(FaqArticleService articles, KnowledgeStaff staff, AuditTrail audit) {
         this.articles = articles;
         this.staff = staff;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -78,19 +83,28 @@ class ArticleController {
     @PostMapping("/{id}/publish")
     @Operation(summary = "发布（管理员）")
     ArticleViews.ArticleView publish(@PathVariable String id) {
-        return ArticleViews.staff(articles.publish(id, staff.currentOrNull()));
+        StaffMember member = staff.currentOrNull();
+        ArticleViews.ArticleView done = ArticleViews.staff(articles.publish(id, member));
+        audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "发布文章 " + id);
+        return done;
     }
 
     @PostMapping("/{id}/archive")
     @Operation(summary = "归档（管理员）")
     ArticleViews.ArticleView archive(@PathVariable String id) {
-        return ArticleViews.staff(articles.archive(id, staff.currentOrNull()));
+        StaffMember member = staff.currentOrNull();
+        ArticleViews.ArticleView done = ArticleViews.staff(articles.archive(id, member));
+        audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "归档文章 " + id);
+        return done;
     }
 
     @PostMapping("/{id}/reviewed")
     @Operation(summary = "复核完成（管理员）", description = "清除因法条更新而设置的待复核标记")
     ArticleViews.ArticleView reviewed(@PathVariable String id) {
-        return ArticleViews.staff(articles.markReviewed(id, staff.currentOrNull()));
+        StaffMember member = staff.currentOrNull();
+        ArticleViews.ArticleView done = ArticleViews.staff(articles.markReviewed(id, member));
+        audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "复核完成文章 " + id);
+        return done;
     }
 
     @GetMapping("/{id}/versions")

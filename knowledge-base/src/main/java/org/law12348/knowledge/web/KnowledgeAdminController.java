@@ -12,6 +12,9 @@ import org.law12348.knowledge.KnowledgeImport;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.internal.Statutes;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,9 +50,11 @@ class KnowledgeAdminController {
     private final Deflections deflections;
     private final Statutes statutes;
     private final KnowledgeStaff staff;
+    private final AuditTrail audit;
 
     KnowledgeAdminController(KnowledgeImport imports, FaqArticleService articles, KnowledgeBase knowledge,
-                             Deflections deflections, Statutes statutes, KnowledgeStaff staff) {
+                             Deflections deflections, Statutes statutes, KnowledgeStaff staff, AuditTrail audit) {
+        this.audit = audit;
         this.imports = imports;
         this.articles = articles;
         this.knowledge = knowledge;
@@ -61,29 +66,36 @@ class KnowledgeAdminController {
     @PostMapping(path = "/import", consumes = {JSON_LINES, "application/jsonl", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "批量导入问答（管理员）", description = "JSON Lines：id, question, answer, category, laws；导入即发布，相同 id 更新")
     ImportReport importFaqs(InputStream body) {
-        return imports.importFaqs(body, staff.currentOrNull());
+        return audited("导入问答", imports.importFaqs(body, staff.currentOrNull()));
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "批量导入问答（上传文件，管理员）")
     ImportReport importFaqFile(@RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return imports.importFaqs(in, staff.currentOrNull());
+            return audited("导入问答文件", imports.importFaqs(in, staff.currentOrNull()));
         }
     }
 
     @PostMapping(path = "/statutes/import", consumes = {JSON_LINES, "application/jsonl", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "导入法条（管理员）", description = "条文有变化时，引用该条的文章进入待复核列表")
     ImportReport importStatutes(InputStream body) {
-        return imports.importStatutes(body, staff.currentOrNull());
+        return audited("导入法条", imports.importStatutes(body, staff.currentOrNull()));
     }
 
     @PostMapping(path = "/statutes/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入法条（上传文件，管理员）")
     ImportReport importStatuteFile(@RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return imports.importStatutes(in, staff.currentOrNull());
+            return audited("导入法条文件", imports.importStatutes(in, staff.currentOrNull()));
         }
+    }
+
+    /** Records an import after it succeeded (the import service commits per batch). */
+    private ImportReport audited(String what, ImportReport report) {
+        audit.change(staff.currentOrNull(), AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), what + "：共" + report.lines() + "行，新增" + report.created()
+                + "，更新" + report.updated() + "，出错" + report.errors().size());
+        return report;
     }
 
     @GetMapping("/statutes/{id}")
@@ -102,7 +114,10 @@ class KnowledgeAdminController {
     @PostMapping("/reindex")
     @Operation(summary = "重建检索索引（管理员）", description = "重建期间检索照常可用")
     Map<String, Integer> reindex() {
-        return Map.of("documents", imports.rebuildIndex(staff.currentOrNull()));
+        int documents = imports.rebuildIndex(staff.currentOrNull());
+        audit.change(staff.currentOrNull(), AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(),
+                "重建检索索引，" + documents + "篇");
+        return Map.of("documents", documents);
     }
 
     @PostMapping("/similar")

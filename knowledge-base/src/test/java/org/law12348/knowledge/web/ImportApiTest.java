@@ -40,6 +40,8 @@ class ImportApiTest {
     MockMvc mvc;
     @Autowired
     Deflections deflections;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void importsGoodLinesReportsBadOnesByLineNumberAndUpdatesOnReimport() throws Exception {
@@ -58,6 +60,8 @@ class ImportApiTest {
                 .andExpect(jsonPath("$.errors[1].field").value("question"));
         mvc.perform(get("/api/v1/kb/search").param("q", "装修噪音"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value("imp-1"));
+        assertThat(jdbc.queryForList("select detail from audit_entry where actor = 'admin-chen' "
+                + "and action = 'KNOWLEDGE_CHANGED'", String.class)).anyMatch(d -> d.contains("共5行，新增2"));
 
         String again = line("imp-1", "邻居装修噪音扰民怎么办？", "先沟通，再请物业或居委会调解，也可以报警或向生态环境部门投诉。", "《民法典》第二百九十四条")
                 + line("imp-3", "快递丢了快递公司只赔三倍运费合理吗？", "未保价的快递丢失，快递公司按实际损失赔偿，格式条款限制责任的可能无效。", "《民法典》第四百九十七条");

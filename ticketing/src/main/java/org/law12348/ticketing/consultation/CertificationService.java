@@ -8,6 +8,9 @@ import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.StaffAccount;
 import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.TextRules;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -38,10 +41,12 @@ public class CertificationService {
     private final StaffAccounts accounts;
     private final Regions regions;
     private final PasswordEncoder passwords;
+    private final AuditTrail audit;
     private final Clock clock;
 
     CertificationService(Consultants consultants, StaffAccounts accounts, Regions regions, PasswordEncoder passwords,
-                         Clock clock) {
+                         AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.consultants = consultants;
         this.accounts = accounts;
         this.regions = regions;
@@ -101,6 +106,8 @@ public class CertificationService {
         }
         Consultant consultant = find(username);
         consultant.approve(validUntil, admin, clock.instant());
+        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
+                username + " 批准，有效期至" + validUntil);
         return consultant;
     }
 
@@ -108,6 +115,8 @@ public class CertificationService {
     public Consultant reject(String username, String reason, String admin) {
         Consultant consultant = find(username);
         consultant.reject(reason(reason), admin, clock.instant());
+        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
+                username + " 驳回：" + reason(reason));
         return consultant;
     }
 
@@ -115,6 +124,8 @@ public class CertificationService {
     public Consultant suspend(String username, String reason, String admin) {
         Consultant consultant = find(username);
         consultant.suspend(reason(reason), admin, clock.instant());
+        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
+                username + " 暂停：" + reason(reason));
         return consultant;
     }
 
@@ -122,6 +133,8 @@ public class CertificationService {
     public Consultant revoke(String username, String reason, String admin) {
         Consultant consultant = find(username);
         consultant.revoke(reason(reason), admin, clock.instant());
+        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
+                username + " 撤销：" + reason(reason));
         return consultant;
     }
 

@@ -94,6 +94,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.CONFLICT, "ticket.claimedByOther", e.getMessage(), null));
     }
 
+    @ExceptionHandler(org.law12348.ticketing.audit.AuditUnavailableException.class)
+    ResponseEntity<ProblemDetail> auditUnavailable(RuntimeException e) {
+        log.error("Refusing a request whose audit entry cannot be written: {}", e.getMessage(), e.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "audit.unavailable", "审计记录暂时无法写入，请稍后重试", null));
+    }
+
+    @ExceptionHandler(org.law12348.ticketing.retention.RetentionDisabledException.class)
+    ResponseEntity<ProblemDetail> retentionDisabled(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "retention.disabled", "保存期限清理已按配置停用", null));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         String detail = e.getMessage() != null && !e.getMessage().isBlank() && !e.getMessage().equals("Access Denied")

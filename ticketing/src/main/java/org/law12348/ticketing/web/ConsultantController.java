@@ -63,11 +63,13 @@ class ConsultantController {
     private final ConsultationViews views;
     private final CurrentStaff currentStaff;
     private final Regions regions;
+    private final org.law12348.ticketing.audit.AuditTrail audit;
     private final Clock clock;
 
     ConsultantController(CertificationService certification, ConsultationService consultation, PointsBoard board,
                          PointsEntries ledger, ConsultationViews views, CurrentStaff currentStaff, Regions regions,
-                         Clock clock) {
+                         org.law12348.ticketing.audit.AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.certification = certification;
         this.consultation = consultation;
         this.board = board;
@@ -107,7 +109,13 @@ class ConsultantController {
                 throw new InvalidInputException("category", "category.unknown", "不支持的法律领域");
             }
         }
-        return consultation.pool(currentStaff.require().username(), filter).stream()
+        StaffMember me = currentStaff.require();
+        var questions = consultation.pool(me.username(), filter);
+        // pool questions are anonymous to consultants, but their free text may still name the citizen
+        audit.read(me, org.law12348.ticketing.audit.AuditAction.POOL_VIEWED,
+                org.law12348.ticketing.audit.AuditSubject.none(), "consultant-api: 问题正文 category=" + filter
+                        + " tickets=" + questions.stream().map(q -> q.ticket().number()).toList());
+        return questions.stream()
                 .map(q -> new PoolItem(q.ticket().number(), q.ticket().subject(), q.ticket().text(),
                         q.ticket().businessType().chineseName(), regions.fullName(q.ticket().region()),
                         q.category().name(), q.category().chineseName(), q.ticket().createdAt(), q.ticket().dueAt()))

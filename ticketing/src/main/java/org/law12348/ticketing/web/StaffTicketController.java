@@ -18,6 +18,9 @@ import org.law12348.ticketing.TicketPage;
 import org.law12348.ticketing.TicketSearch;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.TicketStatus;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,10 +60,12 @@ class StaffTicketController {
     private final TicketViews views;
     private final CurrentStaff currentStaff;
     private final Regions regions;
+    private final AuditTrail audit;
     private final Clock clock;
 
     StaffTicketController(TicketSearch search, TicketService service, TicketViews views, CurrentStaff currentStaff,
-                          Regions regions, Clock clock) {
+                          Regions regions, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.search = search;
         this.service = service;
         this.views = views;
@@ -94,6 +99,8 @@ class StaffTicketController {
                 blankToNull(assignee),
                 overdue);
         TicketPage page = search.find(filter, cursor, limit, staff);
+        audit.read(staff, AuditAction.TICKET_LIST_VIEWED, AuditSubject.none(), "staff-api: " + filter
+                + (cursor == null ? "" : " cursor") + " rows=" + page.tickets().size());
         return new SummaryPage(page.tickets().stream().map(t -> views.summary(t, clock.instant())).toList(),
                 page.nextCursor());
     }
@@ -102,7 +109,10 @@ class StaffTicketController {
     @Operation(summary = "工单详情（含内部备注）")
     TicketViews.TicketView get(@PathVariable String number) {
         StaffMember staff = currentStaff.require();
-        return views.forStaff(service.view(checked(number), staff), staff, clock.instant());
+        Ticket ticket = service.view(checked(number), staff);
+        audit.read(staff, AuditAction.TICKET_VIEWED, AuditSubject.ticket(ticket.number())
+                .withCitizen(ticket.contact().phone()), "staff-api: " + AuditTrail.TICKET_DETAIL_FIELDS);
+        return views.forStaff(ticket, staff, clock.instant());
     }
 
     @PostMapping("/{number}/accept")

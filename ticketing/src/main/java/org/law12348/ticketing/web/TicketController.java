@@ -14,6 +14,9 @@ import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.Tickets;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -72,10 +75,12 @@ class TicketController {
     private final TrackingTokens trackingTokens;
     private final TicketViews views;
     private final CurrentStaff currentStaff;
+    private final AuditTrail audit;
     private final Clock clock;
 
     TicketController(TicketIntake intake, TicketService service, CitizenTicketActions citizenActions, Tickets tickets, TrackingTokens trackingTokens,
-                     TicketViews views, CurrentStaff currentStaff, Clock clock) {
+                     TicketViews views, CurrentStaff currentStaff, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.intake = intake;
         this.service = service;
         this.citizenActions = citizenActions;
@@ -122,7 +127,10 @@ class TicketController {
         }
         var staff = currentStaff.find();
         if (staff.isPresent()) {
-            return views.forStaff(service.view(number, staff.get()), staff.get(), clock.instant());
+            var ticket = service.view(number, staff.get());
+            audit.read(staff.get(), AuditAction.TICKET_VIEWED, AuditSubject.ticket(number)
+                    .withCitizen(ticket.contact().phone()), "staff-api: " + AuditTrail.TICKET_DETAIL_FIELDS);
+            return views.forStaff(ticket, staff.get(), clock.instant());
         }
         String token = tokenHeader != null ? tokenHeader : tokenParam;
         if (!trackingTokens.matches(number, token)) {

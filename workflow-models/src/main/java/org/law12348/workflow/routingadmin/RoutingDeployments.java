@@ -5,6 +5,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.workflow.ProcessKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +40,16 @@ public class RoutingDeployments {
     private final RoutingDrafts drafts;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     RoutingDeployments(RepositoryService repository, RoutingDrafts drafts, JdbcTemplate jdbc,
-                       ApplicationEventPublisher events, Clock clock) {
+                       ApplicationEventPublisher events, AuditTrail auditTrail, Clock clock) {
         this.repository = repository;
         this.drafts = drafts;
         this.jdbc = jdbc;
         this.events = events;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -98,8 +103,13 @@ public class RoutingDeployments {
         return version;
     }
 
-    /** Records an administrator's action on routing (units too) in the audit table. */
+    /**
+     * Records an administrator's action on routing (units too) in the routing history the routing
+     * page shows, and in the product's audit trail.
+     */
     public void audit(String actor, String action, Integer version, String detail) {
+        auditTrail.change(actor, action.startsWith("UNIT_") ? AuditAction.UNIT_CHANGED : AuditAction.ROUTING_CHANGED,
+                AuditSubject.none(), action + (version == null ? "" : " v" + version) + (detail == null ? "" : " " + detail));
         jdbc.update("insert into routing_audit (occurred_at, actor, action, version, detail) values (?, ?, ?, ?, ?)",
                 clock.instant().atOffset(ZoneOffset.UTC), actor, action, version,
                 detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail);

@@ -138,6 +138,18 @@ public class CallRecord {
         ticketNumber = ticket;
     }
 
+    /**
+     * The ticket of this call was anonymised: the caller's number and the recording reference go, the
+     * call's facts (times, queue, outcome) stay for statistics. Returns the recording reference it
+     * held, so the caller can delete the file.
+     */
+    public String anonymise() {
+        String recording = recordingFile;
+        callerPhone = null;
+        recordingFile = null;
+        return recording;
+    }
+
     public void rate(int value) {
         rating = value;
     }

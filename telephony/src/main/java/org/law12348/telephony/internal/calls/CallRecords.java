@@ -13,6 +13,8 @@ public interface CallRecords extends JpaRepository<CallRecord, Long> {
 
     Optional<CallRecord> findByCallId(String callId);
 
+    List<CallRecord> findByTicketNumber(String ticketNumber);
+
     List<CallRecord> findByCallerPhoneOrderByStartedAtDesc(String callerPhone, Pageable page);
 
     @Query("""

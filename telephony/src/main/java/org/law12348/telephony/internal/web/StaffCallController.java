@@ -13,6 +13,9 @@ import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,10 +58,12 @@ class StaffCallController {
     private final CallerHistory history;
     private final StaffCallDesk desk;
     private final CallViews views;
+    private final AuditTrail audit;
     private final Clock clock;
 
     StaffCallController(StaffGate gate, CallRecords records, CallLog calls, CallerHistory history, StaffCallDesk desk,
-                        CallViews views, Clock clock) {
+                        CallViews views, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.gate = gate;
         this.records = records;
         this.calls = calls;
@@ -72,15 +77,20 @@ class StaffCallController {
     CallPage list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                   @RequestParam(required = false) String phone, @RequestParam(required = false) String outcome,
                   @RequestParam(required = false) String queue, @RequestParam(defaultValue = "50") int limit) {
-        gate.require("查看通话记录");
+        StaffMember staff = gate.require("查看通话记录");
         Instant until = to == null ? clock.instant().plusSeconds(1) : to;
         Instant since = from == null ? until.minus(Duration.ofDays(7)) : from;
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_LIMIT + "之间");
         }
-        return new CallPage(records.search(since, until, phone == null ? null : phoneNumber(phone),
-                        outcome(outcome), queue, PageRequest.of(0, limit))
-                .stream().map(views::of).toList());
+        String caller = phone == null ? null : phoneNumber(phone);
+        List<CallView> found = records.search(since, until, caller, outcome(outcome), queue, PageRequest.of(0, limit))
+                .stream().map(views::of).toList();
+        audit.read(staff, AuditAction.CALL_LIST_VIEWED,
+                AuditSubject.none().withCitizen(caller == null ? null : new PhoneNumber(caller)),
+                "telephony-api: 来电号码、录音 from=" + since + " to=" + until + " outcome=" + outcome + " queue=" + queue
+                        + " rows=" + found.size());
+        return new CallPage(found);
     }
 
     @GetMapping("/api/v1/staff/callers/{phone}/history")
@@ -92,6 +102,8 @@ class StaffCallController {
                 .toList();
         List<CallView> recent = records.findByCallerPhoneOrderByStartedAtDesc(number, PageRequest.of(0, 50))
                 .stream().map(views::of).toList();
+        audit.read(staff, AuditAction.CALLER_HISTORY_VIEWED, AuditSubject.citizen(new PhoneNumber(number)),
+                "telephony-api: 未办结工单" + open.size() + "件、通话" + recent.size() + "次");
         return new CallerHistoryView(number, open, recent);
     }
 

@@ -1,0 +1,69 @@
+package org.law12348.app;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The administrators' audit page and the retention run on the embedded default's database (H2), where
+ * the batch query's SKIP LOCKED and the audit inserts must work as they do on PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:audit;DB_CLOSE_DELAY=-1", "law12348.ticketing.retention.cron=-"})
+class H2AuditPageTest {
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+
+    @BeforeEach
+    void client() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void theAuditPageListsWhoReadATicketAndFiltersByTicket() {
+        String number = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_AID",
+                "regionCode", "440106", "text", "公司拖欠我三个月工资，我想申请法律援助。",
+                "contactPhone", "13700137000"))).text("number");
+        assertThat(api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("dispatcher")).status()).isEqualTo(200);
+
+        HttpApi.Answer page = api.get("/admin/audit?ticket=" + number, HttpApi.basic("admin"));
+
+        assertThat(page.status()).isEqualTo(200);
+        String html = page.raw().body();
+        assertThat(html).contains("审计日志").contains("查看工单详情").contains("dispatcher").contains(number)
+                .contains("137****7000").doesNotContain("13700137000");
+    }
+
+    @Test
+    void theAuditPageSaysInChineseWhatIsWrongWithAFilter() {
+        HttpApi.Answer page = api.get("/admin/audit?from=not-a-date", HttpApi.basic("admin"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().body()).contains("时间格式应为");
+    }
+
+    @Test
+    void onlyAdministratorsSeeTheAuditPage() {
+        assertThat(api.get("/admin/audit", HttpApi.basic("dispatcher")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void retentionRunsOnTheEmbeddedDatabaseAndIsRecorded() {
+        HttpApi.Answer run = api.post("/api/v1/admin/retention/runs", "{}", HttpApi.basic("admin"));
+
+        assertThat(run.status()).isEqualTo(201);
+        assertThat(run.body().path("tickets").asInt()).isZero();
+        assertThat(api.get("/api/v1/admin/retention/runs", HttpApi.basic("admin")).body().path("items"))
+                .isNotEmpty();
+        assertThat(api.get("/api/v1/admin/audit?action=RETENTION_RUN", HttpApi.basic("admin")).body()
+                .path("items").get(0).path("actor").asText()).isEqualTo("admin");
+    }
+}

@@ -1,0 +1,74 @@
+package org.law12348.ticketing.audit;
+
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.TicketNumber;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Filters of the administrators' audit search; every part may be null. */
+public record AuditQuery(String actor, String ticketNumber, AuditAction action, Instant from, Instant to) {
+
+    /**
+     * Reads the filters as typed into a form or a query string. Times are ISO-8601 instants or dates;
+     * a date means its start in {@code zone}, and as the upper bound the whole day is included.
+     *
+     * @throws InvalidInputException naming the field that is malformed
+     */
+    public static AuditQuery parse(String actor, String ticket, String action, String from, String to, ZoneId zone) {
+        return new AuditQuery(blankToNull(actor), ticket(ticket), action(action), time("from", from, zone, false),
+                time("to", to, zone, true));
+    }
+
+    /** The filters as a compact text for the audit entry of the search itself. */
+    public String describe() {
+        return "actor=" + actor + " ticket=" + ticketNumber + " action=" + action + " from=" + from + " to=" + to;
+    }
+
+    private static Instant time(String field, String raw, ZoneId zone, boolean upper) {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (upper ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "field.wrongType", "时间格式应为 2026-11-28 或 2026-11-28T08:00:00Z");
+        }
+    }
+
+    private static String ticket(String raw) {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (!TicketNumber.isWellFormed(upper)) {
+            throw new InvalidInputException("ticket", "ticketNumber.malformed", "工单编号格式不正确");
+        }
+        return upper;
+    }
+
+    private static AuditAction action(String raw) {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return AuditAction.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("action", "action.unknown", "不支持的操作类型");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

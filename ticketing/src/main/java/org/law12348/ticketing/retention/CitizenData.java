@@ -1,0 +1,125 @@
+package org.law12348.ticketing.retention;
+
+import org.law12348.ticketing.AnonymisationReason;
+import org.law12348.ticketing.CitizenContact;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketNotFoundException;
+import org.law12348.ticketing.TicketNumber;
+import org.law12348.ticketing.Tickets;
+import org.law12348.ticketing.internal.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A citizen's right to a copy of their data and to its erasure (PIPL arts. 45 and 47). A citizen is
+ * known by one ticket (all tickets sharing its phone number, WeChat openid or Alipay user id) or by a
+ * phone number. Staff export and erase; the citizen, holding only a tracking token, exports just the
+ * tickets linked by platform-verified ids (openid, Alipay id): a phone number typed into the web form
+ * proves nothing, and would otherwise let anyone export a stranger's tickets.
+ */
+@Service
+public class CitizenData {
+
+    /** What an erasure did. */
+    public record Erasure(List<String> ticketNumbers, int closed, int anonymised) {
+    }
+
+    private final Tickets tickets;
+    private final TicketAnonymiser anonymiser;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    CitizenData(Tickets tickets, TicketAnonymiser anonymiser, Outbox outbox, Clock clock) {
+        this.tickets = tickets;
+        this.anonymiser = anonymiser;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Staff export: every ticket of the citizen behind {@code number}. */
+    @Transactional(readOnly = true)
+    public CitizenDataExport exportByTicket(String number) {
+        return export("ticket:" + number, linkedTo(require(number), true));
+    }
+
+    /** Staff export: every ticket with this contact phone. */
+    @Transactional(readOnly = true)
+    public CitizenDataExport exportByPhone(PhoneNumber phone) {
+        return export("phone:" + phone.masked(), tickets.findByContactPhone(phone));
+    }
+
+    /** The citizen's own export, with the tracking token of {@code number} already checked. */
+    @Transactional(readOnly = true)
+    public CitizenDataExport exportForCitizen(String number) {
+        return export("ticket:" + number, linkedTo(require(number), false));
+    }
+
+    /** Erases the citizen behind {@code number}: open tickets are closed first, then all anonymised. */
+    @Transactional
+    public Erasure eraseByTicket(String number, String reason, String actor) {
+        return erase(linkedTo(require(number), true), reason, actor);
+    }
+
+    @Transactional
+    public Erasure eraseByPhone(PhoneNumber phone, String reason, String actor) {
+        return erase(tickets.findByContactPhone(phone), reason, actor);
+    }
+
+    private Erasure erase(List<Ticket> found, String reason, String actor) {
+        int closed = 0;
+        int anonymised = 0;
+        List<String> numbers = found.stream().map(Ticket::number).sorted().toList();
+        for (String number : numbers) {
+            Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
+            if (ticket.status().isOpen()) {
+                ticket.close(actor, "应市民要求删除个人信息，工单办结：" + reason, clock.instant());
+                outbox.record(ticket.drainEvents());
+                closed++;
+            }
+            if (anonymiser.anonymise(number, AnonymisationReason.ERASURE_REQUEST, actor)) {
+                anonymised++;
+            }
+        }
+        return new Erasure(numbers, closed, anonymised);
+    }
+
+    private Ticket require(String number) {
+        if (!TicketNumber.isWellFormed(number)) {
+            throw new InvalidInputException("ticketNumber", "ticketNumber.malformed", "工单编号格式不正确");
+        }
+        return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    private List<Ticket> linkedTo(Ticket ticket, boolean byPhone) {
+        Map<String, Ticket> linked = new LinkedHashMap<>();
+        linked.put(ticket.number(), ticket);
+        CitizenContact contact = ticket.contact();
+        List<Ticket> candidates = new ArrayList<>();
+        if (byPhone && contact.phone() != null) {
+            candidates.addAll(tickets.findByContactPhone(contact.phone()));
+        }
+        if (contact.wechatOpenId() != null) {
+            candidates.addAll(tickets.findByWechatOpenId(contact.wechatOpenId()));
+        }
+        if (contact.alipayUserId() != null) {
+            candidates.addAll(tickets.findByAlipayUserId(contact.alipayUserId()));
+        }
+        candidates.forEach(t -> linked.putIfAbsent(t.number(), t));
+        return linked.values().stream().sorted(Comparator.comparing(Ticket::createdAt)
+                .thenComparing(Ticket::number)).toList();
+    }
+
+    private CitizenDataExport export(String scope, List<Ticket> found) {
+        return new CitizenDataExport(clock.instant(), scope,
+                found.stream().map(CitizenDataExport.TicketData::of).toList());
+    }
+}

@@ -1,0 +1,39 @@
+package org.law12348.ticketing.retention;
+
+import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TimelineEntry;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything the product keeps about a citizen's tickets, as handed over on request (JSON). */
+public record CitizenDataExport(Instant generatedAt, String scope, List<TicketData> tickets) {
+
+    /** The contact as stored on the ticket. */
+    public record Contact(String name, String phone, String wechatOpenId, String alipayUserId) {
+    }
+
+    /** One entry of the ticket's history the citizen can see (internal staff notes are not personal data of theirs). */
+    public record Entry(String type, String typeName, String text, Instant occurredAt) {
+    }
+
+    /** One ticket with its personal data. */
+    public record TicketData(String number, String channel, String kind, String businessType, String regionCode,
+                             String subject, String text, Contact contact, String status, String handlingUnit,
+                             Instant createdAt, Instant closedAt, Instant anonymisedAt, Integer satisfaction,
+                             String satisfactionComment, List<Entry> timeline) {
+
+        static TicketData of(Ticket t) {
+            var c = t.contact();
+            return new TicketData(t.number(), t.channel().name(), t.kind().name(), t.businessType().name(),
+                    t.region().value(), t.subject(), t.text(),
+                    new Contact(c.name(), c.phone() == null ? null : c.phone().value(), c.wechatOpenId(),
+                            c.alipayUserId()),
+                    t.status().name(), t.handlingUnit(), t.createdAt(), t.closedAt(), t.anonymisedAt(),
+                    t.satisfaction(), t.satisfactionComment(),
+                    t.timeline().stream().filter(TimelineEntry::visibleToCitizen)
+                            .map(e -> new Entry(e.type().name(), e.type().chineseName(), e.text(), e.occurredAt()))
+                            .toList());
+        }
+    }
+}
