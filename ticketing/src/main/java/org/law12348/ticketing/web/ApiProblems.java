@@ -111,6 +111,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        return serviceUnavailable(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> serviceUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
@@ -127,6 +131,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isConnectionFailure(e)) {
+            return serviceUnavailable(e);
+        }
         log.error("Unexpected error answering an API request", e);
         return ResponseEntity.internalServerError()
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error", "系统内部错误，请稍后重试", null));
