@@ -18,6 +18,20 @@ final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
+    /**
+     * PostgreSQL refused a string it cannot store in the database encoding (U+0000, invalid byte
+     * sequence): SQLSTATE 22021 or 22P05.
+     */
+    static boolean isUnstorableText(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && ("22021".equals(sql.getSQLState())
+                    || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isConnectionFailure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException
