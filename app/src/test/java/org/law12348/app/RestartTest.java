@@ -27,7 +27,7 @@ class RestartTest {
                         "spring.jmx.enabled", "false",
                         // Camunda keeps engines in a JVM-wide registry by name: closing a second "default"
                         // engine would unregister the one the other test contexts' Cockpit looks up
-                        "camunda.bpm.process-engine-name", "restart-test"))
+                        "camunda.bpm.process-engine-name", "restartTest"))
                 .run();
     }
 

@@ -41,6 +41,10 @@ public class Deflections {
         if (articleId == null || articleId.isBlank() || articleId.length() > 64) {
             throw new InvalidInputException("articleId", "articleId.required", "请提供解决了问题的文章编号");
         }
+        // PostgreSQL refuses U+0000 even in a query parameter; no article id carries a control character
+        if (TextRules.hasControlCharacters(articleId, false)) {
+            throw new ArticleNotFoundException(articleId.strip());
+        }
         if (!articles.isPublished(articleId.strip())) {
             throw new ArticleNotFoundException(articleId.strip());
         }

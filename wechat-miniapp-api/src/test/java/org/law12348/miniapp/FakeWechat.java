@@ -46,6 +46,7 @@ public final class FakeWechat {
     private final List<JsonNode> contentChecks = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     private volatile int busyAnswers;
+    private final AtomicInteger droppedSends = new AtomicInteger();
     private volatile Integer tokenError;
 
     private FakeWechat() throws IOException {
@@ -107,7 +108,13 @@ public final class FakeWechat {
         tokenError = errcode;
     }
 
+    /** The next subscribe/send calls get no answer at all: the connection closes as if WeChat went away. */
+    void dropSubscribeCalls(int n) {
+        droppedSends.set(n);
+    }
+
     void reset() {
+        droppedSends.set(0);
         tokenError = null;
         subscribeErrors.clear();
         subscribeMessages.clear();
@@ -120,6 +127,10 @@ public final class FakeWechat {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (path.equals("/cgi-bin/message/subscribe/send")
+                    && droppedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return;
+            }
             String answer = answer(path, query, body);
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; encoding=utf-8");

@@ -98,6 +98,25 @@ class NotificationTest extends MiniappTestSupport {
     }
 
     @Test
+    void aConnectionWechatDropsWithoutAnswerIsAFailedAttemptRetriedLater() {
+        String token = wechatCitizen();
+        String number = ask(token, "离职后公司扣着工资不发怎么办？");
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        wechat.dropSubscribeCalls(1);
+
+        staff.answer(number, "可以向劳动保障监察机构投诉，或申请劳动仲裁要求支付工资。", DISPATCHER);
+        deliverTicketEvents();
+        sender.sendDue();
+        assertThat(messagesFor(number)).isEmpty();
+        assertThat(failures(number)).hasSize(1).allMatch(text -> text.contains("第1次发送失败") && text.contains("重试"));
+
+        clock.advance(Duration.ofSeconds(30));
+        sender.sendDue();
+        assertThat(messagesFor(number)).hasSize(1);
+        assertThat(deliveries(number)).anyMatch(text -> text.startsWith("微信订阅消息已发送"));
+    }
+
+    @Test
     void givesUpAfterTheAttemptLimit() {
         String token = wechatCitizen();
         String number = ask(token, "邻居占用公共楼道堆放杂物怎么办？");

@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -125,10 +126,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        return serviceUnavailable(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> serviceUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", "系统繁忙，请稍后重试", null));
+    }
+
+    /** Spring Security's firewall refused a header or path (non-ASCII header value, encoded slash …). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        log.info("Request rejected by the firewall: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.rejected",
+                "请求头或地址含有不允许的字符", null));
     }
 
     @ExceptionHandler(TicketRouting.NoRouteException.class)
@@ -141,6 +154,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isConnectionFailure(e)) {
+            return serviceUnavailable(e);
+        }
+        if (DatabaseFailures.isUnstorableText(e)) {
+            // a validator missed a character the database cannot hold: the caller's input, not our defect
+            log.warn("Input the database cannot store reached it: {}", e.toString());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "text.invalidCharacters",
+                    "内容含有无法保存的字符（如空字符）", null));
+        }
         log.error("Unexpected error answering an API request", e);
         return ResponseEntity.internalServerError()
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error", "系统内部错误，请稍后重试", null));

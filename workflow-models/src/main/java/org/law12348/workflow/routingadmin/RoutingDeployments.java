@@ -66,7 +66,9 @@ public class RoutingDeployments {
     /** The XML of one version; the newest when {@code version} is null. */
     public String xml(Integer version) {
         var query = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ProcessKeys.ROUTING_DECISION);
+        // Camunda throws on a version below 1 instead of finding nothing: such a version simply does not exist
         DecisionDefinition definition = version == null ? query.latestVersion().singleResult()
+                : version < 1 ? null
                 : query.decisionDefinitionVersion(version).singleResult();
         if (definition == null) {
             throw new InvalidInputException("version", "version.unknown", "分派规则版本 " + version + " 不存在");

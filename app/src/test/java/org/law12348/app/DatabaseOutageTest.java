@@ -1,0 +1,119 @@
+package org.law12348.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL goes away while citizens submit tickets: intake answers 503 with Retry-After instead
+ * of 500, writes nothing half, and the node — web, outbox relay and Camunda job executor — carries
+ * on by itself once the database is back.
+ */
+class DatabaseOutageTest {
+
+    private static final String TEXT = "单位拖欠工资半年，申请法律援助。";
+
+    private final ListAppender<ILoggingEvent> backgroundWarnings = new ListAppender<>();
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+        for (String name : new String[] {"org.law12348.ticketing.internal.OutboxRelay", "org.camunda.bpm.engine.jobexecutor"}) {
+            ((Logger) LoggerFactory.getLogger(name)).detachAppender(backgroundWarnings);
+        }
+    }
+
+    @Test
+    void intakeAnswers503WhileTheDatabaseIsAwayAndResumesOnItsOwn() throws Exception {
+        String database = PostgresDatabase.create("law12348_outage");
+        URI direct = URI.create(database.substring("jdbc:".length()));
+        try (DatabaseProxy proxy = new DatabaseProxy(direct.getHost(), direct.getPort());
+             AppNode node = AppNode.start("outage", "jdbc:postgresql://127.0.0.1:" + proxy.port() + direct.getPath(),
+                     Map.of("spring.datasource.hikari.connection-timeout", "1000"))) {
+            HttpApi api = node.api();
+            HttpApi.Answer before = submit(api, "before-outage");
+            assertThat(before.status()).isEqualTo(201);
+            watchBackgroundWarnings();
+
+            proxy.cut();
+            HttpApi.Answer keyed = submit(api, "during-outage");
+            HttpApi.Answer unkeyed = api.post("/api/v1/tickets", body());
+            for (HttpApi.Answer refused : new HttpApi.Answer[] {keyed, unkeyed}) {
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
+                assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(refused.text("code")).isEqualTo("service.unavailable");
+                assertThat(refused.text("detail")).containsPattern("\\p{IsHan}");
+                assertThat(refused.raw().body()).doesNotContain("Exception", "SQL", "at org.");
+            }
+            // the relay and the job executor meet the outage too, say so, and keep their threads
+            await().atMost(Duration.ofSeconds(20)).until(() -> warnedBy("OutboxRelay") && warnedBy("jobexecutor"));
+
+            proxy.restore();
+            HttpApi.Answer retried = submit(api, "during-outage");
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(submit(api, "during-outage").text("number")).isEqualTo(retried.text("number"));
+
+            JdbcTemplate jdbc = node.jdbc();
+            assertThat(jdbc.queryForObject("select count(*) from ticket", Integer.class)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from ticket t where not exists "
+                    + "(select 1 from timeline_entry e where e.ticket_id = t.id) or not exists "
+                    + "(select 1 from outbox_event o where o.ticket_number = t.number)", Integer.class)).isZero();
+            String number = retried.text("number");
+            RuntimeService runtime = node.bean(RuntimeService.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from outbox_event where processed_at is null", Integer.class) == 0
+                    && runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count() == 1);
+
+            // the job executor still works: the ticket's deadline timer fires once it is due
+            Instant due = Instant.parse(retried.text("dueAt"));
+            ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1))));
+            await().atMost(Duration.ofSeconds(20)).until(() -> entries(jdbc, number, "ESCALATED") == 1);
+            assertThat(proxy.refusedConnections()).isPositive();
+        }
+    }
+
+    private static HttpApi.Answer submit(HttpApi api, String key) {
+        return api.post("/api/v1/tickets", body(), "Idempotency-Key", key);
+    }
+
+    private static String body() {
+        return HttpApi.json(Map.of("businessType", "LEGAL_AID", "regionCode", "440106", "text", TEXT));
+    }
+
+    private static int entries(JdbcTemplate jdbc, String number, String type) {
+        return jdbc.queryForObject("select count(*) from timeline_entry e join ticket t on t.id = e.ticket_id "
+                + "where t.number = ? and e.type = ?", Integer.class, number, type);
+    }
+
+    private void watchBackgroundWarnings() {
+        backgroundWarnings.start();
+        for (String name : new String[] {"org.law12348.ticketing.internal.OutboxRelay", "org.camunda.bpm.engine.jobexecutor"}) {
+            ((Logger) LoggerFactory.getLogger(name)).addAppender(backgroundWarnings);
+        }
+    }
+
+    private boolean warnedBy(String loggerPart) {
+        synchronized (backgroundWarnings) {
+            return backgroundWarnings.list.stream().anyMatch(e -> e.getLoggerName().contains(loggerPart)
+                    && e.getLevel().isGreaterOrEqual(Level.WARN));
+        }
+    }
+}

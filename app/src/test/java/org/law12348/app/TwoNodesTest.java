@@ -1,0 +1,145 @@
+package org.law12348.app;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application nodes on one PostgreSQL, both with job executors and outbox relays running:
+ * every timer's effect happens once, a contested claim has one winner, and one submission sent to
+ * both nodes at once makes one ticket.
+ */
+class TwoNodesTest {
+
+    private static final int QUESTIONS = 50;
+    private static final int SERVICE_REQUESTS = 10;
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void twoNodesShareTheWorkAndEveryEffectHappensOnce() throws Exception {
+        String database = PostgresDatabase.create("law12348_nodes");
+        try (AppNode a = AppNode.start("nodeA", database, Map.of());
+             AppNode b = AppNode.start("nodeB", database, Map.of())) {
+            oneSubmissionSentToBothNodesMakesOneTicket(a, b);
+            aQuestionClaimedThroughBothNodesHasOneHolder(a, b);
+            everyTimerEffectHappensOnce(a, b);
+        }
+    }
+
+    private void oneSubmissionSentToBothNodesMakesOneTicket(AppNode a, AppNode b) throws Exception {
+        String body = HttpApi.json(Map.of("businessType", "LEGAL_AID", "regionCode", "440106",
+                "text", "同一份法律援助申请，网络抖动后客户端向两个节点各发了一次。"));
+        List<HttpApi.Answer> answers = concurrently(
+                () -> a.api().post("/api/v1/tickets", body, "Idempotency-Key", "both-nodes-1"),
+                () -> b.api().post("/api/v1/tickets", body, "Idempotency-Key", "both-nodes-1"));
+
+        assertThat(answers).extracting(HttpApi.Answer::status).containsExactlyInAnyOrder(201, 200);
+        assertThat(answers.get(0).text("number")).isEqualTo(answers.get(1).text("number"));
+        assertThat(a.jdbc().queryForObject("select count(*) from ticket where channel_ref = 'both-nodes-1'",
+                Integer.class)).isOne();
+    }
+
+    private void aQuestionClaimedThroughBothNodesHasOneHolder(AppNode a, AppNode b) throws Exception {
+        String number = a.ask("房东不退押金怎么办？合同到期已经搬走了。");
+        String other = b.certifiedVolunteer();
+        List<HttpApi.Answer> answers = concurrently(
+                () -> a.api().post("/api/v1/consultant/pool/" + number + "/claim", "{}", HttpApi.basic("consultant")),
+                () -> b.api().post("/api/v1/consultant/pool/" + number + "/claim", "{}", HttpApi.basic(other)));
+
+        assertThat(answers).extracting(HttpApi.Answer::status).containsExactlyInAnyOrder(200, 409);
+        assertThat(a.entries(number, "CLAIMED")).isOne();
+    }
+
+    private void everyTimerEffectHappensOnce(AppNode a, AppNode b) {
+        List<String> questions = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        Instant latestDue = Instant.now().plus(Duration.ofHours(24));
+        for (int i = 0; i < QUESTIONS; i++) {
+            questions.add((i % 2 == 0 ? a : b).ask("第" + i + "个问题：单位不签劳动合同，能要求双倍工资吗？"));
+        }
+        for (int i = 0; i < SERVICE_REQUESTS; i++) {
+            HttpApi.Answer created = (i % 2 == 0 ? a : b).api().post("/api/v1/tickets", HttpApi.json(Map.of(
+                    "businessType", "LEGAL_AID", "regionCode", "440106", "text", "第" + i + "份法律援助申请：工伤赔偿纠纷。")));
+            requests.add(created.text("number"));
+            Instant due = Instant.parse(created.text("dueAt"));
+            latestDue = due.isAfter(latestDue) ? due : latestDue;
+        }
+        JdbcTemplate jdbc = a.jdbc();
+        String[] numbers = all(questions, requests);
+        await().atMost(Duration.ofSeconds(40)).until(() -> jdbc.queryForObject("select count(*) from act_ru_execution "
+                + "where id_ = proc_inst_id_ and business_key_ = any (?)", Integer.class, (Object) numbers)
+                == QUESTIONS + SERVICE_REQUESTS);
+
+        ClockUtil.setCurrentTime(Date.from(latestDue.plus(Duration.ofMinutes(1))));
+        await().atMost(Duration.ofSeconds(50)).until(() -> count(jdbc, "HANDED_OVER", questions) == QUESTIONS
+                && count(jdbc, "ESCALATED", requests) == SERVICE_REQUESTS);
+
+        for (String question : questions) {
+            assertThat(a.entries(question, "HANDED_OVER")).as(question).isOne();
+        }
+        for (String request : requests) {
+            assertThat(a.entries(request, "ESCALATED")).as(request).isOne();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from (select ticket_number from outbox_event "
+                + "where event_type = 'TicketHandedOver' group by ticket_number having count(*) > 1) twice",
+                Integer.class)).isZero();
+        ManagementService management = b.bean(ManagementService.class);
+        assertThat(management.createJobQuery().withException().count()).isZero();
+        assertThat(management.createJobQuery().noRetriesLeft().count()).isZero();
+    }
+
+    private static String[] all(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all.toArray(String[]::new);
+    }
+
+    private static int count(JdbcTemplate jdbc, String type, List<String> numbers) {
+        return jdbc.queryForObject("select count(*) from timeline_entry e join ticket t on t.id = e.ticket_id "
+                + "where e.type = ? and t.number = any (?)", Integer.class, type, (Object) numbers.toArray(String[]::new));
+    }
+
+    @SafeVarargs
+    private static List<HttpApi.Answer> concurrently(Callable<HttpApi.Answer>... calls) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            List<Future<HttpApi.Answer>> futures = new ArrayList<>();
+            for (Callable<HttpApi.Answer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<HttpApi.Answer> answers = new ArrayList<>();
+            for (Future<HttpApi.Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
