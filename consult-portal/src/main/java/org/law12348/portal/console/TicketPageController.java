@@ -62,6 +62,8 @@ class TicketPageController {
         model.addAttribute("staff", staff);
         model.addAttribute("dispatches", QueueController.dispatches(staff));
         model.addAttribute("ticket", ticket);
+        model.addAttribute("contactPhone", staff.contactPhoneOf(ticket));
+        model.addAttribute("contactIdNumber", staff.contactIdNumberOf(ticket));
         model.addAttribute("now", clock.instant());
         model.addAttribute("others", search.otherTicketsOfCitizen(ticket, staff, 20));
         model.addAttribute("unitNames", format.unitNames());
