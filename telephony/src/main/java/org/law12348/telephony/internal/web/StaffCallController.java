@@ -13,6 +13,7 @@ import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,16 +56,18 @@ class StaffCallController {
     private final CallerHistory history;
     private final StaffCallDesk desk;
     private final CallViews views;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
     StaffCallController(StaffGate gate, CallRecords records, CallLog calls, CallerHistory history, StaffCallDesk desk,
-                        CallViews views, Clock clock) {
+                        CallViews views, PersonalDataCipher cipher, Clock clock) {
         this.gate = gate;
         this.records = records;
         this.calls = calls;
         this.history = history;
         this.desk = desk;
         this.views = views;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -72,15 +75,15 @@ class StaffCallController {
     CallPage list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                   @RequestParam(required = false) String phone, @RequestParam(required = false) String outcome,
                   @RequestParam(required = false) String queue, @RequestParam(defaultValue = "50") int limit) {
-        gate.require("查看通话记录");
+        StaffMember staff = gate.require("查看通话记录");
         Instant until = to == null ? clock.instant().plusSeconds(1) : to;
         Instant since = from == null ? until.minus(Duration.ofDays(7)) : from;
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_LIMIT + "之间");
         }
-        return new CallPage(records.search(since, until, phone == null ? null : phoneNumber(phone),
+        return new CallPage(records.search(since, until, phone == null ? null : cipher.blindIndex(phoneNumber(phone)),
                         outcome(outcome), queue, PageRequest.of(0, limit))
-                .stream().map(views::of).toList());
+                .stream().map(c -> views.of(c, staff)).toList());
     }
 
     @GetMapping("/api/v1/staff/callers/{phone}/history")
@@ -90,9 +93,9 @@ class StaffCallController {
         List<CallerHistory.OpenTicket> open = history.openTickets(number, 50).stream()
                 .filter(t -> staff.role() != StaffRole.UNIT_HANDLER || t.handlingUnit().equals(staff.unitCode()))
                 .toList();
-        List<CallView> recent = records.findByCallerPhoneOrderByStartedAtDesc(number, PageRequest.of(0, 50))
-                .stream().map(views::of).toList();
-        return new CallerHistoryView(number, open, recent);
+        List<CallView> recent = records.findByCallerPhoneHashOrderByStartedAtDesc(cipher.blindIndex(number),
+                PageRequest.of(0, 50)).stream().map(c -> views.of(c, staff)).toList();
+        return new CallerHistoryView(views.phone(number, staff), open, recent);
     }
 
     @PostMapping("/api/v1/staff/calls/{callId}/summary")
@@ -114,7 +117,7 @@ class StaffCallController {
         StaffMember staff = gate.require("安排回拨");
         CallbackTask task = desk.requestCallback(number, body == null ? null : body.phone(),
                 body == null ? null : body.agentExtension(), staff);
-        return views.of(task);
+        return views.of(task, staff);
     }
 
     private static String phoneNumber(String raw) {
