@@ -57,6 +57,9 @@ class BadInputTest {
                 Arguments.of("not an object", "[1,2,3]", "body", "body.malformed"),
                 Arguments.of("bad phone number", "{\"businessType\":\"LEGAL_AID\",\"regionCode\":\"440106\",\"text\":\""
                         + VALID_TEXT + "\",\"contactPhone\":\"12345\"}", "contactPhone", "phone.malformed"),
+                Arguments.of("identity number with a wrong check character", "{\"businessType\":\"LEGAL_AID\","
+                        + "\"regionCode\":\"440106\",\"text\":\"" + VALID_TEXT
+                        + "\",\"contactIdNumber\":\"110105194912310021\"}", "contactIdNumber", "idNumber.malformed"),
                 Arguments.of("unknown kind", "{\"businessType\":\"LEGAL_AID\",\"regionCode\":\"440106\",\"text\":\""
                         + VALID_TEXT + "\",\"kind\":\"URGENT\"}", "kind", "kind.unknown"));
     }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.law12348.ticketing.internal.OutboxRelay;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,8 @@ abstract class IntakeAndLifecycleScenarios {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonalDataCipher cipher;
 
     HttpApi api;
 
@@ -85,6 +88,36 @@ abstract class IntakeAndLifecycleScenarios {
         ProcessInstance process = processOf(number);
         assertThat(process).isNotNull();
         assertThat(runtime.getActiveActivityIds(process.getId())).contains("Wait_Accepted");
+    }
+
+    @Test
+    void personalNumbersAreStoredEncryptedAndOnlyTheAssignedUnitAndAdminsSeeThemInFull() {
+        String phone = "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        HttpApi.Answer created = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_AID",
+                "regionCode", "440106", "text", "公司拖欠我三个月工资，我想申请法律援助。", "contactPhone", phone,
+                "contactIdNumber", "11010519491231002x")));
+        assertThat(created.status()).isEqualTo(201);
+        String number = created.text("number");
+
+        Map<String, Object> row = jdbc.queryForMap("select * from ticket where number = ?", number);
+        assertThat(row.values()).allSatisfy(v -> assertThat(String.valueOf(v))
+                .doesNotContain(phone).doesNotContain("11010519491231002X"));
+        assertThat(cipher.decrypt((String) row.get("contact_phone_enc"))).isEqualTo(phone);
+        assertThat(cipher.decrypt((String) row.get("contact_id_number_enc"))).isEqualTo("11010519491231002X");
+        assertThat(row.get("contact_phone_hash")).isEqualTo(cipher.blindIndex(phone));
+        assertThat(row.get("contact_id_number_hash")).isEqualTo(cipher.blindIndex("11010519491231002X"));
+
+        JsonNode asDispatcher = api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("dispatcher")).body();
+        assertThat(asDispatcher.path("staff").path("contactPhone").asText())
+                .isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        assertThat(asDispatcher.path("staff").path("contactIdNumber").asText()).isEqualTo("110***********002X");
+        JsonNode asHandler = api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("handler-gz")).body();
+        assertThat(asHandler.path("staff").path("contactPhone").asText()).isEqualTo(phone);
+        assertThat(asHandler.path("staff").path("contactIdNumber").asText()).isEqualTo("11010519491231002X");
+        JsonNode asAdmin = api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("admin")).body();
+        assertThat(asAdmin.path("staff").path("contactPhone").asText()).isEqualTo(phone);
+        JsonNode asCitizen = api.get("/api/v1/tickets/" + number, "X-Tracking-Token", created.text("trackingToken")).body();
+        assertThat(asCitizen.toString()).doesNotContain(phone).doesNotContain("002X");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.law12348.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -66,6 +67,8 @@ class PostgresAuditAndRetentionTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonalDataCipher cipher;
     @Autowired
     MutableClock clock;
 
@@ -159,9 +162,11 @@ class PostgresAuditAndRetentionTest {
         String oldClosed = submit(oldPhone).text("number");
         close(oldClosed);
         Path recording = Files.writeString(RECORDINGS.resolve("hotline-" + oldClosed + ".wav"), "RIFF");
-        jdbc.update("insert into call_record (id, version, call_id, caller_phone, outcome, started_at, recording_file, "
-                        + "ticket_number) values (nextval('call_record_seq'), 0, ?, ?, 'MESSAGE_LEFT', ?, ?, ?)",
-                "call-" + oldClosed, oldPhone, Timestamp.from(clock.instant()), recording.toString(), oldClosed);
+        jdbc.update("insert into call_record (id, version, call_id, caller_phone_enc, caller_phone_hash, outcome, "
+                        + "started_at, recording_file, ticket_number) "
+                        + "values (nextval('call_record_seq'), 0, ?, ?, ?, 'MESSAGE_LEFT', ?, ?, ?)",
+                "call-" + oldClosed, cipher.encrypt(oldPhone), cipher.blindIndex(oldPhone),
+                Timestamp.from(clock.instant()), recording.toString(), oldClosed);
         String oldOpen = submit(freshPhone()).text("number");
         clock.advance(Duration.ofDays(2 * 365));
         String recentClosed = submit(freshPhone()).text("number");
@@ -173,18 +178,20 @@ class PostgresAuditAndRetentionTest {
         assertThat(run.status()).isEqualTo(201);
         assertThat(run.body().path("tickets").asInt()).isGreaterThanOrEqualTo(1);
         Map<String, Object> anonymised = ticketRow(oldClosed);
-        assertThat(anonymised.get("contact_phone")).isNull();
+        assertThat(anonymised.get("contact_phone_enc")).isNull();
+        assertThat(anonymised.get("contact_phone_hash")).isNull();
         assertThat(anonymised.get("text")).isEqualTo("（已按保存期限匿名化）");
         assertThat(anonymised.get("anonymised_at")).isNotNull();
         assertThat(anonymised.get("region_code")).isEqualTo("440106");
         assertThat(jdbc.queryForList("select e.text from timeline_entry e join ticket t on t.id = e.ticket_id "
                 + "where t.number = ? and e.text is not null", String.class, oldClosed))
                 .isNotEmpty().allMatch("（已按保存期限匿名化）"::equals);
-        assertThat(ticketRow(oldOpen).get("contact_phone")).isNotNull();
-        assertThat(ticketRow(recentClosed).get("contact_phone")).isNotNull();
+        assertThat(ticketRow(oldOpen).get("contact_phone_enc")).isNotNull();
+        assertThat(ticketRow(recentClosed).get("contact_phone_enc")).isNotNull();
         assertThat(Files.exists(recording)).isFalse();
-        assertThat(jdbc.queryForMap("select caller_phone, recording_file from call_record where ticket_number = ?",
-                oldClosed)).containsEntry("caller_phone", null).containsEntry("recording_file", null);
+        assertThat(jdbc.queryForMap("select caller_phone_enc, caller_phone_hash, recording_file from call_record "
+                + "where ticket_number = ?", oldClosed)).containsEntry("caller_phone_enc", null)
+                .containsEntry("caller_phone_hash", null).containsEntry("recording_file", null);
         assertThat(count("select count(*) from audit_entry where action = 'TICKET_ANONYMISED' and ticket_number = '"
                 + oldClosed + "' and actor = 'admin'")).isEqualTo(1);
 
@@ -326,13 +333,13 @@ class PostgresAuditAndRetentionTest {
         assertThat(erased.body().path("closed").asInt()).isEqualTo(1);
         for (String mine : List.of(number, closedOne)) {
             Map<String, Object> row = ticketRow(mine);
-            assertThat(row.get("contact_phone")).isNull();
+            assertThat(row.get("contact_phone_enc")).isNull();
             assertThat(row.get("status")).isEqualTo("CLOSED");
             assertThat(row.get("text")).isEqualTo("（已应市民要求删除个人信息）");
             assertThat(count("select count(*) from audit_entry where action = 'TICKET_ANONYMISED' and actor = 'admin' "
                     + "and ticket_number = '" + mine + "'")).isEqualTo(1);
         }
-        assertThat(ticketRow(bystander).get("contact_phone")).isNotNull();
+        assertThat(ticketRow(bystander).get("contact_phone_enc")).isNotNull();
         assertThat(count("select count(*) from audit_entry where action = 'CITIZEN_DATA_ERASED' "
                 + "and ticket_number = '" + number + "'")).isEqualTo(1);
         assertThat(api.get("/api/v1/admin/citizen-data/export?phone=" + phone, HttpApi.basic("admin"))

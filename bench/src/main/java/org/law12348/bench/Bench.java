@@ -1,6 +1,7 @@
 package org.law12348.bench;
 
 import org.law12348.app.ContactCenterApplication;
+import org.law12348.ticketing.privacy.PrivacyProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -101,6 +102,14 @@ public final class Bench {
         return PG + name;
     }
 
+    /**
+     * The public demo keys for personal data, allowed explicitly: a bench database is thrown away, and
+     * the postgres profile otherwise insists on keys from the environment.
+     */
+    static final List<String> DEMO_PRIVACY_KEYS = List.of("law12348.privacy.demo-keys-allowed=true",
+            "law12348.privacy.active-key=demo", "law12348.privacy.keys.demo=" + PrivacyProperties.DEMO_KEY,
+            "law12348.privacy.blind-index-key=" + PrivacyProperties.DEMO_BLIND_INDEX_KEY);
+
     /** The whole product on the postgres profile against that database, on a random port. */
     static ConfigurableApplicationContext start(String url, String... extra) {
         List<String> properties = new ArrayList<>(List.of(
@@ -114,6 +123,7 @@ public final class Bench {
                 "logging.level.root=WARN",
                 "logging.level.org.law12348=WARN",
                 "spring.main.banner-mode=off"));
+        properties.addAll(DEMO_PRIVACY_KEYS);
         properties.addAll(List.of(extra));
         // as command-line arguments, so they win over the postgres profile's defaults
         return new SpringApplicationBuilder(ContactCenterApplication.class)

@@ -54,9 +54,10 @@ public final class QueuePageBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ContactCenterApplication.class)
                 .profiles("postgres")
                 // Arguments, since the profile's own settings outrank default properties.
-                .run("--spring.datasource.url=jdbc:postgresql://" + SERVER + "/" + DATABASE,
-                        "--camunda.bpm.job-execution.enabled=false", "--server.port=0",
-                        "--law12348.demo.accounts=false")) {
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        "spring.datasource.url=jdbc:postgresql://" + SERVER + "/" + DATABASE,
+                        "camunda.bpm.job-execution.enabled=false", "server.port=0", "law12348.demo.accounts=false"),
+                        Bench.DEMO_PRIVACY_KEYS.stream()).map(p -> "--" + p).toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             HistoryLoader.load(jdbc, tickets);
             return measure(context.getBean(TicketSearch.class), rounds, tickets);

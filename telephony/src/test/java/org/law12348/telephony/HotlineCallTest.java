@@ -9,6 +9,7 @@ import org.law12348.telephony.peer.AgiCall;
 import org.law12348.telephony.peer.AsteriskAgiPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,6 +31,7 @@ class HotlineCallTest extends HotlineIntegrationTest {
     @Autowired CallRecords calls;
     @Autowired CallbackTasks callbacks;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PersonalDataCipher cipher;
 
     @AfterEach
     void resetClock() {
@@ -53,6 +55,9 @@ class HotlineCallTest extends HotlineIntegrationTest {
         assertThat(record.outcome()).isEqualTo(CallOutcome.QUEUED);
         assertThat(record.queue()).isEqualTo("legal-aid");
         assertThat(record.callerPhone()).isEqualTo("13800138001");
+        assertThat(jdbc.queryForMap("select caller_phone_enc, caller_phone_hash from call_record where call_id = ?", id))
+                .containsEntry("CALLER_PHONE_HASH", cipher.blindIndex("13800138001"))
+                .hasEntrySatisfying("CALLER_PHONE_ENC", v -> assertThat((String) v).startsWith("v1:test:"));
         assertThat(record.regionCode()).isEqualTo("110100");
         assertThat(commands).contains("SET VARIABLE \"HOTLINE_REGION\" \"110100\"");
         assertThat(ticketsOf(id)).isEmpty();
@@ -67,7 +72,10 @@ class HotlineCallTest extends HotlineIntegrationTest {
 
         Map<String, Object> ticket = ticketsOf(id).get(0);
         assertThat(ticket).containsEntry("CHANNEL", "PHONE").containsEntry("BUSINESS_TYPE", "LEGAL_CONSULTATION")
-                .containsEntry("CONTACT_PHONE", "02083334444").containsEntry("REGION_CODE", "440100");
+                .containsEntry("REGION_CODE", "440100")
+                .containsEntry("CONTACT_PHONE_HASH", cipher.blindIndex("02083334444"));
+        assertThat((String) ticket.get("CONTACT_PHONE_ENC")).startsWith("v1:test:").doesNotContain("02083334444");
+        assertThat(cipher.decrypt((String) ticket.get("CONTACT_PHONE_ENC"))).isEqualTo("02083334444");
         String number = (String) ticket.get("NUMBER");
         String recording = "/var/spool/asterisk/monitor/hotline/hotline-" + id + ".wav";
         assertThat((String) ticket.get("TEXT")).contains(recording);
@@ -92,7 +100,8 @@ class HotlineCallTest extends HotlineIntegrationTest {
         assertThat(commands).contains("STREAM FILE \"custom/hotline-area-code-invalid\" \"\"");
         Map<String, Object> ticket = ticketsOf(id).get(0);
         assertThat(ticket).containsEntry("REGION_CODE", "440300").containsEntry("BUSINESS_TYPE", "NOTARIZATION");
-        assertThat(ticket.get("CONTACT_PHONE")).isNull();
+        assertThat(ticket.get("CONTACT_PHONE_ENC")).isNull();
+        assertThat(ticket.get("CONTACT_PHONE_HASH")).isNull();
     }
 
     @Test

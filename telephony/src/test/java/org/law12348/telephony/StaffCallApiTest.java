@@ -7,6 +7,7 @@ import org.law12348.telephony.internal.calls.CallRecords;
 import org.law12348.telephony.internal.calls.CallbackTasks;
 import org.law12348.telephony.peer.AgiCall;
 import org.law12348.telephony.peer.AsteriskAgiPeer;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -34,6 +36,7 @@ class StaffCallApiTest extends HotlineIntegrationTest {
     @Autowired CallbackTasks callbacks;
     @Autowired org.law12348.ticketing.CitizenCallbacks citizenCallbacks;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PersonalDataCipher cipher;
 
     @AfterEach
     void resetClock() {
@@ -51,9 +54,12 @@ class StaffCallApiTest extends HotlineIntegrationTest {
                 .andExpect(jsonPath("$.items[0].callId").value("1795879000.1"))
                 .andExpect(jsonPath("$.items[0].outcomeName").value("排队中"))
                 .andExpect(jsonPath("$.items[0].businessTypeName").value("人民调解"))
-                .andExpect(jsonPath("$.items[0].queue").value("mediation"));
+                .andExpect(jsonPath("$.items[0].queue").value("mediation"))
+                .andExpect(jsonPath("$.items[0].callerPhone").value("139****5678"));
         mvc.perform(get("/api/v1/staff/callers/13912345678/history"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.phone").value("139****5678"))
+                .andExpect(jsonPath("$.calls[0].callerPhone").value("139****5678"))
                 .andExpect(jsonPath("$.calls[0].callId").value("1795879000.1"))
                 .andExpect(jsonPath("$.openTickets").isEmpty());
     }
@@ -79,9 +85,11 @@ class StaffCallApiTest extends HotlineIntegrationTest {
                 .andExpect(jsonPath("$.ticketCreated").value(true));
 
         String number = calls.findByCallId("1795879000.2").orElseThrow().ticketNumber();
-        assertThat(jdbc.queryForMap("select channel, business_type, contact_phone from ticket where number = ?", number))
-                .containsEntry("CHANNEL", "PHONE").containsEntry("BUSINESS_TYPE", "LEGAL_AID")
-                .containsEntry("CONTACT_PHONE", "13912345679");
+        Map<String, Object> row = jdbc.queryForMap(
+                "select channel, business_type, contact_phone_enc from ticket where number = ?", number);
+        assertThat(row).containsEntry("CHANNEL", "PHONE").containsEntry("BUSINESS_TYPE", "LEGAL_AID");
+        assertThat((String) row.get("CONTACT_PHONE_ENC")).startsWith("v1:test:").doesNotContain("13912345679");
+        assertThat(cipher.decrypt((String) row.get("CONTACT_PHONE_ENC"))).isEqualTo("13912345679");
         mvc.perform(get("/api/v1/staff/callers/13912345679/history"))
                 .andExpect(jsonPath("$.openTickets[0].number").value(number));
     }

@@ -14,10 +14,19 @@ package org.law12348.ticketing;
  * @param text         the question or the matter, in the citizen's words
  * @param contactName  optional
  * @param contactPhone optional mobile or fixed-line number
+ * @param contactIdNumber optional resident identity card number (18 characters, GB 11643)
  * @param wechatOpenId optional, set by the WeChat channel
  * @param alipayUserId optional, set by the Alipay channel
  */
 public record IntakeRequest(Channel channel, String channelRef, String kind, String businessType, String regionCode,
                             String subject, String text, String contactName, String contactPhone,
-                            String wechatOpenId, String alipayUserId) {
+                            String contactIdNumber, String wechatOpenId, String alipayUserId) {
+
+    /** A record without an identity number, as the phone and mini-program channels send it. */
+    public IntakeRequest(Channel channel, String channelRef, String kind, String businessType, String regionCode,
+                         String subject, String text, String contactName, String contactPhone,
+                         String wechatOpenId, String alipayUserId) {
+        this(channel, channelRef, kind, businessType, regionCode, subject, text, contactName, contactPhone, null,
+                wechatOpenId, alipayUserId);
+    }
 }

@@ -17,4 +17,31 @@ public record StaffMember(String username, StaffRole role, String unitCode) {
             case CONSULTANT -> ticket.queue() == RoutingQueue.VOLUNTEER_POOL;
         };
     }
+
+    /**
+     * Who sees a citizen's full phone and identity numbers: admins, and handlers of the unit the ticket
+     * is assigned to, who call the citizen back. Dispatchers and consultants route and answer without
+     * them, so they see masked numbers (138****1234, 110***********1234).
+     */
+    public boolean seesFullContactOf(Ticket ticket) {
+        return role == StaffRole.ADMIN
+                || role == StaffRole.UNIT_HANDLER && ticket.handlingUnit().equals(unitCode);
+    }
+
+    /** Caller numbers of hotline calls not tied to one unit's ticket: only admins see them in full. */
+    public boolean seesFullCallerNumbers() {
+        return role == StaffRole.ADMIN;
+    }
+
+    /** The ticket's contact phone as this member may see it, or {@code null}. */
+    public String contactPhoneOf(Ticket ticket) {
+        PhoneNumber phone = ticket.contact().phone();
+        return phone == null ? null : seesFullContactOf(ticket) ? phone.value() : phone.masked();
+    }
+
+    /** The ticket's identity number as this member may see it, or {@code null}. */
+    public String contactIdNumberOf(Ticket ticket) {
+        CitizenIdNumber id = ticket.contact().idNumber();
+        return id == null ? null : seesFullContactOf(ticket) ? id.value() : id.masked();
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -12,6 +13,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.law12348.ticketing.privacy.BlindIndexListener;
+import org.law12348.ticketing.privacy.BlindIndexed;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +29,8 @@ import java.util.List;
  */
 @Entity
 @Table(name = "ticket")
-public class Ticket {
+@EntityListeners(BlindIndexListener.class)
+public class Ticket implements BlindIndexed {
 
     public static final String SYSTEM = "system";
     public static final String CITIZEN = "citizen";
@@ -384,6 +389,13 @@ public class Ticket {
 
     public String channelRef() {
         return channelRef;
+    }
+
+    @Override
+    public void refreshBlindIndexes(PersonalDataCipher cipher) {
+        if (contact != null) {
+            contact.refreshBlindIndexes(cipher);
+        }
     }
 
     public CitizenContact contact() {

@@ -1,6 +1,7 @@
 package org.law12348.ticketing;
 
 import jakarta.persistence.criteria.Predicate;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,12 @@ public class TicketSearch {
     public static final int MAX_PAGE = 200;
 
     private final Tickets tickets;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    TicketSearch(Tickets tickets, Clock clock) {
+    TicketSearch(Tickets tickets, PersonalDataCipher cipher, Clock clock) {
         this.tickets = tickets;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -134,7 +137,7 @@ public class TicketSearch {
             return List.of();
         }
         Specification<Ticket> spec = matching(TicketFilter.any(), staff).and((root, query, cb) -> cb.and(
-                cb.equal(root.get("contact").get("phone"), phone.value()),
+                cb.equal(root.get("contact").get("phoneHash"), cipher.blindIndex(phone.value())),
                 cb.notEqual(root.get("number"), ticket.number())));
         return tickets.findBy(spec, q -> q.sortBy(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit).all());
     }

@@ -4,17 +4,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.law12348.ticketing.privacy.PrivacyConfiguration;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
 
-/** Wires the ticketing module: its settings, the division data and the clock everything reads. */
+/**
+ * Wires the ticketing module: its settings, the division data, the clock everything reads, and the
+ * cipher its entities store personal data with.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TicketingProperties.class,
         org.law12348.ticketing.consultation.ConsultationProperties.class,
         org.law12348.ticketing.retention.RetentionProperties.class})
+@Import(PrivacyConfiguration.class)
 public class TicketingConfiguration {
 
     @Bean

@@ -33,21 +33,17 @@ public interface Tickets extends JpaRepository<Ticket, Long>, JpaSpecificationEx
     Optional<Ticket> findByChannelAndChannelRef(Channel channel, String channelRef);
 
     /**
-     * Every ticket whose citizen gave this phone number, oldest first: the one way the product finds
-     * a citizen's tickets by phone (export, erasure), so how phone numbers are stored changes here only.
+     * Every ticket whose citizen gave this phone number, oldest first, by the number's blind index
+     * ({@code PersonalDataCipher.blindIndex}): the stored number itself is encrypted.
      */
-    default List<Ticket> findByContactPhone(PhoneNumber phone) {
-        return findAllWithContactPhone(phone.value());
-    }
+    @Query("select t from Ticket t where t.contact.phoneHash = :hash order by t.createdAt, t.id")
+    List<Ticket> findByContactPhoneHash(String hash);
 
-    @Query("select t from Ticket t where t.contact.phone = :phone order by t.createdAt, t.id")
-    List<Ticket> findAllWithContactPhone(String phone);
+    @Query("select t from Ticket t where t.contact.wechatOpenIdHash = :hash order by t.createdAt, t.id")
+    List<Ticket> findByWechatOpenIdHash(String hash);
 
-    @Query("select t from Ticket t where t.contact.wechatOpenId = :openId order by t.createdAt, t.id")
-    List<Ticket> findByWechatOpenId(String openId);
-
-    @Query("select t from Ticket t where t.contact.alipayUserId = :userId order by t.createdAt, t.id")
-    List<Ticket> findByAlipayUserId(String userId);
+    @Query("select t from Ticket t where t.contact.alipayUserIdHash = :hash order by t.createdAt, t.id")
+    List<Ticket> findByAlipayUserIdHash(String hash);
 
     /**
      * Locks the next closed tickets past the retention cutoff that still hold personal data. Rows

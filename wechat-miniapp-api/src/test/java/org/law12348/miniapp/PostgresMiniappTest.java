@@ -8,6 +8,7 @@ import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.internal.OutboxRelay;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,8 @@ class PostgresMiniappTest extends MiniappTestSupport {
     private static final StaffMember DISPATCHER = new StaffMember("dispatcher", StaffRole.DISPATCHER, null);
     private static String databaseUrl;
 
+    @Autowired
+    PersonalDataCipher cipher;
     @Autowired
     TicketService staff;
 
@@ -106,7 +109,9 @@ class PostgresMiniappTest extends MiniappTestSupport {
 
         assertThat(jdbc.queryForObject("select remaining from miniapp_send_grant where grant_key = 'pg-form-1'",
                 Integer.class)).isEqualTo(3);
-        assertThat(jdbc.queryForObject("select count(*) from miniapp_citizen where phone = '13700001111'",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_citizen where phone_hash = ?",
+                Integer.class, cipher.blindIndex("13700001111"))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_citizen where phone_enc like '%13700001111%'",
+                Integer.class)).isZero();
     }
 }

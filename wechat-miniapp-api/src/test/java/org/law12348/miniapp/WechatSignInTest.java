@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,26 @@ class WechatSignInTest extends MiniappTestSupport {
 
     @Autowired
     TicketIntake intake;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PersonalDataCipher cipher;
+
+    @Test
+    void storesTheOpenIdEncryptedAndFindsTheCitizenByItsBlindIndex() {
+        String openId = unique("o6_atRest");
+        String token = wechatSignIn(openId);
+        String number = ask(token, "邻居装修噪音扰民，物业不管怎么办？");
+
+        Map<String, Object> citizen = jdbc.queryForMap(
+                "select * from miniapp_citizen where wechat_openid_hash = ?", cipher.blindIndex(openId));
+        assertThat(citizen.values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(openId));
+        assertThat(cipher.decrypt((String) citizen.get("wechat_openid_enc"))).isEqualTo(openId);
+        Map<String, Object> ticket = jdbc.queryForMap("select * from ticket where number = ?", number);
+        assertThat(ticket.values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(openId));
+        assertThat(ticket.get("wechat_openid_hash")).isEqualTo(cipher.blindIndex(openId));
+        assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(openId)).body().path("total").asLong()).isEqualTo(1);
+    }
 
     @Test
     void signsInWithTheLoginCodeAndTheTokenOpensTheApi() {

@@ -67,6 +67,8 @@ class TicketPageController {
         model.addAttribute("staff", staff);
         model.addAttribute("dispatches", QueueController.dispatches(staff));
         model.addAttribute("ticket", ticket);
+        model.addAttribute("contactPhone", staff.contactPhoneOf(ticket));
+        model.addAttribute("contactIdNumber", staff.contactIdNumberOf(ticket));
         model.addAttribute("now", clock.instant());
         var others = search.otherTicketsOfCitizen(ticket, staff, 20);
         audit.read(staff, AuditAction.TICKET_VIEWED, AuditSubject.ticket(ticket.number())

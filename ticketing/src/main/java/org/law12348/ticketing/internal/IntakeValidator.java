@@ -2,6 +2,7 @@ package org.law12348.ticketing.internal;
 
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.CitizenContact;
+import org.law12348.ticketing.CitizenIdNumber;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.InvalidInputException.Violation;
@@ -67,11 +68,19 @@ public final class IntakeValidator {
                 violations.addAll(e.violations());
             }
         }
+        CitizenIdNumber idNumber = null;
+        if (trimmed(r.contactIdNumber()) != null) {
+            try {
+                idNumber = new CitizenIdNumber(r.contactIdNumber());
+            } catch (InvalidInputException e) {
+                violations.addAll(e.violations());
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new ValidIntake(r, kind, type, region, subject, text,
-                new CitizenContact(name, phone, trimmed(r.wechatOpenId()), trimmed(r.alipayUserId())));
+        return new ValidIntake(r, kind, type, region, subject, text, new CitizenContact(name, phone, idNumber,
+                trimmed(r.wechatOpenId()), trimmed(r.alipayUserId())));
     }
 
     private BusinessType parseBusinessType(String raw, List<Violation> violations) {

@@ -9,6 +9,7 @@ import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.internal.Outbox;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +37,11 @@ public class CitizenData {
     private final Tickets tickets;
     private final TicketAnonymiser anonymiser;
     private final Outbox outbox;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    CitizenData(Tickets tickets, TicketAnonymiser anonymiser, Outbox outbox, Clock clock) {
+    CitizenData(Tickets tickets, TicketAnonymiser anonymiser, Outbox outbox, PersonalDataCipher cipher, Clock clock) {
+        this.cipher = cipher;
         this.tickets = tickets;
         this.anonymiser = anonymiser;
         this.outbox = outbox;
@@ -54,7 +57,7 @@ public class CitizenData {
     /** Staff export: every ticket with this contact phone. */
     @Transactional(readOnly = true)
     public CitizenDataExport exportByPhone(PhoneNumber phone) {
-        return export("phone:" + phone.masked(), tickets.findByContactPhone(phone));
+        return export("phone:" + phone.masked(), ticketsOf(phone));
     }
 
     /** The citizen's own export, with the tracking token of {@code number} already checked. */
@@ -71,7 +74,7 @@ public class CitizenData {
 
     @Transactional
     public Erasure eraseByPhone(PhoneNumber phone, String reason, String actor) {
-        return erase(tickets.findByContactPhone(phone), reason, actor);
+        return erase(ticketsOf(phone), reason, actor);
     }
 
     private Erasure erase(List<Ticket> found, String reason, String actor) {
@@ -105,17 +108,21 @@ public class CitizenData {
         CitizenContact contact = ticket.contact();
         List<Ticket> candidates = new ArrayList<>();
         if (byPhone && contact.phone() != null) {
-            candidates.addAll(tickets.findByContactPhone(contact.phone()));
+            candidates.addAll(ticketsOf(contact.phone()));
         }
         if (contact.wechatOpenId() != null) {
-            candidates.addAll(tickets.findByWechatOpenId(contact.wechatOpenId()));
+            candidates.addAll(tickets.findByWechatOpenIdHash(cipher.blindIndex(contact.wechatOpenId())));
         }
         if (contact.alipayUserId() != null) {
-            candidates.addAll(tickets.findByAlipayUserId(contact.alipayUserId()));
+            candidates.addAll(tickets.findByAlipayUserIdHash(cipher.blindIndex(contact.alipayUserId())));
         }
         candidates.forEach(t -> linked.putIfAbsent(t.number(), t));
         return linked.values().stream().sorted(Comparator.comparing(Ticket::createdAt)
                 .thenComparing(Ticket::number)).toList();
+    }
+
+    private List<Ticket> ticketsOf(PhoneNumber phone) {
+        return tickets.findByContactPhoneHash(cipher.blindIndex(phone.value()));
     }
 
     private CitizenDataExport export(String scope, List<Ticket> found) {

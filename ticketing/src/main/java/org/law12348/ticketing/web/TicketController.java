@@ -59,7 +59,9 @@ class TicketController {
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String text,
             @Schema(description = "联系人姓名", maxLength = 32) String contactName,
-            @Schema(description = "联系电话", example = "13800138000") String contactPhone) {
+            @Schema(description = "联系电话", example = "13800138000") String contactPhone,
+            @Schema(description = "居民身份证号（18位，可不填；加密保存，工作人员只见部分号码）",
+                    example = "11010519491231002X") String contactIdNumber) {
     }
 
     @Schema(description = "受理回执")
@@ -104,7 +106,7 @@ class TicketController {
         String reference = idempotencyKey == null ? UUID.randomUUID().toString() : checkKey(idempotencyKey);
         IntakeResult result = intake.receive(new IntakeRequest(Channel.WEB, reference, body.kind(),
                 body.businessType(), body.regionCode(), body.subject(), body.text(), body.contactName(),
-                body.contactPhone(), null, null));
+                body.contactPhone(), body.contactIdNumber(), null, null));
         String url = "/api/v1/tickets/" + result.ticketNumber();
         CreatedTicket created = new CreatedTicket(result.ticketNumber(), result.status().name(),
                 result.status().chineseName(), result.handlingUnit(), result.handlingUnitName(),

@@ -3,10 +3,8 @@ package org.law12348.ticketing.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.law12348.ticketing.HandlingUnit;
 import org.law12348.ticketing.HandlingUnits;
-import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.StaffMember;
-import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TimelineEntry;
 import org.springframework.stereotype.Component;
@@ -28,7 +26,7 @@ class TicketViews {
 
     @Schema(description = "仅工作人员可见的工单信息")
     record StaffDetails(String assignee, String routeRule, boolean escalated, boolean handedOver, boolean overdue,
-                        String contactName, String contactPhone, String channelRef) {
+                        String contactName, String contactPhone, String contactIdNumber, String channelRef) {
     }
 
     @Schema(description = "工单时间线条目")
@@ -59,11 +57,9 @@ class TicketViews {
     }
 
     TicketView forStaff(Ticket t, StaffMember staff, Instant now) {
-        boolean seesContact = !staff.hasRole(StaffRole.CONSULTANT);
-        PhoneNumber phone = t.contact().phone();
         StaffDetails details = new StaffDetails(t.assignee(), t.routeRule(), t.escalated(), t.handedOver(),
-                t.isOverdue(now), t.contact().name(),
-                phone == null ? null : seesContact ? phone.value() : phone.masked(), t.channelRef());
+                t.isOverdue(now), t.contact().name(), staff.contactPhoneOf(t), staff.contactIdNumberOf(t),
+                t.channelRef());
         List<TimelineView> timeline = t.timeline().stream()
                 .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), e.actor(), e.text(),
                         e.occurredAt()))

@@ -5,7 +5,6 @@ import org.law12348.ticketing.TicketAnonymised;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Clears what the hotline keeps about an anonymised ticket: caller numbers and recordings of its
@@ -29,12 +29,14 @@ class CallDataEraser {
     private static final Logger log = LoggerFactory.getLogger(CallDataEraser.class);
 
     private final CallRecords records;
-    private final JdbcTemplate jdbc;
+    private final CallbackTasks callbacks;
+    private final Clock clock;
     private final Path recordingDir;
 
-    CallDataEraser(CallRecords records, JdbcTemplate jdbc, TelephonyProperties properties) {
+    CallDataEraser(CallRecords records, CallbackTasks callbacks, TelephonyProperties properties, Clock clock) {
         this.records = records;
-        this.jdbc = jdbc;
+        this.callbacks = callbacks;
+        this.clock = clock;
         this.recordingDir = Path.of(properties.recordingDir()).toAbsolutePath().normalize();
     }
 
@@ -47,11 +49,9 @@ class CallDataEraser {
                 delete(recording, event.ticketNumber());
             }
         }
-        jdbc.update("""
-                update callback_task set phone = '',
-                    status = case when status = 'PENDING' then 'FAILED' else status end,
-                    last_result = case when status = 'PENDING' then '工单已匿名化，回拨取消' else last_result end
-                where ticket_number = ?""", event.ticketNumber());
+        for (CallbackTask callback : callbacks.findByTicketNumberOrderByCreatedAtDesc(event.ticketNumber())) {
+            callback.anonymise(clock.instant());
+        }
     }
 
     private void delete(String recording, String ticket) {

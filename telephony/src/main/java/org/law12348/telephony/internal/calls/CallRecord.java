@@ -1,7 +1,9 @@
 package org.law12348.telephony.internal.calls;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +14,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.law12348.telephony.CallOutcome;
 import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.privacy.BlindIndexListener;
+import org.law12348.ticketing.privacy.BlindIndexed;
+import org.law12348.ticketing.privacy.EncryptedString;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +28,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "call_record")
-public class CallRecord {
+@EntityListeners(BlindIndexListener.class)
+public class CallRecord implements BlindIndexed {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "call_record_seq")
@@ -35,8 +42,13 @@ public class CallRecord {
     @Column(name = "call_id", nullable = false, length = 64)
     private String callId;
 
-    @Column(name = "caller_phone", length = 20)
+    /** Encrypted at rest; lookups compare {@link #callerPhoneHash}. */
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "caller_phone_enc", length = 200)
     private String callerPhone;
+
+    @Column(name = "caller_phone_hash", length = 64)
+    private String callerPhoneHash;
 
     @Column(name = "region_code", length = 6)
     private String regionCode;
@@ -167,6 +179,11 @@ public class CallRecord {
         if (waitSeconds == null && queuedAt != null && outcome == CallOutcome.ABANDONED) {
             waitSeconds = (int) Duration.between(queuedAt, endedAt).toSeconds();
         }
+    }
+
+    @Override
+    public void refreshBlindIndexes(PersonalDataCipher cipher) {
+        callerPhoneHash = cipher.blindIndex(callerPhone);
     }
 
     public Long id() { return id; }

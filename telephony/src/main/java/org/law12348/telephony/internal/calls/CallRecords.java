@@ -15,15 +15,16 @@ public interface CallRecords extends JpaRepository<CallRecord, Long> {
 
     List<CallRecord> findByTicketNumber(String ticketNumber);
 
-    List<CallRecord> findByCallerPhoneOrderByStartedAtDesc(String callerPhone, Pageable page);
+    /** Calls from one number, by the number's blind index ({@code PersonalDataCipher.blindIndex}). */
+    List<CallRecord> findByCallerPhoneHashOrderByStartedAtDesc(String callerPhoneHash, Pageable page);
 
     @Query("""
             select c from CallRecord c
             where c.startedAt >= :from and c.startedAt < :to
-              and (:phone is null or c.callerPhone = :phone)
+              and (:phoneHash is null or c.callerPhoneHash = :phoneHash)
               and (:outcome is null or c.outcome = :outcome)
               and (:queue is null or c.queue = :queue)
             order by c.startedAt desc, c.id desc""")
-    List<CallRecord> search(Instant from, Instant to, String phone, org.law12348.telephony.CallOutcome outcome,
+    List<CallRecord> search(Instant from, Instant to, String phoneHash, org.law12348.telephony.CallOutcome outcome,
                             String queue, Pageable page);
 }

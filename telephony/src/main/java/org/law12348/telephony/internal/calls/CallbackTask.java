@@ -1,7 +1,9 @@
 package org.law12348.telephony.internal.calls;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.law12348.ticketing.privacy.BlindIndexListener;
+import org.law12348.ticketing.privacy.BlindIndexed;
+import org.law12348.ticketing.privacy.EncryptedString;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 
 import java.time.Instant;
 
@@ -19,7 +25,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "callback_task")
-public class CallbackTask {
+@EntityListeners(BlindIndexListener.class)
+public class CallbackTask implements BlindIndexed {
 
     /** Why the call back is owed. */
     public enum Reason { CALLER_REQUEST, LOW_RATING, STAFF_REQUEST }
@@ -39,8 +46,12 @@ public class CallbackTask {
     private String ticketNumber;
     @Column(name = "call_id", length = 64)
     private String callId;
-    @Column(nullable = false, length = 20)
+    /** Encrypted at rest; the dialler decrypts it only to originate the call. */
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "phone_enc", nullable = false, length = 200)
     private String phone;
+    @Column(name = "phone_hash", nullable = false, length = 64)
+    private String phoneHash;
     @Column(name = "agent_extension", nullable = false, length = 32)
     private String agentExtension;
     @Enumerated(EnumType.STRING)
@@ -103,6 +114,21 @@ public class CallbackTask {
             status = Status.PENDING;
             dueAt = retryAt;
         }
+    }
+
+    /** The ticket was anonymised: the number goes, and a callback not yet made never will be. */
+    public void anonymise(Instant now) {
+        phone = "";
+        if (status == Status.PENDING) {
+            status = Status.FAILED;
+            completedAt = now;
+            lastResult = "工单已匿名化，回拨取消";
+        }
+    }
+
+    @Override
+    public void refreshBlindIndexes(PersonalDataCipher cipher) {
+        phoneHash = cipher.blindIndex(phone);
     }
 
     public Long id() { return id; }

@@ -2,13 +2,19 @@ package org.law12348.telephony.internal.web;
 
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallbackTask;
+import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
+import org.law12348.ticketing.StaffMember;
 import org.law12348.telephony.internal.ivr.RegionResolver;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** The JSON shapes of the hotline's staff endpoints, with Chinese names next to every code. */
+/**
+ * The JSON shapes of the hotline's staff endpoints, with Chinese names next to every code. Caller
+ * numbers are masked (138****1234) unless the member sees them in full ({@link StaffMember#seesFullCallerNumbers}):
+ * call backs are dialled by the system, so nobody else needs the whole number here.
+ */
 @Component
 class CallViews {
 
@@ -28,17 +34,21 @@ class CallViews {
         this.regions = regions;
     }
 
-    CallView of(CallRecord c) {
+    CallView of(CallRecord c, StaffMember staff) {
         String regionName = c.regionCode() == null ? null : regions.nameOf(new RegionCode(c.regionCode()));
-        return new CallView(c.callId(), c.callerPhone(), c.regionCode(), regionName,
+        return new CallView(c.callId(), phone(c.callerPhone(), staff), c.regionCode(), regionName,
                 c.businessType() == null ? null : c.businessType().name(),
                 c.businessType() == null ? null : c.businessType().chineseName(), c.queue(), c.outcome().name(),
                 c.outcome().chineseName(), c.startedAt(), c.answeredAt(), c.endedAt(), c.waitSeconds(),
                 c.talkSeconds(), c.agent(), c.recordingFile(), c.ticketNumber(), c.rating());
     }
 
-    CallbackView of(CallbackTask t) {
-        return new CallbackView(t.id(), t.ticketNumber(), t.phone(), t.agentExtension(), t.reason().name(),
-                t.status().name(), t.dueAt(), t.attempts(), t.lastResult());
+    CallbackView of(CallbackTask t, StaffMember staff) {
+        return new CallbackView(t.id(), t.ticketNumber(), phone(t.phone(), staff), t.agentExtension(),
+                t.reason().name(), t.status().name(), t.dueAt(), t.attempts(), t.lastResult());
+    }
+
+    String phone(String number, StaffMember staff) {
+        return number == null || staff.seesFullCallerNumbers() ? number : PhoneNumber.mask(number);
     }
 }

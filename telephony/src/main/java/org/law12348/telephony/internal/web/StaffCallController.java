@@ -16,6 +16,7 @@ import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,10 +60,11 @@ class StaffCallController {
     private final StaffCallDesk desk;
     private final CallViews views;
     private final AuditTrail audit;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
     StaffCallController(StaffGate gate, CallRecords records, CallLog calls, CallerHistory history, StaffCallDesk desk,
-                        CallViews views, AuditTrail audit, Clock clock) {
+                        CallViews views, AuditTrail audit, PersonalDataCipher cipher, Clock clock) {
         this.audit = audit;
         this.gate = gate;
         this.records = records;
@@ -70,6 +72,7 @@ class StaffCallController {
         this.history = history;
         this.desk = desk;
         this.views = views;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -84,8 +87,9 @@ class StaffCallController {
             throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_LIMIT + "之间");
         }
         String caller = phone == null ? null : phoneNumber(phone);
-        List<CallView> found = records.search(since, until, caller, outcome(outcome), queue, PageRequest.of(0, limit))
-                .stream().map(views::of).toList();
+        List<CallView> found = records.search(since, until, caller == null ? null : cipher.blindIndex(caller),
+                        outcome(outcome), queue, PageRequest.of(0, limit))
+                .stream().map(c -> views.of(c, staff)).toList();
         audit.read(staff, AuditAction.CALL_LIST_VIEWED,
                 AuditSubject.none().withCitizen(caller == null ? null : new PhoneNumber(caller)),
                 "telephony-api: 来电号码、录音 from=" + since + " to=" + until + " outcome=" + outcome + " queue=" + queue
@@ -100,11 +104,11 @@ class StaffCallController {
         List<CallerHistory.OpenTicket> open = history.openTickets(number, 50).stream()
                 .filter(t -> staff.role() != StaffRole.UNIT_HANDLER || t.handlingUnit().equals(staff.unitCode()))
                 .toList();
-        List<CallView> recent = records.findByCallerPhoneOrderByStartedAtDesc(number, PageRequest.of(0, 50))
-                .stream().map(views::of).toList();
+        List<CallView> recent = records.findByCallerPhoneHashOrderByStartedAtDesc(cipher.blindIndex(number),
+                PageRequest.of(0, 50)).stream().map(c -> views.of(c, staff)).toList();
         audit.read(staff, AuditAction.CALLER_HISTORY_VIEWED, AuditSubject.citizen(new PhoneNumber(number)),
                 "telephony-api: 未办结工单" + open.size() + "件、通话" + recent.size() + "次");
-        return new CallerHistoryView(number, open, recent);
+        return new CallerHistoryView(views.phone(number, staff), open, recent);
     }
 
     @PostMapping("/api/v1/staff/calls/{callId}/summary")
@@ -126,7 +130,7 @@ class StaffCallController {
         StaffMember staff = gate.require("安排回拨");
         CallbackTask task = desk.requestCallback(number, body == null ? null : body.phone(),
                 body == null ? null : body.agentExtension(), staff);
-        return views.of(task);
+        return views.of(task, staff);
     }
 
     private static String phoneNumber(String raw) {

@@ -2,6 +2,7 @@ package org.law12348.miniapp.internal.citizen;
 
 import org.law12348.ticketing.UniqueViolation;
 import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,23 +18,34 @@ import java.util.function.Supplier;
 public class CitizenDirectory {
 
     private final MiniappCitizens citizens;
+    private final PersonalDataCipher cipher;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    CitizenDirectory(MiniappCitizens citizens, TransactionTemplate transactions, Clock clock) {
+    CitizenDirectory(MiniappCitizens citizens, PersonalDataCipher cipher, TransactionTemplate transactions,
+                     Clock clock) {
         this.citizens = citizens;
+        this.cipher = cipher;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     public MiniappCitizen wechat(String openId, String unionId) {
-        return upsert(() -> citizens.findByWechatOpenId(openId),
+        return upsert(() -> byWechat(openId),
                 () -> MiniappCitizen.ofWechat(openId, unionId, clock.instant()), unionId);
     }
 
     public MiniappCitizen alipay(String userId) {
-        return upsert(() -> citizens.findByAlipayUserId(userId),
+        return upsert(() -> byAlipay(userId),
                 () -> MiniappCitizen.ofAlipay(userId, clock.instant()), null);
+    }
+
+    public Optional<MiniappCitizen> byWechat(String openId) {
+        return citizens.findByWechatOpenIdHash(cipher.blindIndex(openId));
+    }
+
+    public Optional<MiniappCitizen> byAlipay(String userId) {
+        return citizens.findByAlipayUserIdHash(cipher.blindIndex(userId));
     }
 
     public Optional<MiniappCitizen> find(long id) {

@@ -1,13 +1,19 @@
 package org.law12348.miniapp.internal.citizen;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.privacy.BlindIndexListener;
+import org.law12348.ticketing.privacy.BlindIndexed;
+import org.law12348.ticketing.privacy.EncryptedString;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 
 import java.time.Instant;
 
@@ -17,24 +23,39 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "miniapp_citizen")
-public class MiniappCitizen {
+@EntityListeners(BlindIndexListener.class)
+public class MiniappCitizen implements BlindIndexed {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "miniapp_citizen_seq")
     @SequenceGenerator(name = "miniapp_citizen_seq", sequenceName = "miniapp_citizen_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "wechat_openid", length = 64)
+    // Identities and the phone number are encrypted at rest; sign-in and ticket lookups compare the hashes.
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "wechat_openid_enc", length = 200)
     private String wechatOpenId;
 
-    @Column(name = "wechat_unionid", length = 64)
+    @Column(name = "wechat_openid_hash", length = 64)
+    private String wechatOpenIdHash;
+
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "wechat_unionid_enc", length = 200)
     private String wechatUnionId;
 
-    @Column(name = "alipay_user_id", length = 64)
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "alipay_user_id_enc", length = 200)
     private String alipayUserId;
 
-    @Column(length = 20)
+    @Column(name = "alipay_user_id_hash", length = 64)
+    private String alipayUserIdHash;
+
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "phone_enc", length = 200)
     private String phone;
+
+    @Column(name = "phone_hash", length = 64)
+    private String phoneHash;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -71,6 +92,13 @@ public class MiniappCitizen {
 
     void bindPhone(PhoneNumber number) {
         phone = number.value();
+    }
+
+    @Override
+    public void refreshBlindIndexes(PersonalDataCipher cipher) {
+        wechatOpenIdHash = cipher.blindIndex(wechatOpenId);
+        alipayUserIdHash = cipher.blindIndex(alipayUserId);
+        phoneHash = cipher.blindIndex(phone);
     }
 
     public Long id() {

@@ -7,7 +7,9 @@ import java.util.Optional;
 /** Every citizen who signed in through a mini-program. */
 public interface MiniappCitizens extends JpaRepository<MiniappCitizen, Long> {
 
-    Optional<MiniappCitizen> findByWechatOpenId(String openId);
+    /** By the blind index of the openid ({@code PersonalDataCipher.blindIndex}); the openid itself is encrypted. */
+    Optional<MiniappCitizen> findByWechatOpenIdHash(String openIdHash);
 
-    Optional<MiniappCitizen> findByAlipayUserId(String userId);
+    /** By the blind index of the Alipay user id. */
+    Optional<MiniappCitizen> findByAlipayUserIdHash(String userIdHash);
 }

@@ -1,6 +1,7 @@
 package org.law12348.miniapp.internal.notify;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.CitizenNotice;
+import org.law12348.ticketing.privacy.EncryptedString;
 
 import java.time.Instant;
 
@@ -40,7 +42,9 @@ public class MiniappNotification {
     @Column(nullable = false, length = 16)
     private CitizenNotice.Kind kind;
 
-    @Column(nullable = false, length = 64)
+    /** The openid or Alipay user id to send to, encrypted at rest. */
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "recipient_enc", nullable = false, length = 200)
     private String recipient;
 
     @Column(nullable = false, length = 100)

@@ -3,7 +3,7 @@ package org.law12348.miniapp.internal.notify;
 import org.law12348.miniapp.MiniappProperties;
 import org.law12348.miniapp.internal.alipay.AlipayGateway;
 import org.law12348.miniapp.internal.citizen.MiniappCitizen;
-import org.law12348.miniapp.internal.citizen.MiniappCitizens;
+import org.law12348.miniapp.internal.citizen.CitizenDirectory;
 import org.law12348.miniapp.internal.wechat.WechatClient;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.CitizenNotice;
@@ -32,11 +32,11 @@ class PlatformDispatch {
     private final WechatClient wechat;
     private final AlipayGateway alipay;
     private final SendGrants grants;
-    private final MiniappCitizens citizens;
+    private final CitizenDirectory citizens;
     private final MiniappProperties properties;
     private final Clock clock;
 
-    PlatformDispatch(WechatClient wechat, AlipayGateway alipay, SendGrants grants, MiniappCitizens citizens,
+    PlatformDispatch(WechatClient wechat, AlipayGateway alipay, SendGrants grants, CitizenDirectory citizens,
                      MiniappProperties properties, Clock clock) {
         this.wechat = wechat;
         this.alipay = alipay;
@@ -54,8 +54,8 @@ class PlatformDispatch {
         if (templateId.isBlank()) {
             return Delivery.skip("未配置该类通知的消息模板，未发送");
         }
-        Optional<MiniappCitizen> citizen = viaWechat ? citizens.findByWechatOpenId(n.recipient())
-                : citizens.findByAlipayUserId(n.recipient());
+        Optional<MiniappCitizen> citizen = viaWechat ? citizens.byWechat(n.recipient())
+                : citizens.byAlipay(n.recipient());
         if (citizen.isEmpty()) {
             return Delivery.skip("市民未在小程序登录过，无法发送");
         }

@@ -9,15 +9,17 @@ import org.springframework.data.repository.Repository;
 /**
  * The tickets a mini-program citizen may see: those of their platform identity and, once they bound
  * a verified phone number, those under that number from every channel (the hotline above all).
- * Absent identities are passed as {@link #NONE}, a value no ticket holds.
+ * Absent identities are passed as {@link #NONE}, a value no hash equals.
  */
 public interface CitizenTickets extends Repository<Ticket, Long> {
 
     String NONE = "-";
 
-    @Query(value = "select t from Ticket t where t.contact.wechatOpenId = :openId "
-            + "or t.contact.alipayUserId = :alipayUserId or t.contact.phone = :phone order by t.createdAt desc, t.id desc",
-            countQuery = "select count(t) from Ticket t where t.contact.wechatOpenId = :openId "
-                    + "or t.contact.alipayUserId = :alipayUserId or t.contact.phone = :phone")
-    Page<Ticket> findVisibleTo(String openId, String alipayUserId, String phone, Pageable page);
+    /** Each argument is the blind index of the identity ({@code PersonalDataCipher.blindIndex}) or {@link #NONE}. */
+    @Query(value = "select t from Ticket t where t.contact.wechatOpenIdHash = :openIdHash "
+            + "or t.contact.alipayUserIdHash = :alipayUserIdHash or t.contact.phoneHash = :phoneHash "
+            + "order by t.createdAt desc, t.id desc",
+            countQuery = "select count(t) from Ticket t where t.contact.wechatOpenIdHash = :openIdHash "
+                    + "or t.contact.alipayUserIdHash = :alipayUserIdHash or t.contact.phoneHash = :phoneHash")
+    Page<Ticket> findVisibleTo(String openIdHash, String alipayUserIdHash, String phoneHash, Pageable page);
 }

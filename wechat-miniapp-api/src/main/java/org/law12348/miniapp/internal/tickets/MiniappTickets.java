@@ -14,6 +14,7 @@ import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.Tickets;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -42,10 +43,11 @@ public class MiniappTickets {
     private final WechatClient wechat;
     private final TicketImages images;
     private final TransactionTemplate transactions;
+    private final PersonalDataCipher cipher;
 
     MiniappTickets(TicketIntake intake, Tickets tickets, CitizenTickets citizenTickets, CitizenTicketActions actions,
                    ClientMessages clientMessages, WechatClient wechat, TicketImages images,
-                   TransactionTemplate transactions) {
+                   TransactionTemplate transactions, PersonalDataCipher cipher) {
         this.intake = intake;
         this.tickets = tickets;
         this.citizenTickets = citizenTickets;
@@ -54,6 +56,7 @@ public class MiniappTickets {
         this.wechat = wechat;
         this.images = images;
         this.transactions = transactions;
+        this.cipher = cipher;
     }
 
     /** Takes a question or service request in; a retry with the same client message id answers the same ticket. */
@@ -99,8 +102,8 @@ public class MiniappTickets {
 
     public Page<Ticket> list(MiniappCitizen citizen, int page, int size) {
         PhoneNumber phone = citizen.phone();
-        return citizenTickets.findVisibleTo(orNone(citizen.wechatOpenId()), orNone(citizen.alipayUserId()),
-                phone == null ? CitizenTickets.NONE : phone.value(), PageRequest.of(page, size));
+        return citizenTickets.findVisibleTo(hashOrNone(citizen.wechatOpenId()), hashOrNone(citizen.alipayUserId()),
+                hashOrNone(phone == null ? null : phone.value()), PageRequest.of(page, size));
     }
 
     /** The citizen's ticket with its timeline, or 404. */
@@ -152,7 +155,7 @@ public class MiniappTickets {
                 || phone != null && contact.phone() != null && phone.value().equals(contact.phone().value());
     }
 
-    private static String orNone(String value) {
-        return value == null ? CitizenTickets.NONE : value;
+    private String hashOrNone(String value) {
+        return value == null ? CitizenTickets.NONE : cipher.blindIndex(value);
     }
 }

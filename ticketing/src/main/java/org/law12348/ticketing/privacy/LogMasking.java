@@ -1,0 +1,49 @@
+package org.law12348.ticketing.privacy;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks personal numbers wherever they appear in a log line: the safety net under the code's own
+ * masking, for messages of libraries (Asterisk-Java, the platform SDKs, JDBC drivers in exception
+ * messages) that print raw values. Masked forms keep enough to tell two values apart.
+ */
+public final class LogMasking {
+
+    /** A mainland mobile number, optionally with +86 / 0086, not part of a longer digit run. */
+    private static final Pattern MOBILE = Pattern.compile("(?<![\\d])(?:\\+?86|0086)?(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
+    /** A fixed line with its area code (010-… to 09xx-…), as digits only. */
+    private static final Pattern FIXED_LINE = Pattern.compile("(?<![\\d])(0[1-9]\\d)\\d{3,5}(\\d{4})(?!\\d)");
+    /** An 18-character resident identity number. */
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![\\dA-Za-z])([1-9]\\d{2})\\d{11}(\\d{3}[\\dXx])(?![\\dA-Za-z])");
+    /** An Alipay user id: 2088 and twelve digits. */
+    private static final Pattern ALIPAY_USER_ID = Pattern.compile("(?<!\\d)(2088)\\d{8}(\\d{4})(?!\\d)");
+    /** A WeChat openid / unionid: a token starting with o, 16-40 URL-safe characters, holding a digit. */
+    private static final Pattern OPENID = Pattern.compile("(?<![\\w-])o[\\w-]{15,39}(?![\\w-])");
+
+    private LogMasking() {
+    }
+
+    public static String mask(String line) {
+        if (line == null || line.isEmpty() || !containsDigit(line)) {
+            return line;
+        }
+        String out = ID_NUMBER.matcher(line).replaceAll("$1***********$2");
+        out = ALIPAY_USER_ID.matcher(out).replaceAll("$1********$2");
+        out = MOBILE.matcher(out).replaceAll("$1****$2");
+        out = FIXED_LINE.matcher(out).replaceAll("$1****$2");
+        Matcher openId = OPENID.matcher(out);
+        return openId.replaceAll(m -> containsDigit(m.group())
+                ? Matcher.quoteReplacement(m.group().substring(0, 4) + "****" + m.group().substring(m.group().length() - 4))
+                : Matcher.quoteReplacement(m.group()));
+    }
+
+    private static boolean containsDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
