@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Search quality and latency of the knowledge base, Lucene and Elasticsearch side by side in one run:
@@ -53,6 +55,10 @@ public final class KnowledgeSearchBench {
         try (KnowledgeSearch lucene = LuceneKnowledgeSearch.open(dir)) {
             results.add(SearchEvaluation.run(lucene, set, SearchEvaluation.Plan.inProcess(WARM_UP_ROUNDS, ROUNDS)));
             log.info("{}", results.get(0));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
         try (ElasticsearchChild node = ElasticsearchChild.start(esClasspath);
              KnowledgeSearch elastic = new ElasticsearchKnowledgeSearch(

@@ -54,11 +54,6 @@ public final class SearchEvaluation {
     private SearchEvaluation() {
     }
 
-    /** Indexes the documents (timed), warms up with one pass, then measures one pass. */
-    public static Result run(KnowledgeSearch search, EvaluationSet set) {
-        return run(search, set, Plan.inProcess(1, 1));
-    }
-
     /** Indexes the documents (timed), then warms up and measures as the plan says. */
     public static Result run(KnowledgeSearch search, EvaluationSet set, Plan plan) {
         long start = System.nanoTime();
