@@ -15,6 +15,15 @@ public record SearchDocument(String id, DocumentType type, String title, String 
         body = body == null ? "" : body;
     }
 
+    /**
+     * A statute article as both backends index it: titled "short law name + article number" (民法典
+     * 第一千零七十九条), with the short law name as its category.
+     */
+    public static SearchDocument statute(String id, String law, String article, String text) {
+        String shortLaw = StatuteRef.shortName(law);
+        return new SearchDocument(id, DocumentType.STATUTE, shortLaw + " " + article, text, shortLaw);
+    }
+
     /** The key that is unique in the index across both types. */
     public String key() {
         return type.code() + ":" + id;

@@ -1,14 +1,8 @@
 package org.law12348.knowledge.estests;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import org.apache.http.HttpHeaders;
-import org.apache.http.HttpHost;
-import org.apache.http.HttpRequestInterceptor;
-import org.apache.http.HttpResponseInterceptor;
 import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
-import org.elasticsearch.client.RestClient;
+import org.law12348.knowledge.evaluation.Elasticsearch7Clients;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,10 +11,8 @@ import java.nio.file.Path;
 import static org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner.newConfigs;
 
 /**
- * A real Elasticsearch 7.10.2 node inside the test JVM (HTTP on 127.0.0.1:9201), and clients of
- * the current Java API that can talk to it. The two interceptors exist only here: a 7.x node does
- * not know the 8.x client's compatibility media type and does not send the product header the 8.x
- * client checks; production code talks to a current cluster without them.
+ * A real Elasticsearch 7.10.2 node inside this JVM (HTTP on 127.0.0.1, port 9201 for the tests), with
+ * the smartcn analysis the production mapping needs, and clients of the current Java API for it.
  */
 final class TestElasticsearch {
 
@@ -30,16 +22,23 @@ final class TestElasticsearch {
     }
 
     static ElasticsearchClusterRunner start() throws IOException {
+        return start(HTTP_PORT);
+    }
+
+    /** Starts a one-node cluster answering HTTP on 127.0.0.1:{@code httpPort}; waits until it is yellow. */
+    static ElasticsearchClusterRunner start(int httpPort) throws IOException {
         Path base = Files.createTempDirectory("kb-es-node");
         ElasticsearchClusterRunner runner = new ElasticsearchClusterRunner();
+        // the runner only probes ports up to 9299 by default; the bench asks for a free ephemeral one
+        runner.setMaxHttpPort(Math.max(httpPort, 9299));
         runner.onBuild((number, settings) -> {
-            settings.put("http.port", HTTP_PORT);
+            settings.put("http.port", httpPort);
             settings.put("network.host", "127.0.0.1");
             settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
         }).build(newConfigs()
                 .basePath(base.toString())
                 .numOfNode(1)
-                .baseHttpPort(HTTP_PORT - 1)
+                .baseHttpPort(httpPort - 1)
                 .clusterName("kb-es-tests")
                 .disableESLogger()
                 .pluginTypes(SmartcnAnalysisTestPlugin.class.getName()));
@@ -48,18 +47,6 @@ final class TestElasticsearch {
     }
 
     static ElasticsearchClient client() {
-        RestClient rest = RestClient.builder(new HttpHost("127.0.0.1", HTTP_PORT, "http"))
-                .setHttpClientConfigCallback(http -> http
-                        .addInterceptorLast((HttpRequestInterceptor) (request, context) -> {
-                            for (String name : new String[] {HttpHeaders.ACCEPT, HttpHeaders.CONTENT_TYPE}) {
-                                if (request.containsHeader(name)) {
-                                    request.setHeader(name, "application/json");
-                                }
-                            }
-                        })
-                        .addInterceptorLast((HttpResponseInterceptor) (response, context) ->
-                                response.setHeader("X-Elastic-Product", "Elasticsearch")))
-                .build();
-        return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        return Elasticsearch7Clients.onLocalPort(HTTP_PORT);
     }
 }

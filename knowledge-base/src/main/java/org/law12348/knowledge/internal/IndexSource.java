@@ -21,11 +21,8 @@ public class IndexSource {
     private static final String STATUTES = "select id, law, article, text from kb_statute";
     private static final RowMapper<SearchDocument> FAQ = (rs, n) -> new SearchDocument(rs.getString("id"),
             DocumentType.FAQ, rs.getString("question"), rs.getString("answer"), rs.getString("category"));
-    private static final RowMapper<SearchDocument> STATUTE = (rs, n) -> {
-        String law = org.law12348.knowledge.StatuteRef.shortName(rs.getString("law"));
-        return new SearchDocument(rs.getString("id"), DocumentType.STATUTE, law + " " + rs.getString("article"),
-                rs.getString("text"), law);
-    };
+    private static final RowMapper<SearchDocument> STATUTE = (rs, n) -> SearchDocument.statute(rs.getString("id"),
+            rs.getString("law"), rs.getString("article"), rs.getString("text"));
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -16,15 +16,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * A search evaluation built from a Q&A corpus (the research-only {@code qa.jsonl}; read by the
- * benchmarks only, never shipped or read by unit tests): every pair becomes an FAQ document, and a
- * sample of questions is rewritten the way citizens re-ask (colloquial words, the core clauses only,
- * a different question ending). A query is answered when its source pair comes back.
+ * benchmarks only, never shipped or read by unit tests): every pair becomes an FAQ document, the
+ * statutes the product ships are indexed beside them as statute documents (as in production, where
+ * they compete for the same top 5), and a sample of questions is rewritten the way citizens re-ask
+ * (colloquial words, the core clauses only, a different question ending). A query is answered when
+ * its source pair comes back.
  */
 public record EvaluationSet(List<SearchDocument> documents, List<Query> queries) {
+
+    /** The statute file the product loads as demo content, read from the classpath. */
+    static final String SHIPPED_STATUTES = "/org/law12348/knowledge/demo/statutes.jsonl";
 
     /** A rewritten question and the id of the pair it came from. */
     public record Query(String text, String expectedId) {
@@ -42,29 +48,51 @@ public record EvaluationSet(List<SearchDocument> documents, List<Query> queries)
             new String[] {"家庭暴力", "家暴"}, new String[] {"社会保险", "社保"}, new String[] {"诉讼", "打官司"},
             new String[] {"房屋", "房子"}, new String[] {"殴打", "打人"}, new String[] {"解除劳动合同", "辞退"});
 
-    /** Reads the corpus and rewrites {@code sampleSize} questions, the same ones for the same seed. */
+    /**
+     * Reads the corpus plus the shipped statutes and rewrites {@code sampleSize} questions, the same
+     * ones for the same seed.
+     */
     public static EvaluationSet load(Path qaJsonl, int sampleSize, long seed) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<SearchDocument> docs = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(qaJsonl);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                JsonNode node = json.readTree(line);
-                docs.add(new SearchDocument(node.get("id").asText(), DocumentType.FAQ, node.get("question").asText(),
-                        node.get("answer").asText(), node.get("category").asText()));
+        List<SearchDocument> faqs = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(qaJsonl)) {
+            readLines(in, node -> faqs.add(new SearchDocument(node.get("id").asText(), DocumentType.FAQ,
+                    node.get("question").asText(), node.get("answer").asText(), node.get("category").asText())));
+        }
+        List<SearchDocument> docs = new ArrayList<>(faqs);
+        try (InputStream in = EvaluationSet.class.getResourceAsStream(SHIPPED_STATUTES)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + SHIPPED_STATUTES + " on the classpath");
             }
+            readLines(in, node -> docs.add(SearchDocument.statute(node.get("id").asText(),
+                    node.get("law").asText().strip(), node.get("article").asText().strip(),
+                    node.get("text").asText().strip())));
         }
         Random random = new Random(seed);
         List<Query> queries = new ArrayList<>();
         while (queries.size() < sampleSize) {
-            SearchDocument doc = docs.get(random.nextInt(docs.size()));
+            SearchDocument doc = faqs.get(random.nextInt(faqs.size()));
             String rewritten = rewrite(doc.title(), random);
             if (rewritten.length() >= 6 && queries.stream().noneMatch(q -> q.expectedId().equals(doc.id()))) {
                 queries.add(new Query(rewritten, doc.id()));
             }
         }
         return new EvaluationSet(docs, queries);
+    }
+
+    /** How many documents of a type the set indexes. */
+    public long count(DocumentType type) {
+        return documents.stream().filter(d -> d.type() == type).count();
+    }
+
+    private static void readLines(InputStream in, Consumer<JsonNode> each) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (!line.isBlank()) {
+                each.accept(json.readTree(line));
+            }
+        }
     }
 
     static String rewrite(String question, Random random) {

@@ -8,43 +8,71 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /** Runs an {@link EvaluationSet} against a backend: recall@5, MRR@10 and latency percentiles. */
 public final class SearchEvaluation {
 
-    /** What one backend achieved. */
+    /** Hits asked for per query, as the search page asks. */
+    static final int LIMIT = 10;
+
     /**
-     * What one backend achieved. Latencies are wall-clock on the calling thread; {@code cpuMillis} is
-     * the caller's mean CPU time per query (for Lucene the whole search, for Elasticsearch the client's
-     * share), which stays meaningful on a busy machine where wall-clock times are inflated.
+     * What one backend achieved. Latencies are wall-clock on the calling thread over all measured
+     * rounds. {@code cpuMillis} is the calling thread's mean CPU time per query (for Lucene the whole
+     * search, for Elasticsearch the client's share); {@code serverCpuMillis} is the mean CPU time per
+     * query of the process that serves the searches when it is another one (NaN otherwise). CPU time
+     * stays meaningful on a busy machine, where wall-clock times are inflated.
      */
     public record Result(String backend, int queries, double recallAt5, double mrrAt10, double p50Millis,
-                         double p99Millis, double cpuMillis, long indexMillis) {
+                         double p99Millis, double cpuMillis, double serverCpuMillis, long indexMillis) {
         @Override
         public String toString() {
             return String.format("%-13s queries=%d recall@5=%.3f MRR@10=%.3f p50=%.2fms p99=%.2fms cpu=%.2fms/query "
-                    + "index=%dms", backend, queries, recallAt5, mrrAt10, p50Millis, p99Millis, cpuMillis, indexMillis);
+                    + "server-cpu=%.2fms/query index=%dms", backend, queries, recallAt5, mrrAt10, p50Millis, p99Millis,
+                    cpuMillis, serverCpuMillis, indexMillis);
+        }
+    }
+
+    /**
+     * How to measure: {@code warmUpRounds} unmeasured passes over the questions first (JIT, caches:
+     * a serving node is warm), then {@code rounds} measured passes. {@code serverCpuNanos} reads the
+     * serving process's total CPU time, or is empty when the search runs in this thread.
+     */
+    public record Plan(int warmUpRounds, int rounds, Supplier<OptionalLong> serverCpuNanos) {
+        public Plan {
+            if (warmUpRounds < 0 || rounds < 1) {
+                throw new IllegalArgumentException("warmUpRounds >= 0 and rounds >= 1");
+            }
+        }
+
+        public static Plan inProcess(int warmUpRounds, int rounds) {
+            return new Plan(warmUpRounds, rounds, OptionalLong::empty);
         }
     }
 
     private SearchEvaluation() {
     }
 
-    /** Indexes the documents (timed), warms up with one pass, then measures a second pass. */
-    public static Result run(KnowledgeSearch search, EvaluationSet set) {
+    /** Indexes the documents (timed), then warms up and measures as the plan says. */
+    public static Result run(KnowledgeSearch search, EvaluationSet set, Plan plan) {
         long start = System.nanoTime();
         search.rebuild(set.documents().stream());
         long indexMillis = (System.nanoTime() - start) / 1_000_000;
-        set.queries().forEach(q -> search.search(new SearchQuery(q.text(), null, null, 10)));
+        for (int round = 0; round < plan.warmUpRounds(); round++) {
+            set.queries().forEach(q -> search.search(query(q)));
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        OptionalLong serverStart = plan.serverCpuNanos().get();
         long cpuStart = threads.getCurrentThreadCpuTime();
-        long[] nanos = new long[set.queries().size()];
+        int perRound = set.queries().size();
+        long[] nanos = new long[perRound * plan.rounds()];
         int found = 0;
         double reciprocal = 0;
         for (int i = 0; i < nanos.length; i++) {
-            EvaluationSet.Query q = set.queries().get(i);
+            EvaluationSet.Query q = set.queries().get(i % perRound);
             long t = System.nanoTime();
-            List<SearchHit> hits = search.search(new SearchQuery(q.text(), null, null, 10));
+            List<SearchHit> hits = search.search(query(q));
             nanos[i] = System.nanoTime() - t;
             int rank = rankOf(hits, q.expectedId());
             if (rank > 0 && rank <= 5) {
@@ -53,9 +81,16 @@ public final class SearchEvaluation {
             reciprocal += rank > 0 ? 1.0 / rank : 0;
         }
         double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / nanos.length;
+        OptionalLong serverEnd = plan.serverCpuNanos().get();
+        double serverCpuMillis = serverStart.isPresent() && serverEnd.isPresent()
+                ? (serverEnd.getAsLong() - serverStart.getAsLong()) / 1e6 / nanos.length : Double.NaN;
         Arrays.sort(nanos);
-        return new Result(search.backendName(), nanos.length, (double) found / nanos.length,
-                reciprocal / nanos.length, percentile(nanos, 0.50), percentile(nanos, 0.99), cpuMillis, indexMillis);
+        return new Result(search.backendName(), perRound, (double) found / nanos.length, reciprocal / nanos.length,
+                percentile(nanos, 0.50), percentile(nanos, 0.99), cpuMillis, serverCpuMillis, indexMillis);
+    }
+
+    private static SearchQuery query(EvaluationSet.Query q) {
+        return new SearchQuery(q.text(), null, null, LIMIT);
     }
 
     private static int rankOf(List<SearchHit> hits, String id) {

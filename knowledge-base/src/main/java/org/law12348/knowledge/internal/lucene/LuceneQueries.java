@@ -23,8 +23,10 @@ import org.law12348.knowledge.Suggestion;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,9 +39,12 @@ final class LuceneQueries {
     private static final float TITLE_BOOST = 3f;
     private static final float BIGRAM_BOOST = 1f;
     private static final float SUGGEST_MIN_MATCH = 0.75f;
-    /** Everything a hit shows except the long body, which only the highlighter reads. */
+    /** What a suggestion shows: everything but the long body. */
     private static final Set<String> RESULT_FIELDS = Set.of(LuceneFields.ID, LuceneFields.TYPE, LuceneFields.TITLE,
             LuceneFields.CATEGORY);
+    /** What a search hit needs: the suggestion fields and the body to highlight. */
+    private static final Set<String> HIT_FIELDS = Set.of(LuceneFields.ID, LuceneFields.TYPE, LuceneFields.TITLE,
+            LuceneFields.CATEGORY, LuceneFields.BODY);
 
     private final QueryBuilder words;
     private final Analyzer highlightAnalyzer;
@@ -53,8 +58,9 @@ final class LuceneQueries {
     List<SearchHit> search(IndexSearcher searcher, SearchQuery query) throws IOException {
         // one flat disjunction over all fields lets Lucene skip non-competitive documents (block-max WAND)
         BooleanQuery.Builder full = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        Query body = words.createBooleanQuery(LuceneFields.BODY, query.text());
         int clauses = addFlattened(full, words.createBooleanQuery(LuceneFields.TITLE, query.text()), TITLE_BOOST);
-        clauses += addFlattened(full, words.createBooleanQuery(LuceneFields.BODY, query.text()), 1f);
+        clauses += addFlattened(full, body, 1f);
         clauses += addFlattened(full, words.createBooleanQuery(LuceneFields.TITLE + ChineseAnalyzers.CJK_SUFFIX,
                 query.text()), BIGRAM_BOOST);
         if (clauses == 0) {
@@ -71,14 +77,22 @@ final class LuceneQueries {
         if (top.scoreDocs.length == 0) {
             return List.of();
         }
-        String[] snippets = highlighter(searcher).highlight(LuceneFields.BODY, q, top, 1);
-        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            Document doc = searcher.storedFields().document(sd.doc, RESULT_FIELDS);
+        // one stored-fields read per hit serves both the result and the highlighter
+        Document[] docs = new Document[top.scoreDocs.length];
+        Map<Integer, String> bodies = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = searcher.storedFields().document(top.scoreDocs[i].doc, HIT_FIELDS);
+            bodies.put(top.scoreDocs[i].doc, docs[i].get(LuceneFields.BODY));
+        }
+        // only the body clauses can match the body: the rest would cost term lookups for nothing
+        String[] snippets = body == null ? new String[docs.length]
+                : highlighter(searcher, bodies).highlight(LuceneFields.BODY, body, top, 1);
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = docs[i];
             hits.add(new SearchHit(doc.get(LuceneFields.ID), DocumentType.ofCode(doc.get(LuceneFields.TYPE)),
                     doc.get(LuceneFields.TITLE), snippets[i] == null ? "" : snippets[i],
-                    doc.get(LuceneFields.CATEGORY), sd.score));
+                    doc.get(LuceneFields.CATEGORY), top.scoreDocs[i].score));
         }
         return hits;
     }
@@ -119,11 +133,12 @@ final class LuceneQueries {
         return parts.size();
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, highlightAnalyzer)
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, String> bodies) {
+        return new LoadedBodyHighlighter(UnifiedHighlighter.builder(searcher, highlightAnalyzer)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.3f))
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-                .build();
+                // term-by-term offsets: the weight-matches mode re-created a terms enum per term and hit
+                .withWeightMatches(false), bodies);
     }
 }
