@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ import java.util.Map;
  * One entry point for the benchmarks. Each runs the real application on PostgreSQL (127.0.0.1:5432) in
  * a fresh database and prints its figures; at the end one table sums them up.
  *
- * <pre>./mvnw -q -pl bench -am install -DskipTests && ./mvnw -q -pl bench exec:java -Dexec.args="intake storm fastagi queue"</pre>
+ * <pre>bench/run.sh [intake] [storm] [fastagi] [search] [queue]</pre> (all of them without arguments)
  */
 public final class Bench {
 
@@ -35,17 +36,22 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> chosen = args.length == 0 ? List.of("intake", "storm", "fastagi", "queue") : Arrays.asList(args);
+        List<String> chosen = args.length == 0 ? List.of("intake", "storm", "fastagi", "search", "queue")
+                : Arrays.asList(args);
         Map<String, String> table = new LinkedHashMap<>();
         for (String name : chosen) {
             switch (name) {
                 case "intake" -> table.putAll(IntakeBenchmark.run());
                 case "storm" -> table.putAll(StormBenchmark.run());
                 case "fastagi" -> table.putAll(fastAgi());
+                case "search" -> table.putAll(KnowledgeSearchBench.run(
+                        Path.of(System.getProperty("bench.qa", "../shared/data/legal-qa/qa.jsonl")),
+                        Integer.getInteger("bench.search.questions", 300),
+                        Path.of("knowledge-base-es-tests/target/classpath.txt")));
                 case "queue" -> table.putAll(QueuePageBenchmark.run(Integer.getInteger("bench.queue.tickets", 1_000_000),
                         Integer.getInteger("bench.queue.rounds", 100)));
                 default -> throw new IllegalArgumentException(
-                        "Unknown benchmark " + name + " (intake, storm, fastagi, queue)");
+                        "Unknown benchmark " + name + " (intake, storm, fastagi, search, queue)");
             }
         }
         StringBuilder out = new StringBuilder("\n| figure | value |\n|---|---|\n");

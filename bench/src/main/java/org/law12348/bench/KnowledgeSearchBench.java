@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +47,11 @@ public final class KnowledgeSearchBench {
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/data/legal-qa/qa.jsonl");
         int questions = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         Path esClasspath = Path.of(args.length > 2 ? args[2] : "knowledge-base-es-tests/target/classpath.txt");
+        run(corpus, questions, esClasspath);
+    }
+
+    /** Runs both backends, prints the detailed table and answers the figures for {@link Bench}'s table. */
+    static Map<String, String> run(Path corpus, int questions, Path esClasspath) throws IOException {
         String loadBefore = loadAverage();
         Instant started = Instant.now();
         EvaluationSet set = EvaluationSet.load(corpus, questions, 12348L);
@@ -68,6 +75,13 @@ public final class KnowledgeSearchBench {
             log.info("{}", results.get(1));
         }
         System.out.println(table(set, results, started, loadBefore, loadAverage()));
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (SearchEvaluation.Result r : results) {
+            String name = "knowledge-base search, " + r.backend() + ", " + set.queries().size() + " questions";
+            figures.put(name + ": recall@5 / MRR@10", String.format(Locale.ROOT, "%.3f / %.3f", r.recallAt5(), r.mrrAt10()));
+            figures.put(name + ": p50 / p99 ms", String.format(Locale.ROOT, "%.1f / %.1f", r.p50Millis(), r.p99Millis()));
+        }
+        return figures;
     }
 
     private static String table(EvaluationSet set, List<SearchEvaluation.Result> results, Instant started,
