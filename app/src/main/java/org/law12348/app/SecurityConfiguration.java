@@ -71,6 +71,16 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
                         .requestMatchers("/api/v1/consultant/**").hasRole(StaffRole.CONSULTANT.name())
+                        // knowledge-base editing: consultants and admins draft, only admins publish and import
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/publish", "/api/v1/kb/articles/*/archive",
+                                "/api/v1/kb/articles/*/reviewed", "/api/v1/kb/import", "/api/v1/kb/statutes/import",
+                                "/api/v1/kb/reindex").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/review-queue").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/kb/articles/*").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
+                        // the review of consultants' answers: dispatchers flag, admins decide
+                        .requestMatchers(HttpMethod.POST, "/api/v1/staff/answers/*/review").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/staff/answers/**").hasAnyRole(StaffRole.DISPATCHER.name(), ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
                         .hasAnyRole(staffRoles())
