@@ -10,6 +10,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** What the security filters answer on the JSON API: problem details, not HTML or empty bodies. */
 @Component
@@ -31,6 +32,17 @@ class ProblemResponses {
     AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "access.denied",
                 "没有权限执行此操作");
+    }
+
+    /** 429 with Retry-After in whole seconds (rounded up: a client retrying on time must get through). */
+    void tooManyRequests(HttpServletResponse response, Duration wait, String code, String detail) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(retryAfterSeconds(wait)));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, code, detail);
+    }
+
+    static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String code, String detail)

@@ -2,6 +2,7 @@ package org.law12348.app;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.law12348.ticketing.StaffRole;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -22,9 +30,30 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
     private static final String ADMIN = StaffRole.ADMIN.name();
+
+    /**
+     * The pages load scripts only from this server (no inline scripts or handlers: they live in
+     * static files) and talk only to it. Styles may be inline: ECharts' tooltips and Swagger UI write
+     * style attributes, and a style cannot run code.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
+            "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'");
+
+    private final RateLimitFilter rateLimits;
+    private final LoginThrottleFilter loginThrottle;
+
+    SecurityConfiguration(RateLimits rateLimits, LoginThrottle loginThrottle, ClientAddresses addresses,
+                          ProblemResponses problems) {
+        // not beans: a Filter bean would also be registered with the servlet container, outside the chains
+        this.rateLimits = new RateLimitFilter(rateLimits, addresses, problems);
+        this.loginThrottle = new LoginThrottleFilter(loginThrottle, addresses, problems);
+    }
 
     @Bean
     @Order(1)
@@ -45,6 +74,16 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
                         .requestMatchers("/api/v1/consultant/**").hasRole(StaffRole.CONSULTANT.name())
+                        // knowledge-base editing: consultants and admins draft, only admins publish and import
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/publish", "/api/v1/kb/articles/*/archive",
+                                "/api/v1/kb/articles/*/reviewed", "/api/v1/kb/import", "/api/v1/kb/statutes/import",
+                                "/api/v1/kb/reindex").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/review-queue").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/kb/articles/*").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
+                        // the review of consultants' answers: dispatchers flag, admins decide
+                        .requestMatchers(HttpMethod.POST, "/api/v1/staff/answers/*/review").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/staff/answers/**").hasAnyRole(StaffRole.DISPATCHER.name(), ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
                         .hasAnyRole(staffRoles())
@@ -54,7 +93,10 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems.forbidden()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(notBrowserSession()));
+                        .ignoringRequestMatchers(notBrowserSession()))
+                .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
+                .addFilterBefore(loginThrottle, BasicAuthenticationFilter.class);
+        securityHeaders(http);
         return http.build();
     }
 
@@ -76,10 +118,27 @@ class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 // Camunda's web apps and REST API bring their own CSRF protection.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
+        securityHeaders(http);
         return http.build();
+    }
+
+    /**
+     * Same-origin framing (Cockpit frames itself), no MIME sniffing, no referrer to other sites
+     * (tracking links carry the citizen's token), and the content security policy everywhere except
+     * Camunda's web apps, which send their own.
+     */
+    private static void securityHeaders(HttpSecurity http) throws Exception {
+        RequestMatcher notCamunda = new NegatedRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
+        http.headers(headers -> headers
+                .frameOptions(frame -> frame.sameOrigin())
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notCamunda,
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
     }
 
     private static String[] staffRoles() {

@@ -31,7 +31,12 @@ final class HttpApi {
 
     /** With {@code keepCookies}, the client holds a session like a browser does. */
     HttpApi(int port, boolean keepCookies) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, keepCookies);
+    }
+
+    /** Against another base address, e.g. {@code http://[::1]:port} to come from a second client address. */
+    HttpApi(String base, boolean keepCookies) {
+        this.base = base;
         this.client = keepCookies ? HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build()
                 : HttpClient.newHttpClient();
     }

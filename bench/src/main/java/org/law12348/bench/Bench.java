@@ -126,6 +126,11 @@ public final class Bench {
                 "server.port=0",
                 "server.tomcat.threads.max=64",
                 "law12348.demo.accounts=true",
+                // the benchmarks are one client address sending at full speed: the per-address abuse
+                // limits (law12348.security.rate-limits) would measure themselves, not the product
+                "law12348.security.rate-limits.intake.requests=2000000000",
+                "law12348.security.rate-limits.knowledge-search.requests=2000000000",
+                "law12348.security.rate-limits.miniapp-sign-in.requests=2000000000",
                 "logging.level.root=WARN",
                 "logging.level.org.law12348=WARN",
                 "spring.main.banner-mode=off"));

@@ -50,7 +50,7 @@ public class HandlingUnitAdmin {
 
     @Transactional
     public HandlingUnit edit(String code, String name, String type, String regionCode, String phone) {
-        HandlingUnit unit = units.findById(code).orElseThrow(() ->
+        HandlingUnit unit = units.findById(blankSafe(code)).orElseThrow(() ->
                 new InvalidInputException("code", "unit.unknown", "承办单位不存在"));
         unit.edit(name(name), unitType(type), regions.require(blankSafe(regionCode), "regionCode"), phone(phone));
         return unit;
@@ -59,7 +59,7 @@ public class HandlingUnitAdmin {
     /** Deactivates a unit and moves its waiting tickets to the successor; returns how many moved. */
     @Transactional
     public int deactivate(String code, String successorCode, String reason, String actor) {
-        HandlingUnit unit = units.findActive(code).orElseThrow(() ->
+        HandlingUnit unit = units.findActive(blankSafe(code)).orElseThrow(() ->
                 new InvalidInputException("code", "unit.unknown", "承办单位不存在或已停用"));
         HandlingUnit successor = units.findActive(successorCode == null ? "" : successorCode.strip())
                 .filter(s -> !s.code().equals(unit.code()))

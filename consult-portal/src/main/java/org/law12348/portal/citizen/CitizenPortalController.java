@@ -79,20 +79,20 @@ class CitizenPortalController {
     }
 
     @PostMapping("/track/{number}/follow-up")
-    String followUp(@PathVariable String number, @RequestParam String token, @RequestParam String text,
+    String followUp(@PathVariable String number, @RequestParam(required = false) String token, @RequestParam String text,
                     RedirectAttributes flash) {
         page.requireOwner(number, token);
         return act(number, token, flash, () -> actions.followUp(number, text), "追问已提交，请等待答复");
     }
 
     @PostMapping("/track/{number}/accept")
-    String accept(@PathVariable String number, @RequestParam String token, RedirectAttributes flash) {
+    String accept(@PathVariable String number, @RequestParam(required = false) String token, RedirectAttributes flash) {
         page.requireOwner(number, token);
         return act(number, token, flash, () -> actions.acceptAnswer(number), "感谢确认，工单已办结");
     }
 
     @PostMapping("/track/{number}/rate")
-    String rate(@PathVariable String number, @RequestParam String token, @RequestParam(required = false) Integer score,
+    String rate(@PathVariable String number, @RequestParam(required = false) String token, @RequestParam(required = false) Integer score,
                 @RequestParam(required = false) String comment, RedirectAttributes flash) {
         page.requireOwner(number, token);
         return act(number, token, flash, () -> actions.rate(number, score, comment), "感谢您的评价");

@@ -1,0 +1,65 @@
+package org.law12348.app;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Abuse protection of the application ({@code law12348.security.*}). The defaults are generous so
+ * that normal use is never throttled; a deployment tightens them, tests set low limits of their own.
+ * Buckets live in memory, per node: behind a load balancer each node counts on its own.
+ *
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed; empty
+ *                       (the default) means the client address is always the TCP peer's
+ * @param login          failed sign-ins tolerated per account and per client address
+ * @param rateLimits     request rates per client address on the public, unauthenticated endpoints
+ */
+@ConfigurationProperties("law12348.security")
+public record SecuritySettings(List<String> trustedProxies, Login login, RateLimits rateLimits) {
+
+    public SecuritySettings {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        login = login == null ? new Login(null, null) : login;
+        rateLimits = rateLimits == null ? new RateLimits(null, null, null) : rateLimits;
+    }
+
+    /**
+     * @param maxFailures failed sign-ins within {@code window} after which further attempts answer 429
+     * @param window      the period the failures are counted in
+     */
+    public record Login(Integer maxFailures, Duration window) {
+        public Login {
+            maxFailures = maxFailures == null ? 5 : maxFailures;
+            window = window == null ? Duration.ofMinutes(15) : window;
+            Limit.check(maxFailures, window, "login");
+        }
+    }
+
+    /**
+     * @param intake          POST /api/v1/tickets
+     * @param knowledgeSearch GET /api/v1/kb/search and /api/v1/kb/suggest (search-as-you-type included)
+     * @param miniappSignIn   the mini-program sign-in and phone-binding endpoints
+     */
+    public record RateLimits(Limit intake, Limit knowledgeSearch, Limit miniappSignIn) {
+        public RateLimits {
+            intake = intake == null ? new Limit(600, Duration.ofMinutes(1)) : intake;
+            knowledgeSearch = knowledgeSearch == null ? new Limit(1200, Duration.ofMinutes(1)) : knowledgeSearch;
+            miniappSignIn = miniappSignIn == null ? new Limit(120, Duration.ofMinutes(1)) : miniappSignIn;
+        }
+    }
+
+    /** At most {@code requests} per {@code per}, refilled smoothly. */
+    public record Limit(int requests, Duration per) {
+        public Limit {
+            check(requests, per, "rate limit");
+        }
+
+        static void check(int count, Duration period, String what) {
+            if (count < 1 || period == null || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException(what + " needs a positive count and period, got " + count
+                        + " per " + period);
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.law12348.app.access;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.IntakeRequest;
+import org.law12348.ticketing.IntakeResult;
+import org.law12348.ticketing.StaffAccount;
+import org.law12348.ticketing.StaffAccounts;
+import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketIntake;
+import org.law12348.ticketing.consultation.CertificationService;
+import org.law12348.ticketing.consultation.ConsultationService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every HTTP endpoint, called as every kind of caller, against the declared table
+ * {@code app/src/test/resources/org/law12348/app/access/access-matrix.psv}.
+ *
+ * <h2>Adding an endpoint</h2>
+ * Add one line to that file: {@code METHOD | /path/{pattern} | ROLES | probe path | body}. The pattern
+ * is exactly what Spring maps (this test prints the missing lines, ready to paste, when it finds an
+ * endpoint that has none). ROLES are the callers that get through — names from {@link Role}, or ALL,
+ * STAFF, NONE. The probe path is needed only when the pattern has variables other than {number}
+ * (which becomes a fresh ticket of handler-gz's unit, or a pool question under /consultant paths);
+ * the body only where an empty one ({} for JSON) would be refused before the access check.
+ *
+ * <h2>What counts as denied</h2>
+ * 401 or 403; 404 when the path names an existing ticket (hidden from that caller by design);
+ * a redirect to /login; and, for the consultant pages' actions, which report a refusal (say, of an
+ * uncertified consultant) and the console's, which do the same for a unit handler's reassignment,
+ * a redirect to a page showing an error. {other} in a body is the other citizen's ticket (same unit).
+ * {claimed} in a probe is a pool question the demo consultant has claimed. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
+ * an unconfigured channel…) means the caller got through. A 500 or a 429 fails the test outright.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:matrix;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.process-engine-name=matrix"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointAccessMatrixTest {
+
+    private static final String PASSWORD = "demo12348";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TicketIntake intake;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    CertificationService certification;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    ConsultationService consultation;
+
+    private final AccessTable table = AccessTable.load("access-matrix.psv");
+    private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
+    private String otherCitizenToken;
+    private String otherCitizenTicket;
+
+    @BeforeAll
+    void callers() {
+        accounts.save(new StaffAccount("consultant-new", passwords.encode(PASSWORD), "未认证咨询师",
+                StaffRole.CONSULTANT, null));
+        accounts.save(new StaffAccount("handler-sz", passwords.encode(PASSWORD), "深圳市法律援助中心承办人",
+                StaffRole.UNIT_HANDLER, "GD-4403-LEGAL-AID"));
+        certification.register("applicant", PASSWORD, "申请人", new CertificationService.ApplicationForm(
+                "GRASSROOTS_LEGAL_WORKER", "GD-2024-applicant", "440100", List.of("LEGAL_CONSULTATION"),
+                List.of("LABOR"), "基层法律服务工作者"));
+        IntakeResult other = ticket("LEGAL_AID");
+        otherCitizenToken = other.trackingToken();
+        otherCitizenTicket = other.ticketNumber();
+        Map<Role, String> users = Map.of(Role.CONSULTANT, "consultant", Role.UNCERTIFIED, "consultant-new",
+                Role.HANDLER, "handler-gz", Role.OTHER_HANDLER, "handler-sz", Role.DISPATCHER, "dispatcher",
+                Role.ADMIN, "admin");
+        for (Role role : Role.values()) {
+            callers.put(role, new Caller(port, users.get(role), PASSWORD));
+        }
+    }
+
+    @Test
+    void everyEndpointHasAnEntryInTheTable() {
+        Set<String> discovered = discovered();
+        List<String> missing = discovered.stream().filter(key -> !table.entries().containsKey(key))
+                .map(key -> key.replaceFirst(" ", " | ") + " | NONE").toList();
+        List<String> stale = table.entries().values().stream()
+                .filter(e -> !e.outsideMvc() && !discovered.contains(e.key())).map(AccessTable.Entry::key).toList();
+
+        assertThat(missing).as("endpoints without an entry in access-matrix.psv (lines to add, with the right roles)")
+                .isEmpty();
+        assertThat(stale).as("entries in access-matrix.psv for endpoints that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsThroughExactlyWhereTheTableSays() {
+        List<String> wrong = new ArrayList<>();
+        for (AccessTable.Entry entry : table.entries().values()) {
+            Set<Role> through = EnumSet.noneOf(Role.class);
+            for (Role role : Role.values()) {
+                if (probe(entry, role, wrong)) {
+                    through.add(role);
+                }
+            }
+            if (!through.equals(entry.allowed())) {
+                wrong.add(entry.key() + ": declared " + entry.allowed() + ", got through " + through);
+            }
+        }
+        assertThat(wrong).as("endpoints whose access differs from the table").isEmpty();
+    }
+
+    /** Calls the entry's endpoint as {@code role}; true when the role got through. */
+    private boolean probe(AccessTable.Entry entry, Role role, List<String> wrong) {
+        boolean pool = entry.pattern().startsWith("/consultant") || entry.pattern().startsWith("/api/v1/consultant/");
+        boolean claimed = entry.probe().contains("{claimed}");
+        boolean namesTicket = claimed || entry.probe().contains("{number}");
+        IntakeResult ticket = namesTicket ? ticket(pool ? "LEGAL_CONSULTATION" : "LEGAL_AID") : null;
+        if (claimed) {
+            consultation.claim(ticket.ticketNumber(), "consultant");
+        }
+        String path = entry.probe().replace("{number}", namesTicket ? ticket.ticketNumber() : "")
+                .replace("{claimed}", namesTicket ? ticket.ticketNumber() : "");
+        String body = entry.body().replace("{other}", otherCitizenTicket);
+        String token = switch (role) {
+            case CITIZEN -> ticket == null ? null : ticket.trackingToken();
+            case OTHER_CITIZEN -> ticket == null ? null : otherCitizenToken;
+            default -> null;
+        };
+        boolean page = !path.startsWith("/api/") && !path.startsWith("/engine-rest") && !path.startsWith("/actuator");
+        String method = entry.method().equals("*") ? "GET" : entry.method();
+        boolean write = !method.equals("GET");
+        String contentType = !write ? null : page ? "application/x-www-form-urlencoded" : contentTypeOf(entry);
+        body = !write ? null : body.isEmpty() && !page ? "{}" : body;
+        Caller caller = callers.get(role);
+
+        HttpResponse<String> answer = caller.call(method, path, contentType, body, token);
+
+        if (answer.statusCode() >= 500 && answer.statusCode() != 503 || answer.statusCode() == 429) {
+            wrong.add(role + " " + method + " " + path + " answered " + answer.statusCode() + " " + answer.body());
+        }
+        return switch (answer.statusCode()) {
+            case 401, 403 -> false;
+            case 404 -> !namesTicket;
+            case 302, 303 -> redirectGotThrough(caller, answer, page && write
+                    && (path.startsWith("/consultant/") || path.startsWith("/console/")));
+            default -> true;
+        };
+    }
+
+    private static boolean redirectGotThrough(Caller caller, HttpResponse<String> answer, boolean pageAction) {
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (location.contains("/login")) {
+            return false;
+        }
+        if (!pageAction) {
+            return true;
+        }
+        HttpResponse<String> next = caller.follow(location);
+        return next.statusCode() == 200 && !next.body().contains("id=\"error\"");
+    }
+
+    private static String contentTypeOf(AccessTable.Entry entry) {
+        if (entry.pattern().endsWith("/import")) {
+            return "application/x-ndjson";
+        }
+        return "application/json";
+    }
+
+    private IntakeResult ticket(String businessType) {
+        return intake.receive(new IntakeRequest(Channel.WEB, UUID.randomUUID().toString(), null, businessType,
+                "440106", null, "公司拖欠工资三个月，想咨询如何维权，能否申请法律援助？", null, null, null, null));
+    }
+
+    /** METHOD pattern of every Spring MVC mapping of the application (controllers, actuator, API docs, errors). */
+    private Set<String> discovered() {
+        Set<String> keys = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("*")
+                        : info.getMethodsCondition().getMethods().stream().map(Enum::name)
+                        .collect(java.util.stream.Collectors.toSet());
+                for (String pattern : info.getPatternValues()) {
+                    methods.forEach(method -> keys.add(AccessTable.Entry.key(method, pattern)));
+                }
+            }
+        }
+        return keys;
+    }
+}
