@@ -129,13 +129,21 @@ public final class Bench {
                 // the benchmarks are one client address sending at full speed: the per-address abuse
                 // limits (law12348.security.rate-limits) would measure themselves, not the product
                 "law12348.security.rate-limits.intake.requests=2000000000",
+                "law12348.security.rate-limits.intake.per=PT1M",
                 "law12348.security.rate-limits.knowledge-search.requests=2000000000",
+                "law12348.security.rate-limits.knowledge-search.per=PT1M",
                 "law12348.security.rate-limits.miniapp-sign-in.requests=2000000000",
+                "law12348.security.rate-limits.miniapp-sign-in.per=PT1M",
                 "logging.level.root=WARN",
                 "logging.level.org.law12348=WARN",
                 "spring.main.banner-mode=off"));
         properties.addAll(DEMO_PRIVACY_KEYS);
         properties.addAll(List.of(extra));
+        // -Dbench.app="a=1,b=2" tries product settings without a rebuild (e.g. job executor threads)
+        String tried = System.getProperty("bench.app", "");
+        if (!tried.isBlank()) {
+            properties.addAll(List.of(tried.split(",")));
+        }
         // as command-line arguments, so they win over the postgres profile's defaults
         return new SpringApplicationBuilder(ContactCenterApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchExcludesTestJars",
