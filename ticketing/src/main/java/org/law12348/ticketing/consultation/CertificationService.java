@@ -106,36 +106,31 @@ public class CertificationService {
         }
         Consultant consultant = find(username);
         consultant.approve(validUntil, admin, clock.instant());
-        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
-                username + " 批准，有效期至" + validUntil);
-        return consultant;
+        return recorded(consultant, admin, username + " 批准，有效期至" + validUntil);
     }
 
     @Transactional
     public Consultant reject(String username, String reason, String admin) {
+        String why = reason(reason);
         Consultant consultant = find(username);
-        consultant.reject(reason(reason), admin, clock.instant());
-        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
-                username + " 驳回：" + reason(reason));
-        return consultant;
+        consultant.reject(why, admin, clock.instant());
+        return recorded(consultant, admin, username + " 驳回：" + why);
     }
 
     @Transactional
     public Consultant suspend(String username, String reason, String admin) {
+        String why = reason(reason);
         Consultant consultant = find(username);
-        consultant.suspend(reason(reason), admin, clock.instant());
-        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
-                username + " 暂停：" + reason(reason));
-        return consultant;
+        consultant.suspend(why, admin, clock.instant());
+        return recorded(consultant, admin, username + " 暂停：" + why);
     }
 
     @Transactional
     public Consultant revoke(String username, String reason, String admin) {
+        String why = reason(reason);
         Consultant consultant = find(username);
-        consultant.revoke(reason(reason), admin, clock.instant());
-        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(),
-                username + " 撤销：" + reason(reason));
-        return consultant;
+        consultant.revoke(why, admin, clock.instant());
+        return recorded(consultant, admin, username + " 撤销：" + why);
     }
 
     @Transactional(readOnly = true)
@@ -213,5 +208,11 @@ public class CertificationService {
             }
         }
         return values;
+    }
+
+    /** Every certification decision also goes to the audit trail, in the same transaction. */
+    private Consultant recorded(Consultant consultant, String admin, String decision) {
+        audit.change(admin, AuditAction.CERTIFICATION_DECIDED, AuditSubject.none(), decision);
+        return consultant;
     }
 }
