@@ -39,6 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "law12348.miniapp.wechat.templates.accepted=TPL-ACCEPTED",
                 "law12348.miniapp.wechat.templates.answered=TPL-ANSWERED",
                 "law12348.miniapp.wechat.templates.closed=TPL-CLOSED",
+                // short, so a platform that never answers costs a test one second per attempt; the fakes'
+                // late answers come after LATE_ANSWER, which only these timeouts make the clients miss
+                "law12348.miniapp.wechat.connect-timeout=PT1S",
+                "law12348.miniapp.wechat.read-timeout=PT1S",
+                "law12348.miniapp.alipay.connect-timeout=PT1S",
+                "law12348.miniapp.alipay.read-timeout=PT1S",
                 "law12348.miniapp.alipay.app-id=" + FakeAlipay.APP_ID,
                 "law12348.miniapp.alipay.templates.answered=ALI-TPL-ANSWERED",
                 "law12348.miniapp.notifications.poll-interval=PT1H",
