@@ -9,7 +9,6 @@ import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.TimelineEntry;
 import org.law12348.ticketing.TimelineEventType;
-import org.law12348.ticketing.internal.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,9 +23,6 @@ class NotificationTest extends MiniappTestSupport {
 
     @Autowired
     TicketService staff;
-
-    @Autowired
-    OutboxRelay relay;
 
     @Autowired
     NotificationSender sender;
@@ -226,20 +222,6 @@ class NotificationTest extends MiniappTestSupport {
         assertThat(message.path("user_template_id").asText()).isEqualTo("ALI-TPL-ANSWERED");
         assertThat(message.path("data").asText()).contains(number).contains("您的问题已有答复");
         assertThat(deliveries(number)).anyMatch(text -> text.startsWith("支付宝模板消息已发送"));
-    }
-
-    private void deliverTicketEvents() {
-        relay.relayPending();
-        // the relay's own thread may hold an event in its transaction a moment longer
-        for (int i = 0; i < 250 && pendingEvents() > 0; i++) {
-            relay.relayPending();
-            Thread.onSpinWait();
-        }
-        assertThat(pendingEvents()).isZero();
-    }
-
-    private int pendingEvents() {
-        return jdbc.queryForObject("select count(*) from outbox_event where processed_at is null", Integer.class);
     }
 
     private List<JsonNode> messagesFor(String number) {
