@@ -121,8 +121,9 @@ class AmiCallEventsTest {
         await().atMost(PATIENCE).until(() -> AMI.logins() > loginsBefore && ami.isConnected());
         AMI.emit("ami-07-queue-abandon.txt", Map.of());
         String uniqueId = "1795876407.13"; // the caller's channel that QueueCallerJoin names in ami-07
+        // the Hangup that ends the call comes after the QueueCallerAbandon: wait for both
         await().atMost(PATIENCE).until(() -> call(uniqueId).filter(c -> c.outcome() == CallOutcome.ABANDONED
-                && c.waitSeconds() != null).isPresent());
+                && c.waitSeconds() != null && c.endedAt() != null).isPresent());
         CallRecord call = call(uniqueId).orElseThrow();
         assertThat(call.callerPhone()).isEqualTo("13900139000");
         assertThat(call.queue()).isEqualTo("legal-consultation");

@@ -22,8 +22,8 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
                                 Notifications notifications) {
 
     public MiniappProperties {
-        wechat = wechat == null ? new Wechat(null, null, null, null, null, null, null, null) : wechat;
-        alipay = alipay == null ? new Alipay(null, null, null, null, null, null) : alipay;
+        wechat = wechat == null ? new Wechat(null, null, null, null, null, null, null, null, null, null) : wechat;
+        alipay = alipay == null ? new Alipay(null, null, null, null, null, null, null, null) : alipay;
         session = session == null ? new Session(null, null) : session;
         uploads = uploads == null ? new Uploads(null, null, null) : uploads;
         notifications = notifications == null ? new Notifications(null, null, null, null) : notifications;
@@ -38,13 +38,19 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
      * @param templates   subscribe-message templates
      * @param retries     how often WxJava repeats a call WeChat answered "system busy" (-1)
      * @param retrySleep  the first pause before such a repeat (doubles each time)
+     * @param connectTimeout how long to wait for a connection to WeChat
+     * @param readTimeout    how long to wait for WeChat's answer once the request is sent; a sign-in
+     *                       waits at most this long before the citizen is told to try again
      */
     public record Wechat(String appId, String secret, String token, String aesKey, String apiHost,
-                         Templates templates, Integer retries, Duration retrySleep) {
+                         Templates templates, Integer retries, Duration retrySleep, Duration connectTimeout,
+                         Duration readTimeout) {
         public Wechat {
             templates = templates == null ? Templates.wechatDefaults() : templates.withDefaults(Templates.wechatDefaults());
             retries = retries == null ? 2 : retries;
             retrySleep = retrySleep == null ? Duration.ofMillis(500) : retrySleep;
+            connectTimeout = timeout(connectTimeout, Duration.ofSeconds(5), "wechat.connect-timeout");
+            readTimeout = timeout(readTimeout, Duration.ofSeconds(5), "wechat.read-timeout");
         }
 
         public boolean configured() {
@@ -59,12 +65,16 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
      * @param gatewayUrl      the open-platform gateway
      * @param aesKey          the content-encryption key (for getPhoneNumber payloads)
      * @param templates       mini-program template messages
+     * @param connectTimeout  how long to wait for a connection to the gateway
+     * @param readTimeout     how long to wait for the gateway's answer once the request is sent
      */
     public record Alipay(String appId, String privateKey, String alipayPublicKey, String gatewayUrl, String aesKey,
-                         Templates templates) {
+                         Templates templates, Duration connectTimeout, Duration readTimeout) {
         public Alipay {
             gatewayUrl = hasText(gatewayUrl) ? gatewayUrl : "https://openapi.alipay.com/gateway.do";
             templates = templates == null ? Templates.alipayDefaults() : templates.withDefaults(Templates.alipayDefaults());
+            connectTimeout = timeout(connectTimeout, Duration.ofSeconds(5), "alipay.connect-timeout");
+            readTimeout = timeout(readTimeout, Duration.ofSeconds(10), "alipay.read-timeout");
         }
 
         public boolean configured() {
@@ -141,6 +151,15 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
             Duration pause = initialBackoff.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
             return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
         }
+    }
+
+    /** A timeout of the platform SDKs, which take whole milliseconds: positive, and at most a minute. */
+    private static Duration timeout(Duration value, Duration fallback, String name) {
+        Duration timeout = value == null ? fallback : value;
+        if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("law12348.miniapp." + name + " must be between 1ms and 1 minute");
+        }
+        return timeout;
     }
 
     private static boolean hasText(String s) {

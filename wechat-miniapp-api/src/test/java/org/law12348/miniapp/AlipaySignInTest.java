@@ -45,6 +45,24 @@ class AlipaySignInTest extends MiniappTestSupport {
     }
 
     @Test
+    void answers503WithAChineseProblemWhenTheGatewayTakesLongerThanTheReadTimeout() {
+        String code = unique("authhang");
+        alipay.authCode(code, "2088102150477654");
+        alipay.hang(FakeAlipay.SIGN_IN, 1);
+
+        Response r = post("/api/v1/miniapp/alipay/sessions", null, null, "{\"authCode\":\"" + code + "\"}");
+
+        // answered before the fake's late answer: the configured read timeout, not the SDK's, gave up
+        assertThat(alipay.hungCalls(FakeAlipay.SIGN_IN)).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.raw().headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(r.body().path("code").asText()).isEqualTo("channel.busy");
+        assertThat(r.body().path("detail").asText()).isEqualTo("支付宝服务响应超时，请稍后重试");
+        assertThat(r.raw().headers().firstValue("Retry-After")).contains("30");
+        alipay.reset();
+    }
+
+    @Test
     void bindsThePhoneNumberFromTheEncryptedSignedPayload() throws Exception {
         String token = alipayCitizen();
 

@@ -18,6 +18,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Alipay open-platform gateway: it checks every request's RSA2 signature with the app's
@@ -37,6 +41,13 @@ import java.util.concurrent.Executors;
 public final class FakeAlipay {
 
     static final String APP_ID = "2021004100000001";
+    static final String SIGN_IN = "alipay.system.oauth.token";
+    static final String TEMPLATE_SEND = "alipay.open.app.mini.templatemessage.send";
+    /**
+     * How late a hanging call is answered, unless {@link #reset()} releases it first: longer than the
+     * tests' read timeout, shorter than the 10 s this module used before timeouts were configurable.
+     */
+    static final Duration LATE_ANSWER = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeAlipay instance;
 
@@ -50,6 +61,9 @@ public final class FakeAlipay {
     private final Queue<String[]> templateFailures = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> templateMessages = new CopyOnWriteArrayList<>();
     private volatile boolean forgeNext;
+    private final Map<String, AtomicInteger> hangs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hungCalls = new ConcurrentHashMap<>();
+    private volatile CountDownLatch release = new CountDownLatch(1);
 
     private FakeAlipay() throws IOException, NoSuchAlgorithmException {
         KeyPair app = rsa2048();
@@ -63,7 +77,8 @@ public final class FakeAlipay {
         aesKey = b64(aes);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/gateway.do", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // hanging calls each hold a thread until answered late or released
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -102,7 +117,31 @@ public final class FakeAlipay {
         forgeNext = true;
     }
 
+    /**
+     * The next n calls of this method are accepted and read, then get no answer for
+     * {@link #LATE_ANSWER} (the gateway overloaded, or a proxy swallowing the answer).
+     */
+    void hang(String method, int n) {
+        hangs.computeIfAbsent(method, m -> new AtomicInteger()).set(n);
+    }
+
+    /** How many calls of this method hung since the last reset. */
+    int hungCalls(String method) {
+        AtomicInteger count = hungCalls.get(method);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Ends the calls hanging now without an answer, as if the connection dropped; later ones still hang. */
+    void releaseHangingCalls() {
+        CountDownLatch hanging = release;
+        release = new CountDownLatch(1);
+        hanging.countDown();
+    }
+
     void reset() {
+        releaseHangingCalls();
+        hangs.clear();
+        hungCalls.clear();
         forgeNext = false;
         templateFailures.clear();
         templateMessages.clear();
@@ -122,6 +161,11 @@ public final class FakeAlipay {
         try (exchange) {
             Map<String, String> params = form(exchange.getRequestURI().getRawQuery());
             params.putAll(form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            String method = params.getOrDefault("method", "");
+            if (hangs.getOrDefault(method, new AtomicInteger()).getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                    && !answerLate(method)) {
+                return;
+            }
             String answer = answer(params);
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
@@ -129,6 +173,18 @@ public final class FakeAlipay {
             exchange.getResponseBody().write(bytes);
         } catch (AlipayApiException e) {
             exchange.sendResponseHeaders(500, -1);
+        }
+    }
+
+    /** Holds a hanging call; true when it is to be answered now (late), false when a reset released it. */
+    private boolean answerLate(String method) {
+        hungCalls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        CountDownLatch released = release;
+        try {
+            return !released.await(LATE_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -140,8 +196,8 @@ public final class FakeAlipay {
                     + "\"sub_code\":\"isv.invalid-signature\",\"sub_msg\":\"验签出错\"}");
         }
         return switch (method) {
-            case "alipay.system.oauth.token" -> oauthToken(params);
-            case "alipay.open.app.mini.templatemessage.send" -> templateMessage(params);
+            case SIGN_IN -> oauthToken(params);
+            case TEMPLATE_SEND -> templateMessage(params);
             default -> envelope("error_response", "{\"code\":\"40004\",\"msg\":\"Business Failed\","
                     + "\"sub_code\":\"isv.invalid-method\",\"sub_msg\":\"不存在的方法名\"}");
         };

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +36,14 @@ public final class FakeWechat {
     static final String SECRET = "0123456789abcdef0123456789abcdef";
     /** Text containing this is judged risky (label 20006, 违法犯罪) by msg_sec_check. */
     static final String RISKY_WORD = "出售枪支";
+    static final String SIGN_IN = "/sns/jscode2session";
+    static final String SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/send";
+    /**
+     * How late a hanging call is answered, unless {@link #reset()} releases it first: longer than the
+     * tests' read timeout, shorter than WxJava's own default (5 s), so only the configured timeout
+     * makes the client give up before the answer comes.
+     */
+    static final Duration LATE_ANSWER = Duration.ofSeconds(3);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeWechat instance;
@@ -48,11 +59,15 @@ public final class FakeWechat {
     private volatile int busyAnswers;
     private final AtomicInteger droppedSends = new AtomicInteger();
     private volatile Integer tokenError;
+    private final Map<String, AtomicInteger> hangs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hungCalls = new ConcurrentHashMap<>();
+    private volatile CountDownLatch release = new CountDownLatch(1);
 
     private FakeWechat() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // hanging calls each hold a thread until answered late or released
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -113,7 +128,31 @@ public final class FakeWechat {
         droppedSends.set(n);
     }
 
+    /**
+     * The next n calls of this API path are accepted and read, then get no answer for
+     * {@link #LATE_ANSWER} (WeChat overloaded, or a proxy swallowing the answer).
+     */
+    void hang(String path, int n) {
+        hangs.computeIfAbsent(path, p -> new AtomicInteger()).set(n);
+    }
+
+    /** How many calls of this path hung since the last reset. */
+    int hungCalls(String path) {
+        AtomicInteger count = hungCalls.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Ends the calls hanging now without an answer, as if the connection dropped; later ones still hang. */
+    void releaseHangingCalls() {
+        CountDownLatch hanging = release;
+        release = new CountDownLatch(1);
+        hanging.countDown();
+    }
+
     void reset() {
+        releaseHangingCalls();
+        hangs.clear();
+        hungCalls.clear();
         droppedSends.set(0);
         tokenError = null;
         subscribeErrors.clear();
@@ -127,8 +166,11 @@ public final class FakeWechat {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (path.equals("/cgi-bin/message/subscribe/send")
-                    && droppedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (path.equals(SUBSCRIBE_SEND) && droppedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return;
+            }
+            if (hangs.getOrDefault(path, new AtomicInteger()).getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                    && !answerLate(path)) {
                 return;
             }
             String answer = answer(path, query, body);
@@ -136,6 +178,18 @@ public final class FakeWechat {
             exchange.getResponseHeaders().set("Content-Type", "application/json; encoding=utf-8");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    /** Holds a hanging call; true when it is to be answered now (late), false when a reset released it. */
+    private boolean answerLate(String path) {
+        hungCalls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        CountDownLatch released = release;
+        try {
+            return !released.await(LATE_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -156,7 +210,7 @@ public final class FakeWechat {
             }
             return "{\"access_token\":\"" + currentToken(true) + "\",\"expires_in\":7200}";
         }
-        if (path.equals("/sns/jscode2session")) {
+        if (path.equals(SIGN_IN)) {
             return jscode2session(query);
         }
         if (!currentToken(false).equals(query.get("access_token"))) {
@@ -166,7 +220,7 @@ public final class FakeWechat {
         return switch (path) {
             case "/wxa/business/getuserphonenumber" -> phoneNumber(request);
             case "/wxa/msg_sec_check" -> contentCheck(request);
-            case "/cgi-bin/message/subscribe/send" -> subscribe(request);
+            case SUBSCRIBE_SEND -> subscribe(request);
             default -> error(40066, "invalid url");
         };
     }

@@ -3,12 +3,15 @@ package org.law12348.miniapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
+import org.law12348.ticketing.internal.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,8 +19,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "law12348.miniapp.wechat.templates.accepted=TPL-ACCEPTED",
                 "law12348.miniapp.wechat.templates.answered=TPL-ANSWERED",
                 "law12348.miniapp.wechat.templates.closed=TPL-CLOSED",
+                // short, so a platform that never answers costs a test one second per attempt; the fakes'
+                // late answers come after LATE_ANSWER, which only these timeouts make the clients miss
+                "law12348.miniapp.wechat.connect-timeout=PT1S",
+                "law12348.miniapp.wechat.read-timeout=PT1S",
+                "law12348.miniapp.alipay.connect-timeout=PT1S",
+                "law12348.miniapp.alipay.read-timeout=PT1S",
                 "law12348.miniapp.alipay.app-id=" + FakeAlipay.APP_ID,
                 "law12348.miniapp.alipay.templates.answered=ALI-TPL-ANSWERED",
                 "law12348.miniapp.notifications.poll-interval=PT1H",
@@ -49,7 +62,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class MiniappTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Path IMAGES = Path.of(System.getProperty("java.io.tmpdir"), "law12348-miniapp-test-images");
+    /** How the ticket text names the folder of its images for staff: 存储编号 followed by the folder. */
+    private static final Pattern IMAGE_FOLDER = Pattern.compile("存储编号 ([0-9a-f]{32})");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicInteger PHONES = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000, 8_000_000));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -57,6 +74,12 @@ abstract class MiniappTestSupport {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    private OutboxRelay outboxRelay;
+
+    @Autowired
+    private JdbcTemplate outboxRows;
 
     final FakeWechat wechat = FakeWechat.get();
     final FakeAlipay alipay = FakeAlipay.get();
@@ -68,8 +91,7 @@ abstract class MiniappTestSupport {
         registry.add("law12348.miniapp.alipay.private-key", () -> FakeAlipay.get().appPrivateKey);
         registry.add("law12348.miniapp.alipay.alipay-public-key", () -> FakeAlipay.get().platformPublicKey);
         registry.add("law12348.miniapp.alipay.aes-key", () -> FakeAlipay.get().aesKey);
-        registry.add("law12348.miniapp.uploads.dir", () -> System.getProperty("java.io.tmpdir")
-                + "/law12348-miniapp-test-images");
+        registry.add("law12348.miniapp.uploads.dir", IMAGES::toString);
     }
 
     @BeforeEach
@@ -81,6 +103,26 @@ abstract class MiniappTestSupport {
     /** A distinct value per call, for openids, codes and client message ids. */
     static String unique(String prefix) {
         return prefix + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A mobile number no other test uses (the other tests' numbers do not start 1360). */
+    static String uniquePhone() {
+        return "1360" + PHONES.incrementAndGet();
+    }
+
+    /** Delivers the ticket events waiting in the outbox (notifications are enqueued then). */
+    void deliverTicketEvents() {
+        outboxRelay.relayPending();
+        // the relay's own thread may hold an event in its transaction a moment longer
+        for (int i = 0; i < 250 && pendingEvents() > 0; i++) {
+            outboxRelay.relayPending();
+            Thread.onSpinWait();
+        }
+        assertThat(pendingEvents()).isZero();
+    }
+
+    private int pendingEvents() {
+        return outboxRows.queryForObject("select count(*) from outbox_event where processed_at is null", Integer.class);
     }
 
     /** Signs a new WeChat citizen in and returns the session token. */
@@ -110,6 +152,45 @@ abstract class MiniappTestSupport {
                 "{\"regionCode\":\"440106\",\"text\":\"" + text + "\"}");
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.body().path("number").asText();
+    }
+
+    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+
+    /** A legal-aid service request in Tianhe with these images, as the mini-program uploads it. */
+    Response multipart(String token, String messageId, byte[][] images) {
+        String boundary = "----miniapp" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        field(body, boundary, "regionCode", "440106");
+        field(body, boundary, "businessType", "LEGAL_AID");
+        field(body, boundary, "text", "工地受伤老板不管，申请法律援助，附工伤照片");
+        for (int i = 0; i < images.length; i++) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"images\"; filename=\"photo" + i
+                    + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n");
+            body.writeBytes(images[i]);
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        HttpRequest request = request("/api/v1/miniapp/service-requests", token, messageId)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return send(request);
+    }
+
+    private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+    }
+
+    private static void write(ByteArrayOutputStream body, String text) {
+        body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The folder of a ticket's images, found the way staff find it: by the storage number in its text. */
+    Path imageFolder(String token, String number) {
+        String text = get("/api/v1/miniapp/tickets/" + number, token).body().path("text").asText();
+        Matcher folder = IMAGE_FOLDER.matcher(text);
+        assertThat(folder.find()).as(text).isTrue();
+        return IMAGES.resolve(folder.group(1));
     }
 
     record Response(int status, JsonNode body, HttpResponse<byte[]> raw) {

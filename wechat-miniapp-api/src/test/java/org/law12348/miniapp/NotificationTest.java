@@ -9,7 +9,6 @@ import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.TimelineEntry;
 import org.law12348.ticketing.TimelineEventType;
-import org.law12348.ticketing.internal.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,9 +23,6 @@ class NotificationTest extends MiniappTestSupport {
 
     @Autowired
     TicketService staff;
-
-    @Autowired
-    OutboxRelay relay;
 
     @Autowired
     NotificationSender sender;
@@ -117,6 +113,57 @@ class NotificationTest extends MiniappTestSupport {
     }
 
     @Test
+    void aWechatSendThatGetsNoAnswerInTimeIsAFailedAttemptAndGivenUpAfterTheAttemptLimit() {
+        String token = wechatCitizen();
+        String number = ask(token, "单位不签劳动合同可以要求双倍工资吗？");
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        wechat.hang(FakeWechat.SUBSCRIBE_SEND, 10);
+
+        staff.answer(number, "超过一个月不满一年未签书面劳动合同的，可以要求支付二倍工资。", DISPATCHER);
+        deliverTicketEvents();
+        for (int i = 0; i < 6; i++) {
+            sender.sendDue();
+            // the hung call ends unanswered, so no late answer records a message as sent
+            wechat.releaseHangingCalls();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        // one request per attempt, each given up before the fake's late answer, and no more than the limit
+        assertThat(wechat.hungCalls(FakeWechat.SUBSCRIBE_SEND)).isEqualTo(4);
+        assertThat(messagesFor(number)).isEmpty();
+        assertThat(failures(number)).hasSize(4).allMatch(text -> text.contains("微信接口响应超时"));
+        assertThat(failures(number).get(0)).contains("第1次发送失败").contains("重试");
+        assertThat(deliveries(number)).anyMatch(text -> text.contains("第4次发送失败（微信接口响应超时），已放弃"));
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_notification where ticket_number = ? "
+                + "and kind = 'ANSWERED' and status = 'FAILED' and attempts = 4", Integer.class, number)).isEqualTo(1);
+        wechat.reset();
+    }
+
+    @Test
+    void anAlipaySendThatGetsNoAnswerInTimeIsRetriedAndSentOnceTheGatewayAnswers() {
+        String token = alipayCitizen();
+        String number = ask(token, "网购商品质量有问题商家拒绝退货怎么办？");
+        post("/api/v1/miniapp/alipay/form-ids", token, null, "{\"formId\":\"MjA4ODAwMjI3MjMyNzUwMl8xNjAy\"}");
+        alipay.hang(FakeAlipay.TEMPLATE_SEND, 1);
+
+        staff.answer(number, "可以依据消费者权益保护法要求退货，或向市场监管部门投诉。", DISPATCHER);
+        deliverTicketEvents();
+        sender.sendDue();
+        alipay.releaseHangingCalls();
+        assertThat(alipay.hungCalls(FakeAlipay.TEMPLATE_SEND)).isEqualTo(1);
+        assertThat(alipay.templateMessages()).isEmpty();
+        assertThat(failures(number)).hasSize(1)
+                .allMatch(text -> text.contains("第1次发送失败（支付宝网关响应超时）") && text.contains("重试"));
+
+        clock.advance(Duration.ofSeconds(30));
+        sender.sendDue();
+
+        assertThat(alipay.templateMessages()).hasSize(1);
+        assertThat(deliveries(number)).anyMatch(text -> text.startsWith("支付宝模板消息已发送"));
+        alipay.reset();
+    }
+
+    @Test
     void givesUpAfterTheAttemptLimit() {
         String token = wechatCitizen();
         String number = ask(token, "邻居占用公共楼道堆放杂物怎么办？");
@@ -175,20 +222,6 @@ class NotificationTest extends MiniappTestSupport {
         assertThat(message.path("user_template_id").asText()).isEqualTo("ALI-TPL-ANSWERED");
         assertThat(message.path("data").asText()).contains(number).contains("您的问题已有答复");
         assertThat(deliveries(number)).anyMatch(text -> text.startsWith("支付宝模板消息已发送"));
-    }
-
-    private void deliverTicketEvents() {
-        relay.relayPending();
-        // the relay's own thread may hold an event in its transaction a moment longer
-        for (int i = 0; i < 250 && pendingEvents() > 0; i++) {
-            relay.relayPending();
-            Thread.onSpinWait();
-        }
-        assertThat(pendingEvents()).isZero();
-    }
-
-    private int pendingEvents() {
-        return jdbc.queryForObject("select count(*) from outbox_event where processed_at is null", Integer.class);
     }
 
     private List<JsonNode> messagesFor(String number) {

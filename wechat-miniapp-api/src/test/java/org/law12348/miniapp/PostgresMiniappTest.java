@@ -4,16 +4,19 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.law12348.miniapp.internal.notify.NotificationSender;
+import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.ticketing.retention.CitizenData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,6 +50,9 @@ class PostgresMiniappTest extends MiniappTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CitizenData citizenData;
 
     @BeforeAll
     static void createDatabase() {
@@ -99,6 +105,40 @@ class PostgresMiniappTest extends MiniappTestSupport {
     }
 
     @Test
+    void erasureDeletesTheAccountAndEverythingTheMiniProgramsKeptAboutTheTicketOnPostgres() {
+        String openId = unique("o6_pgErased");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String phoneCode = unique("pgphone");
+        wechat.phoneCode(phoneCode, phone);
+        assertThat(post("/api/v1/miniapp/wechat/phone", token, null, "{\"code\":\"" + phoneCode + "\"}").status())
+                .isEqualTo(200);
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-CLOSED\":\"accept\"}}");
+        String number = multipart(token, "pg-img", new byte[][] {JPEG}).body().path("number").asText();
+        Path images = imageFolder(token, number);
+        staff.answer(number, "可以申请法律援助。", DISPATCHER);
+        deliverTicketEvents();
+        post("/api/v1/miniapp/tickets/" + number + "/accept-answer", token, "pg-accept", null);
+        long account = jdbc.queryForObject("select id from miniapp_citizen where wechat_openid_hash = ?", Long.class,
+                cipher.blindIndex(openId));
+        assertThat(images).isDirectory();
+        assertThat(count("miniapp_notification where ticket_number = ?", number)).isPositive();
+        assertThat(count("miniapp_client_message where citizen_id = ?", account)).isEqualTo(1);
+        assertThat(count("miniapp_send_grant where citizen_id = ?", account)).isEqualTo(1);
+
+        citizenData.eraseByPhone(new PhoneNumber(phone), "市民来电申请删除个人信息", "admin");
+
+        assertThat(images).doesNotExist();
+        assertThat(count("miniapp_notification where ticket_number = ?", number)).isZero();
+        assertThat(count("miniapp_client_message where citizen_id = ?", account)).isZero();
+        assertThat(count("miniapp_send_grant where citizen_id = ?", account)).isZero();
+        assertThat(count("miniapp_citizen where id = ?", account)).isZero();
+        assertThat(get("/api/v1/miniapp/tickets", token).status()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select anonymised_at is not null from ticket where number = ?", Boolean.class,
+                number)).isTrue();
+    }
+
+    @Test
     void alipayFormIdsAndPhoneBindingWorkOnPostgres() throws Exception {
         String token = alipayCitizen();
 
@@ -113,5 +153,9 @@ class PostgresMiniappTest extends MiniappTestSupport {
                 Integer.class, cipher.blindIndex("13700001111"))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from miniapp_citizen where phone_enc like '%13700001111%'",
                 Integer.class)).isZero();
+    }
+
+    private int count(String fromWhere, Object value) {
+        return jdbc.queryForObject("select count(*) from " + fromWhere, Integer.class, value);
     }
 }

@@ -2,18 +2,12 @@ package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceRequestImagesTest extends MiniappTestSupport {
-
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
 
     @Test
     void aServiceRequestKeepsItsImagesAndTheTicketSaysSo() {
@@ -82,32 +76,5 @@ class ServiceRequestImagesTest extends MiniappTestSupport {
                 "{\"regionCode\":\"440106\",\"businessType\":\"MEDIATION\",\"text\":\"与邻居因漏水纠纷，申请人民调解\"}");
 
         assertThat(r.status()).isEqualTo(201);
-    }
-
-    private Response multipart(String token, String messageId, byte[][] images) {
-        String boundary = "----miniapp" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        field(body, boundary, "regionCode", "440106");
-        field(body, boundary, "businessType", "LEGAL_AID");
-        field(body, boundary, "text", "工地受伤老板不管，申请法律援助，附工伤照片");
-        for (int i = 0; i < images.length; i++) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"images\"; filename=\"photo" + i
-                    + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n");
-            body.writeBytes(images[i]);
-            write(body, "\r\n");
-        }
-        write(body, "--" + boundary + "--\r\n");
-        HttpRequest request = request("/api/v1/miniapp/service-requests", token, messageId)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return send(request);
-    }
-
-    private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-    }
-
-    private static void write(ByteArrayOutputStream body, String text) {
-        body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -123,6 +123,24 @@ class WechatSignInTest extends MiniappTestSupport {
     }
 
     @Test
+    void answers503WithAChineseProblemWhenWechatTakesLongerThanTheReadTimeout() {
+        String code = unique("081hang");
+        wechat.loginCode(code, unique("o6_hang"), null);
+        wechat.hang(FakeWechat.SIGN_IN, 1);
+
+        Response r = post("/api/v1/miniapp/wechat/sessions", null, null, "{\"code\":\"" + code + "\"}");
+
+        // answered before the fake's late answer: the configured read timeout, not WxJava's, gave up
+        assertThat(wechat.hungCalls(FakeWechat.SIGN_IN)).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.raw().headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(r.body().path("code").asText()).isEqualTo("channel.busy");
+        assertThat(r.body().path("detail").asText()).isEqualTo("微信服务响应超时，请稍后重试");
+        assertThat(r.raw().headers().firstValue("Retry-After")).contains("30");
+        wechat.reset();
+    }
+
+    @Test
     void ridesOutOneBusyAnswerThroughWxJavasRetry() {
         String code = unique("081once");
         wechat.loginCode(code, unique("o6_once"), null);

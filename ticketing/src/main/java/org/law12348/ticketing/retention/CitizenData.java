@@ -2,6 +2,7 @@ package org.law12348.ticketing.retention;
 
 import org.law12348.ticketing.AnonymisationReason;
 import org.law12348.ticketing.CitizenContact;
+import org.law12348.ticketing.CitizenErased;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.Ticket;
@@ -10,15 +11,18 @@ import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.internal.Outbox;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A citizen's right to a copy of their data and to its erasure (PIPL arts. 45 and 47). A citizen is
@@ -38,13 +42,16 @@ public class CitizenData {
     private final TicketAnonymiser anonymiser;
     private final Outbox outbox;
     private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CitizenData(Tickets tickets, TicketAnonymiser anonymiser, Outbox outbox, PersonalDataCipher cipher, Clock clock) {
+    CitizenData(Tickets tickets, TicketAnonymiser anonymiser, Outbox outbox, PersonalDataCipher cipher,
+                ApplicationEventPublisher events, Clock clock) {
         this.cipher = cipher;
         this.tickets = tickets;
         this.anonymiser = anonymiser;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,18 +73,24 @@ public class CitizenData {
         return export("ticket:" + number, linkedTo(require(number), false));
     }
 
-    /** Erases the citizen behind {@code number}: open tickets are closed first, then all anonymised. */
+    /**
+     * Erases the citizen behind {@code number}: open tickets are closed first, then all anonymised, then
+     * {@link CitizenErased} tells the other modules whose data about this citizen goes too.
+     */
     @Transactional
     public Erasure eraseByTicket(String number, String reason, String actor) {
-        return erase(linkedTo(require(number), true), reason, actor);
+        return erase(linkedTo(require(number), true), null, reason, actor);
     }
 
+    /** Erases every ticket with this contact phone, and whatever other modules keep under the number. */
     @Transactional
     public Erasure eraseByPhone(PhoneNumber phone, String reason, String actor) {
-        return erase(ticketsOf(phone), reason, actor);
+        return erase(ticketsOf(phone), phone, reason, actor);
     }
 
-    private Erasure erase(List<Ticket> found, String reason, String actor) {
+    private Erasure erase(List<Ticket> found, PhoneNumber phone, String reason, String actor) {
+        // read before anonymising clears them
+        CitizenErased erased = identitiesOf(found, phone);
         int closed = 0;
         int anonymised = 0;
         List<String> numbers = found.stream().map(Ticket::number).sorted().toList();
@@ -92,7 +105,30 @@ public class CitizenData {
                 anonymised++;
             }
         }
+        events.publishEvent(erased);
         return new Erasure(numbers, closed, anonymised);
+    }
+
+    private CitizenErased identitiesOf(List<Ticket> found, PhoneNumber phone) {
+        Set<String> phones = new HashSet<>();
+        Set<String> openIds = new HashSet<>();
+        Set<String> alipayIds = new HashSet<>();
+        if (phone != null) {
+            phones.add(cipher.blindIndex(phone.value()));
+        }
+        for (Ticket ticket : found) {
+            CitizenContact contact = ticket.contact();
+            if (contact.phone() != null) {
+                phones.add(cipher.blindIndex(contact.phone().value()));
+            }
+            if (contact.wechatOpenId() != null) {
+                openIds.add(cipher.blindIndex(contact.wechatOpenId()));
+            }
+            if (contact.alipayUserId() != null) {
+                alipayIds.add(cipher.blindIndex(contact.alipayUserId()));
+            }
+        }
+        return new CitizenErased(phones, openIds, alipayIds, found.stream().map(Ticket::number).sorted().toList());
     }
 
     private Ticket require(String number) {

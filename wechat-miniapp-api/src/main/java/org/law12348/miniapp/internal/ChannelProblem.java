@@ -2,6 +2,8 @@ package org.law12348.miniapp.internal;
 
 import org.springframework.http.HttpStatus;
 
+import java.io.InterruptedIOException;
+
 /**
  * A mini-program call that cannot be served for a reason of the channel: the platform refused the
  * sign-in code, is busy or unreachable, is not configured, or rejected the text. Carries what the
@@ -30,6 +32,25 @@ public class ChannelProblem extends RuntimeException {
     public static ChannelProblem busy(String platform) {
         return new ChannelProblem(HttpStatus.SERVICE_UNAVAILABLE, "channel.busy",
                 platform + "服务繁忙，请稍后重试", null);
+    }
+
+    /** The platform could not be reached or did not answer: 503, worded by whether it timed out. */
+    public static ChannelProblem unreachable(String platform, Throwable failure) {
+        if (timedOut(failure)) {
+            return new ChannelProblem(HttpStatus.SERVICE_UNAVAILABLE, "channel.busy",
+                    platform + "服务响应超时，请稍后重试", null);
+        }
+        return busy(platform);
+    }
+
+    /** Whether a failed platform call gave up waiting (connect or read timeout), whatever the SDK wrapped it in. */
+    public static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ChannelProblem platformError(String platform) {

@@ -1,6 +1,7 @@
 package org.law12348.telephony.internal.calls;
 
 import org.law12348.telephony.TelephonyProperties;
+import org.law12348.ticketing.CitizenErased;
 import org.law12348.ticketing.TicketAnonymised;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,10 @@ import java.time.Clock;
 
 /**
  * Clears what the hotline keeps about an anonymised ticket: caller numbers and recordings of its
- * calls, and the numbers of its call backs (a pending one is cancelled). Runs in the anonymising
- * transaction. A recording is deleted when it lies under the configured recording directory on this
+ * calls, and the numbers of its call backs (a pending one is cancelled). When a citizen is erased it
+ * does the same for every call from and call back to their numbers, also those no ticket names (a
+ * call answered without a ticket, an abandoned one), which the call log would otherwise still find
+ * by the number. Runs in the anonymising or erasing transaction. A recording is deleted when it lies under the configured recording directory on this
  * host (Asterisk writing to a shared or local spool); a failed delete fails the anonymisation, so the
  * next run tries again rather than leaving a voice recording without its reference. A reference
  * outside that directory is only cleared (and logged), never followed.
@@ -46,7 +49,7 @@ class CallDataEraser {
         for (CallRecord call : records.findByTicketNumber(event.ticketNumber())) {
             String recording = call.anonymise();
             if (recording != null) {
-                delete(recording, event.ticketNumber());
+                delete(recording, "ticket " + event.ticketNumber());
             }
         }
         for (CallbackTask callback : callbacks.findByTicketNumberOrderByCreatedAtDesc(event.ticketNumber())) {
@@ -54,7 +57,24 @@ class CallDataEraser {
         }
     }
 
-    private void delete(String recording, String ticket) {
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(CitizenErased event) {
+        for (String phoneHash : event.phoneHashes()) {
+            for (CallRecord call : records.findByCallerPhoneHash(phoneHash)) {
+                String recording = call.anonymise();
+                if (recording != null) {
+                    delete(recording, "call " + call.callId());
+                }
+            }
+            for (CallbackTask callback : callbacks.findByPhoneHash(phoneHash)) {
+                callback.anonymise(clock.instant());
+            }
+        }
+    }
+
+    /** {@code of} names what the recording belonged to, for the log: a ticket or a call. */
+    private void delete(String recording, String of) {
         Path file;
         try {
             file = Path.of(recording).toAbsolutePath().normalize();
@@ -62,16 +82,15 @@ class CallDataEraser {
             file = null;
         }
         if (file == null || !file.startsWith(recordingDir)) {
-            log.warn("Recording of anonymised ticket {} lies outside {}: reference cleared, file left", ticket,
-                    recordingDir);
+            log.warn("Recording of erased {} lies outside {}: reference cleared, file left", of, recordingDir);
             return;
         }
         try {
             if (!Files.deleteIfExists(file)) {
-                log.info("Recording of anonymised ticket {} is not on this host; reference cleared", ticket);
+                log.info("Recording of erased {} is not on this host; reference cleared", of);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the recording of anonymised ticket " + ticket, e);
+            throw new UncheckedIOException("Cannot delete the recording of erased " + of, e);
         }
     }
 }

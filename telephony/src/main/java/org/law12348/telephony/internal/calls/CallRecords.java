@@ -15,6 +15,9 @@ public interface CallRecords extends JpaRepository<CallRecord, Long> {
 
     List<CallRecord> findByTicketNumber(String ticketNumber);
 
+    /** Every call from one number, by the number's blind index ({@code PersonalDataCipher.blindIndex}). */
+    List<CallRecord> findByCallerPhoneHash(String callerPhoneHash);
+
     /** Calls from one number, by the number's blind index ({@code PersonalDataCipher.blindIndex}). */
     List<CallRecord> findByCallerPhoneHashOrderByStartedAtDesc(String callerPhoneHash, Pageable page);
 

@@ -116,10 +116,14 @@ public class CallbackTask implements BlindIndexed {
         }
     }
 
-    /** The ticket was anonymised: the number goes, and a callback not yet made never will be. */
+    /**
+     * The ticket was anonymised: the number goes, and a callback not yet made never will be. One being
+     * dialled ends here too: its OriginateResponse then finds it no longer dialling, so a failed attempt
+     * cannot put it back to be retried with no number.
+     */
     public void anonymise(Instant now) {
         phone = "";
-        if (status == Status.PENDING) {
+        if (status == Status.PENDING || status == Status.DIALING) {
             status = Status.FAILED;
             completedAt = now;
             lastResult = "工单已匿名化，回拨取消";

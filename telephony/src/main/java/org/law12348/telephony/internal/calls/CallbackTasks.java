@@ -17,5 +17,8 @@ public interface CallbackTasks extends JpaRepository<CallbackTask, Long> {
 
     List<CallbackTask> findByTicketNumberOrderByCreatedAtDesc(String ticketNumber);
 
+    /** Call backs to one number, by the number's blind index. */
+    List<CallbackTask> findByPhoneHash(String phoneHash);
+
     List<CallbackTask> findTop50ByTicketNumberInOrderByDueAtDesc(java.util.Collection<String> ticketNumbers);
 }

@@ -34,8 +34,13 @@ final class AlipayErrors {
                     api);
             return ChannelProblem.platformError(AlipayGateway.PLATFORM);
         }
-        log.warn("Alipay {} could not be reached: {}", api, e.getClass().getSimpleName());
-        return ChannelProblem.busy(AlipayGateway.PLATFORM);
+        log.warn("Alipay {} could not be reached: {}", api, failureOf(e));
+        return ChannelProblem.unreachable(AlipayGateway.PLATFORM, e);
+    }
+
+    /** What went wrong, for the log: the SDK's error message may quote request parameters, the cause's type does not. */
+    static String failureOf(AlipayApiException e) {
+        return e.getCause() == null ? "AlipayApiException " + e.getErrCode() : e.getCause().getClass().getSimpleName();
     }
 
     static Delivery deliveryOf(String code, String subCode) {

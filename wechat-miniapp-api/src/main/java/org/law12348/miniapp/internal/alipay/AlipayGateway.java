@@ -49,8 +49,8 @@ public class AlipayGateway {
         config.setFormat("json");
         config.setCharset("UTF-8");
         config.setSignType("RSA2");
-        config.setConnectTimeout(5_000);
-        config.setReadTimeout(10_000);
+        config.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+        config.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
         try {
             return new DefaultAlipayClient(config);
         } catch (AlipayApiException e) {
@@ -114,8 +114,8 @@ public class AlipayGateway {
             }
             return AlipayErrors.deliveryOf(response.getCode(), response.getSubCode());
         } catch (AlipayApiException e) {
-            log.warn("Alipay template message could not be sent: {}", e.getErrMsg());
-            return Delivery.retry("支付宝网关无法访问或应答签名无效");
+            log.warn("Alipay template message could not be sent: {}", AlipayErrors.failureOf(e));
+            return Delivery.retry(ChannelProblem.timedOut(e) ? "支付宝网关响应超时" : "支付宝网关无法访问或应答签名无效");
         }
     }
 

@@ -14,9 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Images of service requests, kept on disk under the configured directory in a folder named by the
@@ -101,6 +103,29 @@ public class TicketImages {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Deletes everything kept for the submission, its folder included: the images of an anonymised
+     * ticket are personal data (photos of injuries, contracts, identity cards), and so are the
+     * {@code .part} files an interrupted upload left. Returns how many files went. A file that cannot
+     * be deleted throws, so the caller's transaction rolls back and is tried again.
+     */
+    int forget(String channelRef) {
+        Path folder = dir.resolve(folder(channelRef));
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (Stream<Path> entries = Files.walk(folder)) {
+            List<Path> deepestFirst = entries.sorted(Comparator.reverseOrder()).toList();
+            int files = (int) deepestFirst.stream().filter(Files::isRegularFile).count();
+            for (Path entry : deepestFirst) {
+                Files.deleteIfExists(entry);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the images under " + folder, e);
+        }
     }
 
     /** An image on disk. */

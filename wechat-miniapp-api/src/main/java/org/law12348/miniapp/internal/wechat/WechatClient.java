@@ -8,6 +8,7 @@ import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
+import jakarta.annotation.PreDestroy;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.law12348.miniapp.MiniappProperties;
 import org.law12348.miniapp.internal.ChannelProblem;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -34,15 +36,18 @@ public class WechatClient {
     /** msg_sec_check v2 scene 2: comments / user-written text. */
     private static final int SCENE_COMMENT = 2;
 
+    private final WechatHttpClient http;
     private final WxMaService service;
 
     public WechatClient(MiniappProperties properties) {
         MiniappProperties.Wechat settings = properties.wechat();
-        this.service = settings.configured() ? create(settings) : null;
+        this.http = new WechatHttpClient(settings.connectTimeout(), settings.readTimeout());
+        this.service = settings.configured() ? create(settings, http) : null;
     }
 
-    private static WxMaService create(MiniappProperties.Wechat settings) {
+    private static WxMaService create(MiniappProperties.Wechat settings, WechatHttpClient http) {
         WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
+        config.setApacheHttpClientBuilder(http);
         config.setAppid(settings.appId());
         config.setSecret(settings.secret());
         config.setToken(settings.token());
@@ -60,6 +65,11 @@ public class WechatClient {
 
     public boolean configured() {
         return service != null;
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     /** {@code jscode2session}: the code from {@code wx.login} for the citizen's openid. */
@@ -121,8 +131,9 @@ public class WechatClient {
         } catch (WxErrorException e) {
             return WechatErrors.deliveryOf(e.getError().getErrorCode());
         } catch (RuntimeException e) {
+            // WxJava wraps I/O failures (WeChat unreachable, no answer in time) in WxRuntimeException
             log.warn("WeChat subscribe message could not be sent: {}", e.toString());
-            return Delivery.retry("微信接口无法访问");
+            return Delivery.retry(ChannelProblem.timedOut(e) ? "微信接口响应超时" : "微信接口无法访问");
         }
     }
 
@@ -139,7 +150,7 @@ public class WechatClient {
         } catch (RuntimeException e) {
             // WxJava wraps I/O failures (WeChat unreachable, timeouts) in WxRuntimeException
             log.warn("WeChat {} could not be reached: {}", api, e.toString());
-            throw ChannelProblem.busy(PLATFORM);
+            throw ChannelProblem.unreachable(PLATFORM, e);
         }
     }
 

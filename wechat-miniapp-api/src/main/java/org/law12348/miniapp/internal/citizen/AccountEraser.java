@@ -1,0 +1,59 @@
+package org.law12348.miniapp.internal.citizen;
+
+import org.law12348.ticketing.CitizenErased;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Deletes the mini-program accounts of an erased citizen: every account signed in with one of the
+ * citizen's openids or Alipay user ids, or bound to one of their phone numbers, with what hangs on
+ * it (send grants, client message ids). Session tokens name the account, so they stop working with
+ * it; the next sign-in of the same platform identity creates a new, empty account. Runs in the
+ * erasing transaction; deleting what is already gone does nothing, so a repeated erasure is harmless.
+ */
+@Component
+class AccountEraser {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountEraser.class);
+
+    private final JdbcTemplate jdbc;
+
+    AccountEraser(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(CitizenErased event) {
+        Set<Long> accounts = new TreeSet<>();
+        accounts.addAll(idsWhere("wechat_openid_hash", event.wechatOpenIdHashes()));
+        accounts.addAll(idsWhere("alipay_user_id_hash", event.alipayUserIdHashes()));
+        accounts.addAll(idsWhere("phone_hash", event.phoneHashes()));
+        for (long id : accounts) {
+            jdbc.update("delete from miniapp_send_grant where citizen_id = ?", id);
+            jdbc.update("delete from miniapp_client_message where citizen_id = ?", id);
+            jdbc.update("delete from miniapp_citizen where id = ?", id);
+        }
+        if (!accounts.isEmpty()) {
+            log.info("Deleted {} mini-program accounts of an erased citizen", accounts.size());
+        }
+    }
+
+    private Set<Long> idsWhere(String hashColumn, Set<String> hashes) {
+        Set<Long> ids = new TreeSet<>();
+        for (String hash : hashes) {
+            // the column is one of three constants above, never input
+            ids.addAll(jdbc.queryForList("select id from miniapp_citizen where " + hashColumn + " = ?", Long.class,
+                    hash));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,134 @@
+package org.law12348.miniapp;
+
+import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketService;
+import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.ticketing.retention.CitizenData;
+import org.law12348.ticketing.retention.RetentionJob;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the mini-programs keep about a citizen goes with the ticket it belongs to (retention, erasure)
+ * and, when the citizen is erased, with the citizen: their platform account, bound phone and sessions.
+ */
+class MiniappErasureTest extends MiniappTestSupport {
+
+    private static final StaffMember DISPATCHER = new StaffMember("dispatcher", StaffRole.DISPATCHER, null);
+
+    @Autowired
+    CitizenData citizenData;
+    @Autowired
+    RetentionJob retention;
+    @Autowired
+    TicketService staff;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PersonalDataCipher cipher;
+
+    @Test
+    void retentionDeletesATicketsImagesNotificationsAndClientMessagesButKeepsTheAccount() {
+        String openId = unique("o6_retained");
+        String token = wechatSignIn(openId);
+        Response submitted = multipart(token, unique("img"), new byte[][] {JPEG, PNG});
+        String number = submitted.body().path("number").asText();
+        Path images = imageFolder(token, number);
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        staff.answer(number, "工伤可以申请法律援助，请携带身份证和受伤证明。", DISPATCHER);
+        deliverTicketEvents();
+        Response accepted = post("/api/v1/miniapp/tickets/" + number + "/accept-answer", token, unique("acc"), null);
+        assertThat(accepted.body().path("status").asText()).as(accepted.body().toString()).isEqualTo("CLOSED");
+        assertThat(images.resolve("1.jpg")).exists();
+        assertThat(rowsOf("miniapp_notification", number)).isPositive();
+        assertThat(rowsOf("miniapp_client_message", number)).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(3 * 366 + 1));
+        retention.runNow("admin");
+
+        assertThat(images).doesNotExist();
+        assertThat(rowsOf("miniapp_notification", number)).isZero();
+        assertThat(rowsOf("miniapp_client_message", number)).isZero();
+        assertThat(accounts("wechat_openid_hash", openId)).isEqualTo(1);
+    }
+
+    @Test
+    void anErasedCitizensAccountPhoneAndSessionsGoAndTheNextSignInStartsFresh() {
+        String openId = unique("o6_erased");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        bindWechatPhone(token, phone);
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        Response submitted = multipart(token, unique("img"), new byte[][] {JPEG});
+        String number = submitted.body().path("number").asText();
+        Path images = imageFolder(token, number);
+        long account = jdbc.queryForObject("select id from miniapp_citizen where wechat_openid_hash = ?", Long.class,
+                cipher.blindIndex(openId));
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_send_grant where citizen_id = ?", Integer.class,
+                account)).isEqualTo(1);
+
+        CitizenData.Erasure erasure = citizenData.eraseByTicket(number, "市民通过小程序申请删除个人信息", "admin");
+
+        assertThat(erasure.ticketNumbers()).containsExactly(number);
+        assertThat(images).doesNotExist();
+        assertThat(accounts("wechat_openid_hash", openId)).isZero();
+        assertThat(accounts("phone_hash", phone)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_send_grant where citizen_id = ?", Integer.class,
+                account)).isZero();
+        Response oldSession = get("/api/v1/miniapp/tickets", token);
+        assertThat(oldSession.status()).isEqualTo(401);
+        assertThat(oldSession.body().path("code").asText()).isEqualTo("session.invalid");
+
+        String fresh = wechatSignIn(openId);
+        Response mine = get("/api/v1/miniapp/tickets", fresh);
+        assertThat(mine.body().path("total").asLong()).isZero();
+        assertThat(jdbc.queryForObject("select phone_hash from miniapp_citizen where wechat_openid_hash = ?",
+                String.class, cipher.blindIndex(openId))).isNull();
+        assertThat(citizenData.eraseByTicket(number, "重复提交", "admin").anonymised()).isZero();
+        assertThat(accounts("wechat_openid_hash", openId)).as("a repeated erasure of anonymised tickets finds no ids")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void erasingAPhoneNumberDeletesTheAccountBoundToItEvenWithoutATicketAndNoOtherAccount() throws Exception {
+        String phone = uniquePhone();
+        String erased = alipayCitizen();
+        assertThat(post("/api/v1/miniapp/alipay/phone", erased, null, JSON.createObjectNode()
+                .put("response", alipay.phonePayload(phone)).toString()).status()).isEqualTo(200);
+        String bystanderPhone = uniquePhone();
+        String bystander = wechatCitizen();
+        bindWechatPhone(bystander, bystanderPhone);
+
+        CitizenData.Erasure erasure = citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin");
+
+        assertThat(erasure.ticketNumbers()).isEmpty();
+        assertThat(accounts("phone_hash", phone)).isZero();
+        assertThat(get("/api/v1/miniapp/tickets", erased).status()).isEqualTo(401);
+        assertThat(accounts("phone_hash", bystanderPhone)).isEqualTo(1);
+        assertThat(get("/api/v1/miniapp/tickets", bystander).status()).isEqualTo(200);
+    }
+
+    private int rowsOf(String table, String number) {
+        return jdbc.queryForObject("select count(*) from " + table + " where ticket_number = ?", Integer.class, number);
+    }
+
+    private int accounts(String hashColumn, String value) {
+        return jdbc.queryForObject("select count(*) from miniapp_citizen where " + hashColumn + " = ?", Integer.class,
+                cipher.blindIndex(value));
+    }
+
+    private void bindWechatPhone(String token, String phone) {
+        String code = unique("phonecode");
+        wechat.phoneCode(code, phone);
+        Response bound = post("/api/v1/miniapp/wechat/phone", token, null, "{\"code\":\"" + code + "\"}");
+        assertThat(bound.status()).as(bound.body().toString()).isEqualTo(200);
+    }
+}
