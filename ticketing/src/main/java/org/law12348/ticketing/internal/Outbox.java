@@ -9,11 +9,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes ticket events into the outbox table inside the caller's transaction and, once that commits,
- * nudges the relay. A crash between commit and relay loses nothing: the relay's poll finds the row.
+ * hands their ids to the relay. A crash between commit and relay loses nothing: the relay's poll finds
+ * the row.
  */
 @Component
 public class Outbox {
@@ -37,14 +39,17 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox events must be written inside the transaction of their change");
         }
+        List<Long> ids = new ArrayList<>(events.size());
         for (TicketEvent event : events) {
-            entityManager.persist(new OutboxEntry(event.getClass().getSimpleName(), event.ticketNumber(),
-                    serialize(event), clock.instant()));
+            OutboxEntry entry = new OutboxEntry(event.getClass().getSimpleName(), event.ticketNumber(),
+                    serialize(event), clock.instant());
+            entityManager.persist(entry);
+            ids.add(entry.id());
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.wakeUp();
+                relay.committed(ids);
             }
         });
     }
