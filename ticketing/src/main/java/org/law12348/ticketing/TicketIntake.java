@@ -65,10 +65,6 @@ public class TicketIntake {
      */
     public IntakeResult receive(IntakeRequest request) {
         ValidIntake intake = validator.validate(request);
-        Optional<IntakeResult> earlier = alreadyTakenIn(intake);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         // drawn before the transaction: a block refill needs a connection of its own, and a thread
         // holding one while waiting for another starves the pool under load
         long id = identities.next();
@@ -78,7 +74,10 @@ public class TicketIntake {
             if (!UniqueViolation.in(e)) {
                 throw e;
             }
-            // A concurrent retry of the same submission committed first: answer its ticket.
+            // A retry of a submission already taken in (or racing it): the unique key on (channel,
+            // channel reference) refused the second ticket; answer the first. No look-up before the
+            // insert: retries are rare, and on PostgreSQL that look-up's cached plan, made while the
+            // table was empty, read every ticket of the channel until the table was analysed.
             return alreadyTakenIn(intake).orElseThrow(() -> e);
         }
     }

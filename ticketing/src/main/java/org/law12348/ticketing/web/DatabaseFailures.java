@@ -41,6 +41,12 @@ final class DatabaseFailures {
                     || cause instanceof SQLRecoverableException) {
                 return true;
             }
+            // Hibernate could not roll back (or commit) on the connection itself: the pool had already
+            // closed it under a failed statement, and Spring reports this instead of the statement's
+            // failure; Hikari's "Connection is closed" carries no SQLSTATE
+            if (cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException) {
+                return true;
+            }
             // SQLSTATE class 08 is "connection exception" in every standard-following driver
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
