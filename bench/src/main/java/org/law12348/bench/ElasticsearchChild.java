@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +55,14 @@ final class ElasticsearchChild implements AutoCloseable {
         String classpath = testClasses + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
         String java = ProcessHandle.current().info().command().orElse("java");
         int port = freePort();
-        Process process = new ProcessBuilder(List.of(java, "-Xms1g", "-Xmx1g", "-cp", classpath, MAIN,
-                String.valueOf(port)))
+        List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g"));
+        // e.g. -Dbench.es.jvm=-XX:StartFlightRecording=filename=/tmp/es.jfr to profile the node
+        String extra = System.getProperty("bench.es.jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-cp", classpath, MAIN, String.valueOf(port)));
+        Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         ElasticsearchChild child = new ElasticsearchChild(process, port);
