@@ -49,7 +49,6 @@ final class EsQueries {
                 .size(query.limit())
                 // nobody reads the total; counting it exactly keeps the node from skipping low-scoring blocks
                 .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.filter(f -> f.excludes("body")))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("body", f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1)
                                 .noMatchSize(SNIPPET_LENGTH).boundaryScanner(BoundaryScanner.Sentence)
@@ -71,8 +70,7 @@ final class EsQueries {
                         .must(m -> m.match(mm -> mm.field("title.cjk").query(typed).minimumShouldMatch("75%")))
                         .filter(f -> f.term(t -> t.field("type").value(DocumentType.FAQ.code())))))
                 .size(limit)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.filter(f -> f.excludes("body"))), EsDocument.class);
+                .trackTotalHits(t -> t.enabled(false)), EsDocument.class);
         return response.hits().hits().stream()
                 .map(Hit::source)
                 .map(d -> new Suggestion(d.id(), d.title(), d.category()))

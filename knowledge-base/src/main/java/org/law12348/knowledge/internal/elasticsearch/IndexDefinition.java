@@ -30,12 +30,15 @@ final class IndexDefinition {
                                 "kb_question_words", Map.of("type", "stop", "stopwords", LegalSynonyms.stopwords())),
                         "analyzer", Map.of("kb_words", words, "kb_words_search", wordsSearch)));
         // offsets in the postings let the highlighter find the matches without analysing every hit's
-        // body again with smartcn, which cost most of a search's CPU on the node
+        // body again with smartcn, which cost most of a search's CPU on the node; the body is a stored
+        // field of its own and not in _source, so a hit's highlight reads it without parsing the JSON
+        // source and the fetch phase no longer turns every hit's whole body into a map and filters it
         Map<String, Object> body = Map.of("type", "text", "analyzer", "kb_words", "search_analyzer", "kb_words_search",
-                "index_options", "offsets");
+                "index_options", "offsets", "store", true);
         Map<String, Object> title = Map.of("type", "text", "analyzer", "kb_words", "search_analyzer", "kb_words_search",
                 "fields", Map.of("cjk", Map.of("type", "text", "analyzer", "cjk")));
-        Map<String, Object> mappings = Map.of("properties", Map.of(
+        // documents are indexed from the database (rebuilds included), never from _source
+        Map<String, Object> mappings = Map.of("_source", Map.of("excludes", List.of("body")), "properties", Map.of(
                 "id", Map.of("type", "keyword"),
                 "type", Map.of("type", "keyword"),
                 "category", Map.of("type", "keyword"),
