@@ -18,7 +18,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +26,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Alipay open-platform gateway: it checks every request's RSA2 signature with the app's
@@ -43,11 +39,6 @@ public final class FakeAlipay {
     static final String APP_ID = "2021004100000001";
     static final String SIGN_IN = "alipay.system.oauth.token";
     static final String TEMPLATE_SEND = "alipay.open.app.mini.templatemessage.send";
-    /**
-     * How late a hanging call is answered, unless {@link #reset()} releases it first: longer than the
-     * tests' read timeout, shorter than the 10 s this module used before timeouts were configurable.
-     */
-    static final Duration LATE_ANSWER = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeAlipay instance;
 
@@ -61,9 +52,7 @@ public final class FakeAlipay {
     private final Queue<String[]> templateFailures = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> templateMessages = new CopyOnWriteArrayList<>();
     private volatile boolean forgeNext;
-    private final Map<String, AtomicInteger> hangs = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> hungCalls = new ConcurrentHashMap<>();
-    private volatile CountDownLatch release = new CountDownLatch(1);
+    private final HangingCalls hanging = new HangingCalls();
 
     private FakeAlipay() throws IOException, NoSuchAlgorithmException {
         KeyPair app = rsa2048();
@@ -119,29 +108,24 @@ public final class FakeAlipay {
 
     /**
      * The next n calls of this method are accepted and read, then get no answer for
-     * {@link #LATE_ANSWER} (the gateway overloaded, or a proxy swallowing the answer).
+     * {@link HangingCalls#LATE_ANSWER} (the gateway overloaded, or a proxy swallowing the answer).
      */
     void hang(String method, int n) {
-        hangs.computeIfAbsent(method, m -> new AtomicInteger()).set(n);
+        hanging.hang(method, n);
     }
 
     /** How many calls of this method hung since the last reset. */
     int hungCalls(String method) {
-        AtomicInteger count = hungCalls.get(method);
-        return count == null ? 0 : count.get();
+        return hanging.hungCalls(method);
     }
 
     /** Ends the calls hanging now without an answer, as if the connection dropped; later ones still hang. */
     void releaseHangingCalls() {
-        CountDownLatch hanging = release;
-        release = new CountDownLatch(1);
-        hanging.countDown();
+        hanging.release();
     }
 
     void reset() {
-        releaseHangingCalls();
-        hangs.clear();
-        hungCalls.clear();
+        hanging.reset();
         forgeNext = false;
         templateFailures.clear();
         templateMessages.clear();
@@ -162,8 +146,7 @@ public final class FakeAlipay {
             Map<String, String> params = form(exchange.getRequestURI().getRawQuery());
             params.putAll(form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             String method = params.getOrDefault("method", "");
-            if (hangs.getOrDefault(method, new AtomicInteger()).getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                    && !answerLate(method)) {
+            if (!hanging.answer(method)) {
                 return;
             }
             String answer = answer(params);
@@ -173,18 +156,6 @@ public final class FakeAlipay {
             exchange.getResponseBody().write(bytes);
         } catch (AlipayApiException e) {
             exchange.sendResponseHeaders(500, -1);
-        }
-    }
-
-    /** Holds a hanging call; true when it is to be answered now (late), false when a reset released it. */
-    private boolean answerLate(String method) {
-        hungCalls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
-        CountDownLatch released = release;
-        try {
-            return !released.await(LATE_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,12 +35,6 @@ public final class FakeWechat {
     static final String RISKY_WORD = "出售枪支";
     static final String SIGN_IN = "/sns/jscode2session";
     static final String SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/send";
-    /**
-     * How late a hanging call is answered, unless {@link #reset()} releases it first: longer than the
-     * tests' read timeout, shorter than WxJava's own default (5 s), so only the configured timeout
-     * makes the client give up before the answer comes.
-     */
-    static final Duration LATE_ANSWER = Duration.ofSeconds(3);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeWechat instance;
@@ -59,9 +50,7 @@ public final class FakeWechat {
     private volatile int busyAnswers;
     private final AtomicInteger droppedSends = new AtomicInteger();
     private volatile Integer tokenError;
-    private final Map<String, AtomicInteger> hangs = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> hungCalls = new ConcurrentHashMap<>();
-    private volatile CountDownLatch release = new CountDownLatch(1);
+    private final HangingCalls hanging = new HangingCalls();
 
     private FakeWechat() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -130,29 +119,24 @@ public final class FakeWechat {
 
     /**
      * The next n calls of this API path are accepted and read, then get no answer for
-     * {@link #LATE_ANSWER} (WeChat overloaded, or a proxy swallowing the answer).
+     * {@link HangingCalls#LATE_ANSWER} (WeChat overloaded, or a proxy swallowing the answer).
      */
     void hang(String path, int n) {
-        hangs.computeIfAbsent(path, p -> new AtomicInteger()).set(n);
+        hanging.hang(path, n);
     }
 
     /** How many calls of this path hung since the last reset. */
     int hungCalls(String path) {
-        AtomicInteger count = hungCalls.get(path);
-        return count == null ? 0 : count.get();
+        return hanging.hungCalls(path);
     }
 
     /** Ends the calls hanging now without an answer, as if the connection dropped; later ones still hang. */
     void releaseHangingCalls() {
-        CountDownLatch hanging = release;
-        release = new CountDownLatch(1);
-        hanging.countDown();
+        hanging.release();
     }
 
     void reset() {
-        releaseHangingCalls();
-        hangs.clear();
-        hungCalls.clear();
+        hanging.reset();
         droppedSends.set(0);
         tokenError = null;
         subscribeErrors.clear();
@@ -169,8 +153,7 @@ public final class FakeWechat {
             if (path.equals(SUBSCRIBE_SEND) && droppedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 return;
             }
-            if (hangs.getOrDefault(path, new AtomicInteger()).getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                    && !answerLate(path)) {
+            if (!hanging.answer(path)) {
                 return;
             }
             String answer = answer(path, query, body);
@@ -178,18 +161,6 @@ public final class FakeWechat {
             exchange.getResponseHeaders().set("Content-Type", "application/json; encoding=utf-8");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
-        }
-    }
-
-    /** Holds a hanging call; true when it is to be answered now (late), false when a reset released it. */
-    private boolean answerLate(String path) {
-        hungCalls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        CountDownLatch released = release;
-        try {
-            return !released.await(LATE_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
