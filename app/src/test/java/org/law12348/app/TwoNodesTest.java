@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -44,7 +45,16 @@ class TwoNodesTest {
             oneSubmissionSentToBothNodesMakesOneTicket(a, b);
             aQuestionClaimedThroughBothNodesHasOneHolder(a, b);
             everyTimerEffectHappensOnce(a, b);
+            jobAcquisitionFindsLockedJobsByIndex(a);
         }
+    }
+
+    /** Both nodes created it at start-up (workflow-models LockedJobsIndexPlugin); it exists once. */
+    private void jobAcquisitionFindsLockedJobsByIndex(AppNode a) {
+        assertThat(a.jdbc().queryForList("select indexdef from pg_indexes where tablename = 'act_ru_job' "
+                + "and indexname = 'law12348_idx_job_locked'", String.class))
+                .singleElement(STRING)
+                .contains("(lock_exp_time_)", "WHERE (lock_owner_ IS NOT NULL)");
     }
 
     private void oneSubmissionSentToBothNodesMakesOneTicket(AppNode a, AppNode b) throws Exception {
