@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +115,55 @@ class MiniappErasureTest extends MiniappTestSupport {
         assertThat(get("/api/v1/miniapp/tickets", erased).status()).isEqualTo(401);
         assertThat(accounts("phone_hash", bystanderPhone)).isEqualTo(1);
         assertThat(get("/api/v1/miniapp/tickets", bystander).status()).isEqualTo(200);
+    }
+
+    @Test
+    void erasingAPhoneNumberErasesTheTicketsTheBoundAccountSentBeforeBindingIt() throws Exception {
+        String openId = unique("o6_before");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String beforeBinding = ask(token, "公司拖欠工资三个月，我该怎么办？");
+        bindWechatPhone(token, phone);
+        String afterBinding = ask(token, "劳动仲裁需要准备哪些材料？");
+        String alipayToken = alipayCitizen();
+        String alipayBefore = ask(alipayToken, "租房押金不退怎么办？");
+        assertThat(post("/api/v1/miniapp/alipay/phone", alipayToken, null, JSON.createObjectNode()
+                .put("response", alipay.phonePayload(phone)).toString()).status()).isEqualTo(200);
+        String bystander = ask(wechatCitizen(), "邻居装修噪音扰民怎么办？");
+
+        CitizenData.Erasure erasure = citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin");
+
+        assertThat(erasure.ticketNumbers()).containsExactlyInAnyOrder(beforeBinding, afterBinding, alipayBefore);
+        for (String number : List.of(beforeBinding, afterBinding, alipayBefore)) {
+            assertThat(anonymised(number)).as(number).isTrue();
+        }
+        assertThat(anonymised(bystander)).isFalse();
+        assertThat(accounts("wechat_openid_hash", openId)).isZero();
+        assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(openId)).body().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void erasingAPhoneNumberLeavesNoNotificationAddressedToTheBoundAccount() {
+        String openId = unique("o6_queued");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String beforeBinding = ask(token, "交通事故对方不赔偿怎么办？");
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        staff.answer(beforeBinding, "可以向法院提起诉讼，也可以申请法律援助。", DISPATCHER);
+        deliverTicketEvents();
+        bindWechatPhone(token, phone);
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_notification where ticket_number = ? "
+                + "and status = 'PENDING'", Integer.class, beforeBinding)).as("queued, not yet sent").isPositive();
+
+        citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin");
+
+        assertThat(jdbc.queryForList("select recipient_enc from miniapp_notification", String.class))
+                .map(cipher::decrypt).doesNotContain(openId);
+    }
+
+    private boolean anonymised(String number) {
+        return jdbc.queryForObject("select anonymised_at is not null from ticket where number = ?", Boolean.class,
+                number);
     }
 
     private int rowsOf(String table, String number) {
