@@ -1,6 +1,7 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.miniapp.internal.citizen.UnusedAccounts;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
@@ -35,6 +36,8 @@ class MiniappErasureTest extends MiniappTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataCipher cipher;
+    @Autowired
+    UnusedAccounts unusedAccounts;
 
     @Test
     void retentionDeletesATicketsImagesNotificationsAndClientMessagesButKeepsTheAccount() {
@@ -159,6 +162,36 @@ class MiniappErasureTest extends MiniappTestSupport {
 
         assertThat(jdbc.queryForList("select recipient_enc from miniapp_notification", String.class))
                 .map(cipher::decrypt).doesNotContain(openId);
+    }
+
+    @Test
+    void accountsNobodySignedInToForThreeYearsGoWithTheirGrantsTheirTicketsStayAndTheRunIsAudited() {
+        String staleOpenId = unique("o6_stale");
+        String stale = wechatSignIn(staleOpenId);
+        post("/api/v1/miniapp/wechat/subscriptions", stale, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        String staleTicket = ask(stale, "宅基地纠纷找哪个部门？");
+        long staleAccount = jdbc.queryForObject("select id from miniapp_citizen where wechat_openid_hash = ?",
+                Long.class, cipher.blindIndex(staleOpenId));
+        String returningOpenId = unique("o6_returning");
+        wechatSignIn(returningOpenId);
+
+        clock.advance(Duration.ofDays(3 * 366));
+        wechatSignIn(returningOpenId);
+        int deleted = unusedAccounts.deleteUnused("admin");
+
+        assertThat(deleted).isPositive();
+        assertThat(accounts("wechat_openid_hash", staleOpenId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_send_grant where citizen_id = ?", Integer.class,
+                staleAccount)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_client_message where citizen_id = ?",
+                Integer.class, staleAccount)).isZero();
+        assertThat(accounts("wechat_openid_hash", returningOpenId)).isEqualTo(1);
+        assertThat(anonymised(staleTicket)).as("tickets keep to ticket retention").isFalse();
+        assertThat(jdbc.queryForObject("select actor || ' ' || detail from audit_entry "
+                + "where action = 'UNUSED_ACCOUNTS_DELETED' order by id desc limit 1", String.class))
+                .startsWith("admin ").endsWith("删除" + deleted + "个");
+        assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(staleOpenId)).body().path("total").asLong())
+                .as("a returning citizen finds their tickets by openid").isEqualTo(1);
     }
 
     private boolean anonymised(String number) {
