@@ -5,6 +5,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 
 /**
  * Settings of the mini-program channels ({@code law12348.miniapp.*}). Credentials come from the
@@ -16,10 +17,11 @@ import java.time.Duration;
  * @param session       the session tokens this server signs for signed-in citizens
  * @param uploads       where images of service requests are kept and how large they may be
  * @param notifications how subscribe / template messages are retried
+ * @param retention     how long an account nobody signs in to is kept
  */
 @ConfigurationProperties("law12348.miniapp")
 public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, Uploads uploads,
-                                Notifications notifications) {
+                                Notifications notifications, Retention retention) {
 
     public MiniappProperties {
         wechat = wechat == null ? new Wechat(null, null, null, null, null, null, null, null, null, null) : wechat;
@@ -27,6 +29,27 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
         session = session == null ? new Session(null, null) : session;
         uploads = uploads == null ? new Uploads(null, null, null) : uploads;
         notifications = notifications == null ? new Notifications(null, null, null, null) : notifications;
+        retention = retention == null ? new Retention(null) : retention;
+        // an account is in use for as long as a session token lasts, but only the sign-in records it
+        Period unused = retention.unusedAccountAfter();
+        if (Duration.ofDays(unused.toTotalMonths() * 28 + unused.getDays()).compareTo(session.ttl()) <= 0) {
+            throw new IllegalArgumentException("law12348.miniapp.retention.unused-account-after must be longer than "
+                    + "law12348.miniapp.session.ttl");
+        }
+    }
+
+    /**
+     * @param unusedAccountAfter how long after its last sign-in an account is deleted, with its send grants
+     *                           and client message ids (ISO-8601, e.g. P3Y); runs with ticket retention
+     *                           ({@code law12348.ticketing.retention.enabled} and {@code .cron})
+     */
+    public record Retention(Period unusedAccountAfter) {
+        public Retention {
+            unusedAccountAfter = unusedAccountAfter == null ? Period.ofYears(3) : unusedAccountAfter;
+            if (unusedAccountAfter.isNegative() || unusedAccountAfter.isZero()) {
+                throw new IllegalArgumentException("law12348.miniapp.retention.unused-account-after must be positive");
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.miniapp.internal.citizen.UnusedAccounts;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,8 @@ class MiniappErasureTest extends MiniappTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataCipher cipher;
+    @Autowired
+    UnusedAccounts unusedAccounts;
 
     @Test
     void retentionDeletesATicketsImagesNotificationsAndClientMessagesButKeepsTheAccount() {
@@ -114,6 +118,85 @@ class MiniappErasureTest extends MiniappTestSupport {
         assertThat(get("/api/v1/miniapp/tickets", erased).status()).isEqualTo(401);
         assertThat(accounts("phone_hash", bystanderPhone)).isEqualTo(1);
         assertThat(get("/api/v1/miniapp/tickets", bystander).status()).isEqualTo(200);
+    }
+
+    @Test
+    void erasingAPhoneNumberErasesTheTicketsTheBoundAccountSentBeforeBindingIt() throws Exception {
+        String openId = unique("o6_before");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String beforeBinding = ask(token, "公司拖欠工资三个月，我该怎么办？");
+        bindWechatPhone(token, phone);
+        String afterBinding = ask(token, "劳动仲裁需要准备哪些材料？");
+        String alipayToken = alipayCitizen();
+        String alipayBefore = ask(alipayToken, "租房押金不退怎么办？");
+        assertThat(post("/api/v1/miniapp/alipay/phone", alipayToken, null, JSON.createObjectNode()
+                .put("response", alipay.phonePayload(phone)).toString()).status()).isEqualTo(200);
+        String bystander = ask(wechatCitizen(), "邻居装修噪音扰民怎么办？");
+
+        CitizenData.Erasure erasure = citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin");
+
+        assertThat(erasure.ticketNumbers()).containsExactlyInAnyOrder(beforeBinding, afterBinding, alipayBefore);
+        for (String number : List.of(beforeBinding, afterBinding, alipayBefore)) {
+            assertThat(anonymised(number)).as(number).isTrue();
+        }
+        assertThat(anonymised(bystander)).isFalse();
+        assertThat(accounts("wechat_openid_hash", openId)).isZero();
+        assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(openId)).body().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void erasingAPhoneNumberLeavesNoNotificationAddressedToTheBoundAccount() {
+        String openId = unique("o6_queued");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String beforeBinding = ask(token, "交通事故对方不赔偿怎么办？");
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        staff.answer(beforeBinding, "可以向法院提起诉讼，也可以申请法律援助。", DISPATCHER);
+        deliverTicketEvents();
+        bindWechatPhone(token, phone);
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_notification where ticket_number = ? "
+                + "and status = 'PENDING'", Integer.class, beforeBinding)).as("queued, not yet sent").isPositive();
+
+        citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin");
+
+        assertThat(jdbc.queryForList("select recipient_enc from miniapp_notification", String.class))
+                .map(cipher::decrypt).doesNotContain(openId);
+    }
+
+    @Test
+    void accountsNobodySignedInToForThreeYearsGoWithTheirGrantsTheirTicketsStayAndTheRunIsAudited() {
+        String staleOpenId = unique("o6_stale");
+        String stale = wechatSignIn(staleOpenId);
+        post("/api/v1/miniapp/wechat/subscriptions", stale, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
+        String staleTicket = ask(stale, "宅基地纠纷找哪个部门？");
+        long staleAccount = jdbc.queryForObject("select id from miniapp_citizen where wechat_openid_hash = ?",
+                Long.class, cipher.blindIndex(staleOpenId));
+        String returningOpenId = unique("o6_returning");
+        wechatSignIn(returningOpenId);
+
+        clock.advance(Duration.ofDays(3 * 366));
+        wechatSignIn(returningOpenId);
+        int deleted = unusedAccounts.deleteUnused("admin");
+
+        assertThat(deleted).isPositive();
+        assertThat(accounts("wechat_openid_hash", staleOpenId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_send_grant where citizen_id = ?", Integer.class,
+                staleAccount)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from miniapp_client_message where citizen_id = ?",
+                Integer.class, staleAccount)).isZero();
+        assertThat(accounts("wechat_openid_hash", returningOpenId)).isEqualTo(1);
+        assertThat(anonymised(staleTicket)).as("tickets keep to ticket retention").isFalse();
+        assertThat(jdbc.queryForObject("select actor || ' ' || detail from audit_entry "
+                + "where action = 'UNUSED_ACCOUNTS_DELETED' order by id desc limit 1", String.class))
+                .startsWith("admin ").endsWith("删除" + deleted + "个");
+        assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(staleOpenId)).body().path("total").asLong())
+                .as("a returning citizen finds their tickets by openid").isEqualTo(1);
+    }
+
+    private boolean anonymised(String number) {
+        return jdbc.queryForObject("select anonymised_at is not null from ticket where number = ?", Boolean.class,
+                number);
     }
 
     private int rowsOf(String table, String number) {

@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The module's migrations and its native SQL on PostgreSQL 15 (production), in a database of its own
@@ -136,6 +137,57 @@ class PostgresMiniappTest extends MiniappTestSupport {
         assertThat(get("/api/v1/miniapp/tickets", token).status()).isEqualTo(401);
         assertThat(jdbc.queryForObject("select anonymised_at is not null from ticket where number = ?", Boolean.class,
                 number)).isTrue();
+    }
+
+    /**
+     * Erasure is one transaction: ticketing's anonymisation and every listener of {@code TicketAnonymised}
+     * and {@code CitizenErased} run in it, so the last participant failing undoes what the first did.
+     */
+    @Test
+    void anErasureWhoseLastParticipantFailsErasesNothingAndSucceedsWhenRunAgain() {
+        String openId = unique("o6_pgAtomic");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String number = ask(token, "单位不给缴社保怎么办？");
+        staff.answer(number, "可以向社保经办机构投诉。", DISPATCHER);
+        deliverTicketEvents();
+        String phoneCode = unique("pgatomic");
+        wechat.phoneCode(phoneCode, phone);
+        post("/api/v1/miniapp/wechat/phone", token, null, "{\"code\":\"" + phoneCode + "\"}");
+        long account = jdbc.queryForObject("select id from miniapp_citizen where wechat_openid_hash = ?", Long.class,
+                cipher.blindIndex(openId));
+        int notifications = count("miniapp_notification where ticket_number = ?", number);
+        assertThat(notifications).isPositive();
+        // the account is deleted last, by AccountEraser, after the ticket was anonymised
+        jdbc.execute("create function refuse_account_delete() returns trigger language plpgsql as $$ begin "
+                + "if old.id = " + account + " then raise exception 'forced failure'; end if; return old; end $$");
+        jdbc.execute("create trigger refuse_account_delete before delete on miniapp_citizen "
+                + "for each row execute function refuse_account_delete()");
+        try {
+            assertThatThrownBy(() -> citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin"))
+                    .hasStackTraceContaining("forced failure");
+        } finally {
+            jdbc.execute("drop trigger refuse_account_delete on miniapp_citizen");
+            jdbc.execute("drop function refuse_account_delete()");
+        }
+
+        assertThat(jdbc.queryForObject("select anonymised_at is null and wechat_openid_hash is not null "
+                + "and status = 'ANSWERED' from ticket where number = ?", Boolean.class, number)).isTrue();
+        assertThat(count("outbox_event where ticket_number = ? and event_type = 'TicketClosed'", number)).isZero();
+        assertThat(count("timeline_entry e join ticket t on t.id = e.ticket_id where t.number = ? "
+                + "and e.text like '%社保经办机构%'", number)).isPositive();
+        assertThat(count("miniapp_notification where ticket_number = ?", number)).isEqualTo(notifications);
+        assertThat(count("miniapp_citizen where id = ?", account)).isEqualTo(1);
+        assertThat(count("audit_entry where ticket_number = ? and action = 'TICKET_ANONYMISED'", number)).isZero();
+        assertThat(get("/api/v1/miniapp/tickets", token).status()).isEqualTo(200);
+
+        CitizenData.Erasure again = citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin");
+
+        assertThat(again.ticketNumbers()).containsExactly(number);
+        assertThat(jdbc.queryForObject("select anonymised_at is not null from ticket where number = ?", Boolean.class,
+                number)).isTrue();
+        assertThat(count("miniapp_notification where ticket_number = ?", number)).isZero();
+        assertThat(count("miniapp_citizen where id = ?", account)).isZero();
     }
 
     @Test

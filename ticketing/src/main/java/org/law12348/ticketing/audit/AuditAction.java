@@ -24,7 +24,8 @@ public enum AuditAction {
     TICKET_ANONYMISED(false, "工单匿名化"),
     CITIZEN_ERASURE_REQUESTED(false, "市民申请删除个人信息"),
     CITIZEN_DATA_ERASED(false, "删除市民个人信息"),
-    RETENTION_RUN(false, "保存期限清理");
+    RETENTION_RUN(false, "保存期限清理"),
+    UNUSED_ACCOUNTS_DELETED(false, "删除长期未使用的小程序账户");
 
     private final boolean read;
     private final String chineseName;

@@ -5,6 +5,7 @@ import org.law12348.ticketing.CitizenContact;
 import org.law12348.ticketing.CitizenErased;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.PlatformAccounts;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
@@ -42,12 +43,14 @@ public class CitizenData {
     private final TicketAnonymiser anonymiser;
     private final Outbox outbox;
     private final PersonalDataCipher cipher;
+    private final List<PlatformAccounts> accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CitizenData(Tickets tickets, TicketAnonymiser anonymiser, Outbox outbox, PersonalDataCipher cipher,
-                ApplicationEventPublisher events, Clock clock) {
+                List<PlatformAccounts> accounts, ApplicationEventPublisher events, Clock clock) {
         this.cipher = cipher;
+        this.accounts = accounts;
         this.tickets = tickets;
         this.anonymiser = anonymiser;
         this.outbox = outbox;
@@ -75,20 +78,25 @@ public class CitizenData {
 
     /**
      * Erases the citizen behind {@code number}: open tickets are closed first, then all anonymised, then
-     * {@link CitizenErased} tells the other modules whose data about this citizen goes too.
+     * {@link CitizenErased} tells the other modules whose data about this citizen goes too. The tickets
+     * of channel accounts bound to one of the citizen's phone numbers go with them ({@link PlatformAccounts}).
      */
     @Transactional
     public Erasure eraseByTicket(String number, String reason, String actor) {
         return erase(linkedTo(require(number), true), null, reason, actor);
     }
 
-    /** Erases every ticket with this contact phone, and whatever other modules keep under the number. */
+    /**
+     * Erases every ticket with this contact phone, every ticket sent from a channel account bound to the
+     * number (also those sent before the binding), and whatever other modules keep under the number.
+     */
     @Transactional
     public Erasure eraseByPhone(PhoneNumber phone, String reason, String actor) {
         return erase(ticketsOf(phone), phone, reason, actor);
     }
 
-    private Erasure erase(List<Ticket> found, PhoneNumber phone, String reason, String actor) {
+    private Erasure erase(List<Ticket> direct, PhoneNumber phone, String reason, String actor) {
+        List<Ticket> found = withBoundAccounts(direct, phone);
         // read before anonymising clears them
         CitizenErased erased = identitiesOf(found, phone);
         int closed = 0;
@@ -109,18 +117,54 @@ public class CitizenData {
         return new Erasure(numbers, closed, anonymised);
     }
 
-    private CitizenErased identitiesOf(List<Ticket> found, PhoneNumber phone) {
+    /**
+     * Adds the tickets of every channel account bound to a phone number of the erasure. Repeated until
+     * nothing new turns up, because a ticket found that way may name another number whose account the
+     * erasure deletes too ({@code CitizenErased} carries every phone): an account goes only with its tickets.
+     */
+    private List<Ticket> withBoundAccounts(List<Ticket> direct, PhoneNumber phone) {
+        if (accounts.isEmpty()) {
+            return direct;
+        }
+        Map<String, Ticket> all = new LinkedHashMap<>();
+        direct.forEach(t -> all.put(t.number(), t));
+        Set<String> asked = new HashSet<>();
+        while (true) {
+            Set<String> phones = phoneHashesOf(all.values(), phone);
+            phones.removeAll(asked);
+            if (phones.isEmpty()) {
+                return List.copyOf(all.values());
+            }
+            asked.addAll(phones);
+            for (PlatformAccounts channel : accounts) {
+                PlatformAccounts.Identities bound = channel.boundTo(phones);
+                bound.wechatOpenIdHashes().forEach(hash -> tickets.findByWechatOpenIdHash(hash)
+                        .forEach(t -> all.putIfAbsent(t.number(), t)));
+                bound.alipayUserIdHashes().forEach(hash -> tickets.findByAlipayUserIdHash(hash)
+                        .forEach(t -> all.putIfAbsent(t.number(), t)));
+            }
+        }
+    }
+
+    private Set<String> phoneHashesOf(Iterable<Ticket> found, PhoneNumber phone) {
         Set<String> phones = new HashSet<>();
-        Set<String> openIds = new HashSet<>();
-        Set<String> alipayIds = new HashSet<>();
         if (phone != null) {
             phones.add(cipher.blindIndex(phone.value()));
         }
         for (Ticket ticket : found) {
-            CitizenContact contact = ticket.contact();
-            if (contact.phone() != null) {
-                phones.add(cipher.blindIndex(contact.phone().value()));
+            if (ticket.contact().phone() != null) {
+                phones.add(cipher.blindIndex(ticket.contact().phone().value()));
             }
+        }
+        return phones;
+    }
+
+    private CitizenErased identitiesOf(List<Ticket> found, PhoneNumber phone) {
+        Set<String> phones = phoneHashesOf(found, phone);
+        Set<String> openIds = new HashSet<>();
+        Set<String> alipayIds = new HashSet<>();
+        for (Ticket ticket : found) {
+            CitizenContact contact = ticket.contact();
             if (contact.wechatOpenId() != null) {
                 openIds.add(cipher.blindIndex(contact.wechatOpenId()));
             }

@@ -1,6 +1,7 @@
 package org.law12348.miniapp.internal.citizen;
 
 import org.law12348.ticketing.CitizenErased;
+import org.law12348.ticketing.PlatformAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -9,18 +10,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Deletes the mini-program accounts of an erased citizen: every account signed in with one of the
  * citizen's openids or Alipay user ids, or bound to one of their phone numbers, with what hangs on
- * it (send grants, client message ids). Session tokens name the account, so they stop working with
- * it; the next sign-in of the same platform identity creates a new, empty account. Runs in the
- * erasing transaction; deleting what is already gone does nothing, so a repeated erasure is harmless.
+ * it (send grants, client message ids). Session tokens name the account, so they stop working with it; the next sign-in of the
+ * same platform identity creates a new, empty account. Runs in the erasing transaction; deleting what
+ * is already gone does nothing, so a repeated erasure is harmless.
+ * <p>
+ * Before the erasure starts, ticketing asks which identities are bound to the phone numbers it erases
+ * ({@link PlatformAccounts}), so every ticket those accounts sent is anonymised too, and with each
+ * ticket ({@code TicketLinkEraser}) its notifications, queued or not: a notification is addressed to
+ * the identity of its ticket, so none addressed to the account outlives it.
  */
 @Component
-class AccountEraser {
+class AccountEraser implements PlatformAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(AccountEraser.class);
 
@@ -28,6 +35,21 @@ class AccountEraser {
 
     AccountEraser(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Identities boundTo(Set<String> phoneHashes) {
+        Set<String> openIds = new HashSet<>();
+        Set<String> alipayIds = new HashSet<>();
+        for (String hash : phoneHashes) {
+            jdbc.query("select wechat_openid_hash, alipay_user_id_hash from miniapp_citizen where phone_hash = ?",
+                    rs -> {
+                        addIfPresent(openIds, rs.getString(1));
+                        addIfPresent(alipayIds, rs.getString(2));
+                    }, hash);
+        }
+        return new Identities(openIds, alipayIds);
     }
 
     @EventListener
@@ -55,5 +77,11 @@ class AccountEraser {
                     hash));
         }
         return ids;
+    }
+
+    private static void addIfPresent(Set<String> hashes, String hash) {
+        if (hash != null) {
+            hashes.add(hash);
+        }
     }
 }
