@@ -12,6 +12,7 @@ import org.law12348.ticketing.internal.OutboxRelay;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The foundation's behaviour over real HTTP with the real engine, run once on H2 and once on
  * PostgreSQL by the subclasses.
  */
+@Import(PlantedDeliveryFailures.class)
 abstract class IntakeAndLifecycleScenarios {
 
     @LocalServerPort
@@ -186,6 +188,41 @@ abstract class IntakeAndLifecycleScenarios {
         }
         assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class, key))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anEventWhoseDeliveryFailsHoldsBackOnlyItselfAndIsDeliveredOnceItCanBe() {
+        relay.stop(); // the events wait in the outbox until this test delivers them together
+        List<String> numbers = new ArrayList<>();
+        try {
+            for (String text : List.of("单位拖欠工资两个月怎么办？", "离婚后孩子抚养费怎么算？", "交通事故对方不赔偿怎么办？")) {
+                numbers.add(submit("LEGAL_CONSULTATION", "440106", text).text("number"));
+            }
+            PlantedDeliveryFailures.FAILING.add(numbers.get(1));
+            relay.relayPending();
+
+            assertThat(processCount(numbers.get(0))).isOne();
+            assertThat(processCount(numbers.get(1))).isZero();
+            assertThat(processCount(numbers.get(2))).isOne();
+            Map<String, Object> failed = jdbc.queryForMap("select processed_at, attempts, last_error from outbox_event "
+                    + "where ticket_number = ? and event_type = 'TicketCreated'", numbers.get(1));
+            assertThat(failed.get("processed_at")).isNull();
+            assertThat(((Number) failed.get("attempts")).intValue()).isOne();
+            assertThat((String) failed.get("last_error")).contains("planted delivery failure");
+
+            PlantedDeliveryFailures.FAILING.remove(numbers.get(1));
+            relay.relayPending();
+            for (String number : numbers) {
+                assertThat(processCount(number)).as(number).isOne();
+            }
+        } finally {
+            PlantedDeliveryFailures.FAILING.removeAll(numbers);
+            relay.start();
+        }
+    }
+
+    private long processCount(String number) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count();
     }
 
     @Test
