@@ -28,6 +28,12 @@ final class IntakeBenchmark {
 
     private static final int CLIENTS = 16;
     private static final long RUN_SECONDS = Long.getLong("bench.intake.seconds", 20);
+    /**
+     * JFR of a run with 5 s of warm-up: the JIT compiled at level 4 through both measured phases, 5-10
+     * s of compile time per 10 s on the two cores the server uses, and runs fell into a fast and a slow
+     * group (280-298 or 194-219 tickets/s). A server that has been up for a while is past that.
+     */
+    private static final long WARM_UP_SECONDS = Long.getLong("bench.intake.warmup.seconds", 30);
     private static final String[] REGIONS = {"440106", "440104", "440303", "440305", "440604", "441302", "442000"};
     private static final String[] TYPES = {"LEGAL_AID", "LEGAL_CONSULTATION", "MEDIATION", "NOTARIZATION", "COMPLAINT"};
 
@@ -49,7 +55,7 @@ final class IntakeBenchmark {
 
     private static void measure(ConfigurableApplicationContext app, Clients clients, double ceiling,
                                 Map<String, String> figures) throws InterruptedException {
-        saturate(clients, 5, new Latencies(), new AtomicLong()); // warm-up
+        saturate(clients, WARM_UP_SECONDS, new Latencies(), new AtomicLong());
         drainOutbox(app);
         // a live server's autovacuum analyses a table after its first 50 rows; this machine's runs
         // with autovacuum off, and plans made for empty tables would be measured instead (README)
