@@ -34,19 +34,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * rest (failed attempts, events of a node that went down). Scanning on every commit instead cost a
  * full pass over the pending index each time, and that index keeps an entry for every processed
  * row until VACUUM comes by: in a burst of 10,000 hand-overs each scan read 14,000 entries.
- *
- * <p>Events waiting together are delivered up to {@value #DELIVERY_BATCH} per transaction: a process
- * start is a few milliseconds of CPU, and a transaction of its own per event added a commit, a
- * connection hand-out and the transaction's set-up to each. When any event of a batch fails, the
- * whole batch rolls back and its events are delivered one by one, so a bad event holds back only
- * itself and its failure is recorded on its own row.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
-    private static final int DELIVERY_BATCH = 50;
     /** Every event type by its simple name, as the outbox stores it. */
     private static final Map<String, Class<? extends TicketEvent>> TYPES = Arrays.stream(
                     TicketEvent.class.getPermittedSubclasses())
@@ -94,42 +87,13 @@ public class OutboxRelay implements SmartLifecycle {
         List<Long> ids;
         do {
             ids = pendingIds();
-            delivered += deliverInBatches(ids);
-        } while (ids.size() == BATCH);
-        return delivered;
-    }
-
-    private int deliverInBatches(List<Long> ids) {
-        int delivered = 0;
-        for (int from = 0; from < ids.size(); from += DELIVERY_BATCH) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + DELIVERY_BATCH));
-            delivered += batch.size() == 1 ? (deliver(batch.get(0)) ? 1 : 0) : deliverTogether(batch);
-        }
-        return delivered;
-    }
-
-    private int deliverTogether(List<Long> batch) {
-        try {
-            return transactions.execute(status -> {
-                int claimed = 0;
-                for (Long id : batch) {
-                    if (claimAndPublish(id)) {
-                        claimed++;
-                    }
-                }
-                return claimed;
-            });
-        } catch (RuntimeException e) {
-            log.debug("Outbox batch {}..{} rolled back, delivering its events one by one: {}", batch.get(0),
-                    batch.get(batch.size() - 1), e.toString());
-            int delivered = 0;
-            for (Long id : batch) {
+            for (Long id : ids) {
                 if (deliver(id)) {
                     delivered++;
                 }
             }
-            return delivered;
-        }
+        } while (ids.size() == BATCH);
+        return delivered;
     }
 
     private void relaySafely() {
@@ -148,10 +112,12 @@ public class OutboxRelay implements SmartLifecycle {
             ids.add(id);
         }
         ids.sort(null);
-        try {
-            deliverInBatches(ids);
-        } catch (RuntimeException e) {
-            log.warn("Outbox events not delivered now; the next poll retries: {}", e.toString());
+        for (Long id : ids) {
+            try {
+                deliver(id);
+            } catch (RuntimeException e) {
+                log.warn("Outbox event {} not delivered now; the next poll retries: {}", id, e.toString());
+            }
         }
     }
 
@@ -166,32 +132,29 @@ public class OutboxRelay implements SmartLifecycle {
 
     private boolean deliver(Long id) {
         try {
-            return Boolean.TRUE.equals(transactions.execute(status -> claimAndPublish(id)));
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                int claimed = entityManager.createNativeQuery(
+                                "update outbox_event set processed_at = ? where id = ? and processed_at is null")
+                        .setParameter(1, clock.instant())
+                        .setParameter(2, id)
+                        .executeUpdate();
+                if (claimed == 0) {
+                    return false;
+                }
+                OutboxEntry entry = entityManager.find(OutboxEntry.class, id);
+                MDC.put("ticket", entry.ticketNumber());
+                try {
+                    publisher.publishEvent(parse(entry));
+                } finally {
+                    MDC.remove("ticket");
+                }
+                return true;
+            }));
         } catch (RuntimeException e) {
             log.warn("Delivering outbox event {} failed, will retry: {}", id, e.toString());
             recordFailure(id, e);
             return false;
         }
-    }
-
-    /** Inside the caller's transaction: false when another delivery has the event already. */
-    private boolean claimAndPublish(Long id) {
-        int claimed = entityManager.createNativeQuery(
-                        "update outbox_event set processed_at = ? where id = ? and processed_at is null")
-                .setParameter(1, clock.instant())
-                .setParameter(2, id)
-                .executeUpdate();
-        if (claimed == 0) {
-            return false;
-        }
-        OutboxEntry entry = entityManager.find(OutboxEntry.class, id);
-        MDC.put("ticket", entry.ticketNumber());
-        try {
-            publisher.publishEvent(parse(entry));
-        } finally {
-            MDC.remove("ticket");
-        }
-        return true;
     }
 
     private void recordFailure(Long id, RuntimeException e) {
