@@ -8,6 +8,7 @@ import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.law12348.ticketing.retention.CitizenData;
+import org.law12348.ticketing.retention.CitizenDataExport;
 import org.law12348.ticketing.retention.RetentionJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -146,6 +147,37 @@ class MiniappErasureTest extends MiniappTestSupport {
     }
 
     @Test
+    void staffExportsByPhoneAndByTicketListTheTicketsTheBoundAccountsSentBeforeBindingAsAnErasureWould()
+            throws Exception {
+        String openId = unique("o6_exported");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String beforeBinding = ask(token, "公司拖欠工资三个月，我该怎么办？");
+        bindWechatPhone(token, phone);
+        String afterBinding = ask(token, "劳动仲裁需要准备哪些材料？");
+        String alipayToken = alipayCitizen();
+        String alipayBefore = ask(alipayToken, "租房押金不退怎么办？");
+        assertThat(post("/api/v1/miniapp/alipay/phone", alipayToken, null, JSON.createObjectNode()
+                .put("response", alipay.phonePayload(phone)).toString()).status()).isEqualTo(200);
+        String bystander = ask(wechatCitizen(), "邻居装修噪音扰民怎么办？");
+
+        CitizenDataExport byPhone = citizenData.exportByPhone(new PhoneNumber(phone));
+        // the WeChat ticket sent before binding carries no phone: only the bound accounts lead further
+        CitizenDataExport byTicket = citizenData.exportByTicket(beforeBinding);
+
+        assertThat(numbers(byPhone)).containsExactlyInAnyOrder(beforeBinding, afterBinding, alipayBefore)
+                .doesNotContain(bystander);
+        assertThat(byPhone.tickets()).filteredOn(t -> t.number().equals(beforeBinding)).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.contact().phone()).isNull();
+                    assertThat(t.contact().wechatOpenId()).isEqualTo(openId);
+                });
+        assertThat(numbers(byTicket)).containsExactlyInAnyOrderElementsOf(numbers(byPhone));
+        assertThat(citizenData.eraseByTicket(beforeBinding, "来电申请删除", "admin").ticketNumbers())
+                .as("an erasure reaches what the export listed").containsExactlyInAnyOrderElementsOf(numbers(byTicket));
+    }
+
+    @Test
     void erasingAPhoneNumberLeavesNoNotificationAddressedToTheBoundAccount() {
         String openId = unique("o6_queued");
         String phone = uniquePhone();
@@ -192,6 +224,10 @@ class MiniappErasureTest extends MiniappTestSupport {
                 .startsWith("admin ").endsWith("删除" + deleted + "个");
         assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(staleOpenId)).body().path("total").asLong())
                 .as("a returning citizen finds their tickets by openid").isEqualTo(1);
+    }
+
+    private static List<String> numbers(CitizenDataExport export) {
+        return export.tickets().stream().map(CitizenDataExport.TicketData::number).toList();
     }
 
     private boolean anonymised(String number) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,9 +29,11 @@ import java.util.Set;
 /**
  * A citizen's right to a copy of their data and to its erasure (PIPL arts. 45 and 47). A citizen is
  * known by one ticket (all tickets sharing its phone number, WeChat openid or Alipay user id) or by a
- * phone number. Staff export and erase; the citizen, holding only a tracking token, exports just the
- * tickets linked by platform-verified ids (openid, Alipay id): a phone number typed into the web form
- * proves nothing, and would otherwise let anyone export a stranger's tickets.
+ * phone number. Staff export and erase the same tickets, found by one lookup, so an administrator
+ * answering an access request hands over exactly what an erasure would erase. The citizen, holding
+ * only a tracking token, exports just the tickets linked by platform-verified ids (openid, Alipay id):
+ * a phone number typed into the web form proves nothing, and would otherwise let anyone export a
+ * stranger's tickets.
  */
 @Service
 public class CitizenData {
@@ -58,16 +61,16 @@ public class CitizenData {
         this.clock = clock;
     }
 
-    /** Staff export: every ticket of the citizen behind {@code number}. */
+    /** Staff export: every ticket {@link #eraseByTicket} would erase. */
     @Transactional(readOnly = true)
     public CitizenDataExport exportByTicket(String number) {
-        return export("ticket:" + number, linkedTo(require(number), true));
+        return export("ticket:" + number, reachedFrom(require(number)));
     }
 
-    /** Staff export: every ticket with this contact phone. */
+    /** Staff export: every ticket {@link #eraseByPhone} would erase. */
     @Transactional(readOnly = true)
     public CitizenDataExport exportByPhone(PhoneNumber phone) {
-        return export("phone:" + phone.masked(), ticketsOf(phone));
+        return export("phone:" + phone.masked(), reachedFrom(phone));
     }
 
     /** The citizen's own export, with the tracking token of {@code number} already checked. */
@@ -83,7 +86,7 @@ public class CitizenData {
      */
     @Transactional
     public Erasure eraseByTicket(String number, String reason, String actor) {
-        return erase(linkedTo(require(number), true), null, reason, actor);
+        return erase(reachedFrom(require(number)), null, reason, actor);
     }
 
     /**
@@ -92,11 +95,20 @@ public class CitizenData {
      */
     @Transactional
     public Erasure eraseByPhone(PhoneNumber phone, String reason, String actor) {
-        return erase(ticketsOf(phone), phone, reason, actor);
+        return erase(reachedFrom(phone), phone, reason, actor);
     }
 
-    private Erasure erase(List<Ticket> direct, PhoneNumber phone, String reason, String actor) {
-        List<Ticket> found = withBoundAccounts(direct, phone);
+    /** The citizen behind a ticket: its linked tickets and those of channel accounts bound to their phones. */
+    private List<Ticket> reachedFrom(Ticket ticket) {
+        return withBoundAccounts(linkedTo(ticket, true), null);
+    }
+
+    /** The citizen behind a phone number: its tickets and those of channel accounts bound to the number. */
+    private List<Ticket> reachedFrom(PhoneNumber phone) {
+        return withBoundAccounts(ticketsOf(phone), phone);
+    }
+
+    private Erasure erase(List<Ticket> found, PhoneNumber phone, String reason, String actor) {
         // read before anonymising clears them
         CitizenErased erased = identitiesOf(found, phone);
         int closed = 0;
@@ -118,22 +130,20 @@ public class CitizenData {
     }
 
     /**
-     * Adds the tickets of every channel account bound to a phone number of the erasure. Repeated until
+     * Adds the tickets of every channel account bound to one of the citizen's phone numbers. Repeated until
      * nothing new turns up, because a ticket found that way may name another number whose account the
      * erasure deletes too ({@code CitizenErased} carries every phone): an account goes only with its tickets.
+     * Oldest first, as an export lists them.
      */
     private List<Ticket> withBoundAccounts(List<Ticket> direct, PhoneNumber phone) {
-        if (accounts.isEmpty()) {
-            return direct;
-        }
         Map<String, Ticket> all = new LinkedHashMap<>();
         direct.forEach(t -> all.put(t.number(), t));
         Set<String> asked = new HashSet<>();
-        while (true) {
+        while (!accounts.isEmpty()) {
             Set<String> phones = phoneHashesOf(all.values(), phone);
             phones.removeAll(asked);
             if (phones.isEmpty()) {
-                return List.copyOf(all.values());
+                break;
             }
             asked.addAll(phones);
             for (PlatformAccounts channel : accounts) {
@@ -144,6 +154,7 @@ public class CitizenData {
                         .forEach(t -> all.putIfAbsent(t.number(), t)));
             }
         }
+        return oldestFirst(all.values());
     }
 
     private Set<String> phoneHashesOf(Iterable<Ticket> found, PhoneNumber phone) {
@@ -197,8 +208,11 @@ public class CitizenData {
             candidates.addAll(tickets.findByAlipayUserIdHash(cipher.blindIndex(contact.alipayUserId())));
         }
         candidates.forEach(t -> linked.putIfAbsent(t.number(), t));
-        return linked.values().stream().sorted(Comparator.comparing(Ticket::createdAt)
-                .thenComparing(Ticket::number)).toList();
+        return oldestFirst(linked.values());
+    }
+
+    private static List<Ticket> oldestFirst(Collection<Ticket> found) {
+        return found.stream().sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::number)).toList();
     }
 
     private List<Ticket> ticketsOf(PhoneNumber phone) {

@@ -53,7 +53,8 @@ class CitizenDataAdminController {
     }
 
     @GetMapping("/api/v1/admin/citizen-data/export")
-    @Operation(summary = "导出市民的全部工单数据", description = "phone（该号码的全部工单）与 ticket（与该工单同一市民的全部工单）二选一")
+    @Operation(summary = "导出市民的全部工单数据", description = "phone（该号码的全部工单）与 ticket（与该工单同一市民的全部工单）"
+            + "二选一；绑定所涉号码的小程序账户提交的工单（含绑定前提交的）一并导出，与删除的范围相同")
     CitizenDataExport export(@RequestParam(required = false) String phone,
                              @RequestParam(required = false) String ticket) {
         StaffMember admin = AuditAdminController.requireAdmin(currentStaff);
