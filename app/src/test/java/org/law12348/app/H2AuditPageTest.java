@@ -1,9 +1,13 @@
 package org.law12348.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.retention.RetentionParticipant;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 
 import java.util.Map;
 
@@ -56,14 +60,50 @@ class H2AuditPageTest {
     }
 
     @Test
-    void retentionRunsOnTheEmbeddedDatabaseAndIsRecorded() {
+    void retentionRunsOnTheEmbeddedDatabaseAndIsRecordedWithWhatEachParticipantDid() {
         HttpApi.Answer run = api.post("/api/v1/admin/retention/runs", "{}", HttpApi.basic("admin"));
 
         assertThat(run.status()).isEqualTo(201);
         assertThat(run.body().path("tickets").asInt()).isZero();
-        assertThat(api.get("/api/v1/admin/retention/runs", HttpApi.basic("admin")).body().path("items"))
-                .isNotEmpty();
-        assertThat(api.get("/api/v1/admin/audit?action=RETENTION_RUN", HttpApi.basic("admin")).body()
-                .path("items").get(0).path("actor").asText()).isEqualTo("admin");
+        JsonNode participants = run.body().path("participants");
+        assertThat(participants).hasSize(2);
+        JsonNode accounts = participants.get(0);
+        assertThat(accounts.path("name").asText()).isEqualTo("miniapp.unusedAccounts");
+        assertThat(accounts.path("description").asText()).isEqualTo("长期未登录的小程序账户");
+        assertThat(accounts.path("deleted").asInt()).isZero();
+        assertThat(accounts.path("failed").asBoolean()).isFalse();
+        assertThat(participants.get(1).path("name").asText()).isEqualTo("test.broken");
+        assertThat(participants.get(1).path("failed").asBoolean()).as("recorded, not thrown").isTrue();
+        assertThat(api.get("/api/v1/admin/retention/runs", HttpApi.basic("admin")).body().path("items").get(0)
+                .path("participants")).isEqualTo(participants);
+        JsonNode audited = api.get("/api/v1/admin/audit?action=RETENTION_RUN", HttpApi.basic("admin")).body()
+                .path("items").get(0);
+        assertThat(audited.path("actor").asText()).isEqualTo("admin");
+        assertThat(audited.path("detail").asText()).contains("长期未登录的小程序账户：删除0")
+                .contains("测试用的故障清理：执行失败");
+    }
+
+    /** A participant that always fails: the run goes on with the others and still records itself. */
+    @TestConfiguration
+    static class BrokenParticipant {
+        @Bean
+        RetentionParticipant broken() {
+            return new RetentionParticipant() {
+                @Override
+                public String name() {
+                    return "test.broken";
+                }
+
+                @Override
+                public String description() {
+                    return "测试用的故障清理";
+                }
+
+                @Override
+                public int deleteDue(String actor) {
+                    throw new IllegalStateException("planted failure");
+                }
+            };
+        }
     }
 }

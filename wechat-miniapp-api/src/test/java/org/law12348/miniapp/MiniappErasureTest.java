@@ -1,7 +1,6 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
-import org.law12348.miniapp.internal.citizen.UnusedAccounts;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
@@ -10,6 +9,7 @@ import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.law12348.ticketing.retention.CitizenData;
 import org.law12348.ticketing.retention.CitizenDataExport;
 import org.law12348.ticketing.retention.RetentionJob;
+import org.law12348.ticketing.retention.RetentionRun;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,8 +37,6 @@ class MiniappErasureTest extends MiniappTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataCipher cipher;
-    @Autowired
-    UnusedAccounts unusedAccounts;
 
     @Test
     void retentionDeletesATicketsImagesNotificationsAndClientMessagesButKeepsTheAccount() {
@@ -57,6 +55,8 @@ class MiniappErasureTest extends MiniappTestSupport {
         assertThat(rowsOf("miniapp_client_message", number)).isEqualTo(1);
 
         clock.advance(Duration.ofDays(3 * 366 + 1));
+        // still in use, so the run's deletion of unused accounts leaves it: what goes here goes with the ticket
+        wechatSignIn(openId);
         retention.runNow("admin");
 
         assertThat(images).doesNotExist();
@@ -197,7 +197,7 @@ class MiniappErasureTest extends MiniappTestSupport {
     }
 
     @Test
-    void accountsNobodySignedInToForThreeYearsGoWithTheirGrantsTheirTicketsStayAndTheRunIsAudited() {
+    void anAdministratorsRetentionRunDeletesAccountsNobodySignedInToForThreeYearsOnceAndKeepsTheirTickets() {
         String staleOpenId = unique("o6_stale");
         String stale = wechatSignIn(staleOpenId);
         post("/api/v1/miniapp/wechat/subscriptions", stale, null, "{\"results\":{\"TPL-ANSWERED\":\"accept\"}}");
@@ -209,9 +209,19 @@ class MiniappErasureTest extends MiniappTestSupport {
 
         clock.advance(Duration.ofDays(3 * 366));
         wechatSignIn(returningOpenId);
-        int deleted = unusedAccounts.deleteUnused("admin");
+        int auditedBefore = unusedAccountAudits();
+        RetentionRun run = retention.runNow("admin");
 
-        assertThat(deleted).isPositive();
+        assertThat(run.participants()).singleElement().satisfies(part -> {
+            assertThat(part.name()).isEqualTo("miniapp.unusedAccounts");
+            assertThat(part.description()).isEqualTo("长期未登录的小程序账户");
+            assertThat(part.failed()).isFalse();
+            assertThat(part.deleted()).isPositive();
+        });
+        int deleted = run.participants().get(0).deleted();
+        assertThat(retention.recentRuns(1)).singleElement().extracting(RetentionRun::participants)
+                .as("recorded with the run").isEqualTo(run.participants());
+        assertThat(unusedAccountAudits()).as("the accounts are deleted once per run").isEqualTo(auditedBefore + 1);
         assertThat(accounts("wechat_openid_hash", staleOpenId)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from miniapp_send_grant where citizen_id = ?", Integer.class,
                 staleAccount)).isZero();
@@ -228,6 +238,11 @@ class MiniappErasureTest extends MiniappTestSupport {
 
     private static List<String> numbers(CitizenDataExport export) {
         return export.tickets().stream().map(CitizenDataExport.TicketData::number).toList();
+    }
+
+    private int unusedAccountAudits() {
+        return jdbc.queryForObject("select count(*) from audit_entry where action = 'UNUSED_ACCOUNTS_DELETED'",
+                Integer.class);
     }
 
     private boolean anonymised(String number) {

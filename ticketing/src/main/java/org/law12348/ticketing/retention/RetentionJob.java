@@ -9,22 +9,21 @@ import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * Anonymises closed tickets whose closing is older than the retention period. Works in batches, each
  * its own transaction holding its rows with SKIP LOCKED, so a long run never holds many locks and two
  * nodes running at once share the tickets instead of colliding. Anonymised tickets are never picked
- * again, so a run repeated (or resumed after a crash) does only what is left.
+ * again, so a run repeated (or resumed after a crash) does only what is left. Then every
+ * {@link RetentionParticipant} deletes what it keeps past its own period, each once per run; one that fails
+ * is recorded as failed and does not stop the others or the record of the run.
  */
 @Service
 public class RetentionJob {
@@ -36,19 +35,21 @@ public class RetentionJob {
     private final Tickets tickets;
     private final TicketAnonymiser anonymiser;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
+    private final RetentionHistory history;
+    private final List<RetentionParticipant> participants;
     private final AuditTrail audit;
     private final Clock clock;
 
     RetentionJob(RetentionProperties properties, TicketingProperties ticketing, Tickets tickets,
-                 TicketAnonymiser anonymiser, TransactionTemplate transactions, JdbcTemplate jdbc, AuditTrail audit,
-                 Clock clock) {
+                 TicketAnonymiser anonymiser, TransactionTemplate transactions, RetentionHistory history,
+                 List<RetentionParticipant> participants, AuditTrail audit, Clock clock) {
         this.properties = properties;
         this.ticketing = ticketing;
         this.tickets = tickets;
         this.anonymiser = anonymiser;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.history = history;
+        this.participants = participants;
         this.audit = audit;
         this.clock = clock;
     }
@@ -85,17 +86,36 @@ public class RetentionJob {
                 break;
             }
         }
-        RetentionRun run = new RetentionRun(started, clock.instant(), cutoff, total, trigger, actor);
-        int count = total;
+        List<RetentionRun.Participation> parts = participants.stream().map(p -> participate(p, actor)).toList();
+        RetentionRun run = new RetentionRun(started, clock.instant(), cutoff, total, trigger, actor, parts);
         transactions.executeWithoutResult(tx -> {
-            jdbc.update("insert into retention_run (started_at, finished_at, cutoff, tickets, run_trigger, actor) "
-                            + "values (?, ?, ?, ?, ?, ?)", Timestamp.from(run.startedAt()),
-                    Timestamp.from(run.finishedAt()), Timestamp.from(cutoff), count, trigger, actor);
-            audit.change(actor, AuditAction.RETENTION_RUN, AuditSubject.none(),
-                    "截止" + cutoff + "前办结的工单，匿名化" + count + "件（" + trigger + "）");
+            history.record(run);
+            audit.change(actor, AuditAction.RETENTION_RUN, AuditSubject.none(), auditDetail(run));
         });
-        log.info("Retention run ({}) anonymised {} tickets closed before {}", trigger, total, cutoff);
+        log.info("Retention run ({}) anonymised {} tickets closed before {}; participants deleted {}", trigger,
+                run.tickets(), cutoff, parts.stream().map(p -> p.name() + "=" + (p.failed() ? "failed" : p.deleted()))
+                        .toList());
         return run;
+    }
+
+    private RetentionRun.Participation participate(RetentionParticipant participant, String actor) {
+        try {
+            return new RetentionRun.Participation(participant.name(), participant.description(),
+                    participant.deleteDue(actor), false);
+        } catch (RuntimeException e) {
+            log.error("Retention participant {} failed; it runs again with the next retention run",
+                    participant.name(), e);
+            return new RetentionRun.Participation(participant.name(), participant.description(), 0, true);
+        }
+    }
+
+    private static String auditDetail(RetentionRun run) {
+        StringBuilder detail = new StringBuilder("截止" + run.cutoff() + "前办结的工单，匿名化" + run.tickets()
+                + "件（" + run.trigger() + "）");
+        for (RetentionRun.Participation part : run.participants()) {
+            detail.append("；").append(part.description()).append(part.failed() ? "：执行失败" : "：删除" + part.deleted());
+        }
+        return detail.toString();
     }
 
     private record Batch(int locked, int anonymised) {
@@ -114,11 +134,6 @@ public class RetentionJob {
 
     /** The latest runs, newest first (the admin page shows them). */
     public List<RetentionRun> recentRuns(int limit) {
-        return jdbc.query("select started_at, finished_at, cutoff, tickets, run_trigger, actor from retention_run "
-                        + "order by started_at desc, id desc limit ?",
-                (rs, i) -> new RetentionRun(rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4), rs.getString(5),
-                        rs.getString(6)), limit);
+        return history.recent(limit);
     }
 }

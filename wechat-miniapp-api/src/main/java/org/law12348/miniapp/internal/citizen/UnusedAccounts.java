@@ -1,16 +1,14 @@
 package org.law12348.miniapp.internal.citizen;
 
 import org.law12348.miniapp.MiniappProperties;
-import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketingProperties;
 import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
-import org.law12348.ticketing.retention.RetentionProperties;
+import org.law12348.ticketing.retention.RetentionParticipant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,11 +23,12 @@ import java.util.List;
  * Deletes mini-program accounts nobody signed in to for {@code law12348.miniapp.retention.unused-account-after}:
  * the bound phone and platform identities, send grants and client message ids. Session tokens name the
  * account and stop working with it. The tickets stay: ticket retention anonymises them on its own clock,
- * and they are found again by their openid if the citizen comes back. Runs with ticket retention (same
- * switch, same cron), in batches holding their rows with SKIP LOCKED, and leaves one audit entry per run.
+ * and they are found again by their openid if the citizen comes back. Runs as part of every retention
+ * run, scheduled or asked for by an administrator ({@link RetentionParticipant}), in batches holding their
+ * rows with SKIP LOCKED, and leaves one audit entry per run.
  */
 @Service
-public class UnusedAccounts {
+class UnusedAccounts implements RetentionParticipant {
 
     private static final Logger log = LoggerFactory.getLogger(UnusedAccounts.class);
     private static final int BATCH = 200;
@@ -37,33 +36,33 @@ public class UnusedAccounts {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
-    private final RetentionProperties retention;
     private final Period unusedAfter;
     private final ZoneId zone;
     private final Clock clock;
 
     UnusedAccounts(JdbcTemplate jdbc, TransactionTemplate transactions, AuditTrail audit,
-                   RetentionProperties retention, MiniappProperties properties, TicketingProperties ticketing,
-                   Clock clock) {
+                   MiniappProperties properties, TicketingProperties ticketing, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
-        this.retention = retention;
         this.unusedAfter = properties.retention().unusedAccountAfter();
         this.zone = ticketing.zone();
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${law12348.ticketing.retention.cron:" + RetentionProperties.DEFAULT_CRON + "}",
-            zone = "${law12348.ticketing.zone:Asia/Shanghai}")
-    void scheduled() {
-        if (retention.enabled()) {
-            deleteUnused(Ticket.SYSTEM);
-        }
+    @Override
+    public String name() {
+        return "miniapp.unusedAccounts";
+    }
+
+    @Override
+    public String description() {
+        return "长期未登录的小程序账户";
     }
 
     /** Deletes every account whose last sign-in is older than the period; returns how many. */
-    public int deleteUnused(String actor) {
+    @Override
+    public int deleteDue(String actor) {
         Instant cutoff = clock.instant().atZone(zone).minus(unusedAfter).toInstant();
         int total = 0;
         int deleted;
