@@ -24,6 +24,7 @@ class ConsoleLiveUpdatesTest extends ConsoleTestSupport {
     /** The data lines of one open event stream, collected as they arrive. */
     final class EventStream implements AutoCloseable {
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final List<String> passedOver = new java.util.ArrayList<>();
         private final Stream<String> body;
 
         EventStream(String user) throws IOException, InterruptedException {
@@ -41,20 +42,37 @@ class ConsoleLiveUpdatesTest extends ConsoleTestSupport {
             assertThat(await(l -> l.contains("subscribed"))).isNotNull();
         }
 
+        /**
+         * The first line, received so far or within 15 s, that is wanted; it is taken, the others are kept
+         * for later calls. Two relays (the test's and the node's) may deliver two tickets' events in
+         * either order, so a line passed over while waiting for another may be the next one asked for.
+         */
         String await(java.util.function.Predicate<String> wanted) throws InterruptedException {
             long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < end) {
+            while (true) {
+                lines.drainTo(passedOver);
+                for (java.util.Iterator<String> it = passedOver.iterator(); it.hasNext(); ) {
+                    String line = it.next();
+                    if (wanted.test(line)) {
+                        it.remove();
+                        return line;
+                    }
+                }
+                if (System.nanoTime() >= end) {
+                    return null;
+                }
                 String line = lines.poll(200, TimeUnit.MILLISECONDS);
-                if (line != null && wanted.test(line)) {
-                    return line;
+                if (line != null) {
+                    passedOver.add(line);
                 }
             }
-            return null;
         }
 
+        /** Every line received and not taken by {@link #await}. */
         List<String> drain() {
-            List<String> rest = new java.util.ArrayList<>();
-            lines.drainTo(rest);
+            lines.drainTo(passedOver);
+            List<String> rest = List.copyOf(passedOver);
+            passedOver.clear();
             return rest;
         }
 
