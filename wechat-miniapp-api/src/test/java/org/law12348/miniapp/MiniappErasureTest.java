@@ -123,57 +123,41 @@ class MiniappErasureTest extends MiniappTestSupport {
 
     @Test
     void erasingAPhoneNumberErasesTheTicketsTheBoundAccountSentBeforeBindingIt() throws Exception {
-        String openId = unique("o6_before");
-        String phone = uniquePhone();
-        String token = wechatSignIn(openId);
-        String beforeBinding = ask(token, "公司拖欠工资三个月，我该怎么办？");
-        bindWechatPhone(token, phone);
-        String afterBinding = ask(token, "劳动仲裁需要准备哪些材料？");
-        String alipayToken = alipayCitizen();
-        String alipayBefore = ask(alipayToken, "租房押金不退怎么办？");
-        assertThat(post("/api/v1/miniapp/alipay/phone", alipayToken, null, JSON.createObjectNode()
-                .put("response", alipay.phonePayload(phone)).toString()).status()).isEqualTo(200);
-        String bystander = ask(wechatCitizen(), "邻居装修噪音扰民怎么办？");
+        BoundCitizen citizen = citizenWhoBoundBothAccountsAfterAsking("o6_before");
 
-        CitizenData.Erasure erasure = citizenData.eraseByPhone(new PhoneNumber(phone), "来电申请删除", "admin");
+        CitizenData.Erasure erasure = citizenData.eraseByPhone(new PhoneNumber(citizen.phone()), "来电申请删除",
+                "admin");
 
-        assertThat(erasure.ticketNumbers()).containsExactlyInAnyOrder(beforeBinding, afterBinding, alipayBefore);
-        for (String number : List.of(beforeBinding, afterBinding, alipayBefore)) {
+        List<String> own = List.of(citizen.beforeBinding(), citizen.afterBinding(), citizen.alipayBefore());
+        assertThat(erasure.ticketNumbers()).containsExactlyInAnyOrderElementsOf(own);
+        for (String number : own) {
             assertThat(anonymised(number)).as(number).isTrue();
         }
-        assertThat(anonymised(bystander)).isFalse();
-        assertThat(accounts("wechat_openid_hash", openId)).isZero();
-        assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(openId)).body().path("total").asLong()).isZero();
+        assertThat(anonymised(citizen.bystander())).isFalse();
+        assertThat(accounts("wechat_openid_hash", citizen.openId())).isZero();
+        assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(citizen.openId())).body().path("total").asLong())
+                .isZero();
     }
 
     @Test
     void staffExportsByPhoneAndByTicketListTheTicketsTheBoundAccountsSentBeforeBindingAsAnErasureWould()
             throws Exception {
-        String openId = unique("o6_exported");
-        String phone = uniquePhone();
-        String token = wechatSignIn(openId);
-        String beforeBinding = ask(token, "公司拖欠工资三个月，我该怎么办？");
-        bindWechatPhone(token, phone);
-        String afterBinding = ask(token, "劳动仲裁需要准备哪些材料？");
-        String alipayToken = alipayCitizen();
-        String alipayBefore = ask(alipayToken, "租房押金不退怎么办？");
-        assertThat(post("/api/v1/miniapp/alipay/phone", alipayToken, null, JSON.createObjectNode()
-                .put("response", alipay.phonePayload(phone)).toString()).status()).isEqualTo(200);
-        String bystander = ask(wechatCitizen(), "邻居装修噪音扰民怎么办？");
+        BoundCitizen citizen = citizenWhoBoundBothAccountsAfterAsking("o6_exported");
 
-        CitizenDataExport byPhone = citizenData.exportByPhone(new PhoneNumber(phone));
+        CitizenDataExport byPhone = citizenData.exportByPhone(new PhoneNumber(citizen.phone()));
         // the WeChat ticket sent before binding carries no phone: only the bound accounts lead further
-        CitizenDataExport byTicket = citizenData.exportByTicket(beforeBinding);
+        CitizenDataExport byTicket = citizenData.exportByTicket(citizen.beforeBinding());
 
-        assertThat(numbers(byPhone)).containsExactlyInAnyOrder(beforeBinding, afterBinding, alipayBefore)
-                .doesNotContain(bystander);
-        assertThat(byPhone.tickets()).filteredOn(t -> t.number().equals(beforeBinding)).singleElement()
+        assertThat(numbers(byPhone))
+                .containsExactlyInAnyOrder(citizen.beforeBinding(), citizen.afterBinding(), citizen.alipayBefore())
+                .doesNotContain(citizen.bystander());
+        assertThat(byPhone.tickets()).filteredOn(t -> t.number().equals(citizen.beforeBinding())).singleElement()
                 .satisfies(t -> {
                     assertThat(t.contact().phone()).isNull();
-                    assertThat(t.contact().wechatOpenId()).isEqualTo(openId);
+                    assertThat(t.contact().wechatOpenId()).isEqualTo(citizen.openId());
                 });
         assertThat(numbers(byTicket)).containsExactlyInAnyOrderElementsOf(numbers(byPhone));
-        assertThat(citizenData.eraseByTicket(beforeBinding, "来电申请删除", "admin").ticketNumbers())
+        assertThat(citizenData.eraseByTicket(citizen.beforeBinding(), "来电申请删除", "admin").ticketNumbers())
                 .as("an erasure reaches what the export listed").containsExactlyInAnyOrderElementsOf(numbers(byTicket));
     }
 
@@ -234,6 +218,29 @@ class MiniappErasureTest extends MiniappTestSupport {
                 .startsWith("admin ").endsWith("删除" + deleted + "个");
         assertThat(get("/api/v1/miniapp/tickets", wechatSignIn(staleOpenId)).body().path("total").asLong())
                 .as("a returning citizen finds their tickets by openid").isEqualTo(1);
+    }
+
+    /**
+     * A citizen who asked from WeChat, bound a phone there and asked again, and asked from Alipay before
+     * binding the same phone there; and a bystander who asked from another WeChat account.
+     */
+    private record BoundCitizen(String openId, String phone, String beforeBinding, String afterBinding,
+                                String alipayBefore, String bystander) {
+    }
+
+    private BoundCitizen citizenWhoBoundBothAccountsAfterAsking(String openIdPrefix) throws Exception {
+        String openId = unique(openIdPrefix);
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String beforeBinding = ask(token, "公司拖欠工资三个月，我该怎么办？");
+        bindWechatPhone(token, phone);
+        String afterBinding = ask(token, "劳动仲裁需要准备哪些材料？");
+        String alipayToken = alipayCitizen();
+        String alipayBefore = ask(alipayToken, "租房押金不退怎么办？");
+        assertThat(post("/api/v1/miniapp/alipay/phone", alipayToken, null, JSON.createObjectNode()
+                .put("response", alipay.phonePayload(phone)).toString()).status()).isEqualTo(200);
+        String bystander = ask(wechatCitizen(), "邻居装修噪音扰民怎么办？");
+        return new BoundCitizen(openId, phone, beforeBinding, afterBinding, alipayBefore, bystander);
     }
 
     private static List<String> numbers(CitizenDataExport export) {
