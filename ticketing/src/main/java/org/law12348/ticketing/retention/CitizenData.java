@@ -139,12 +139,8 @@ public class CitizenData {
         Map<String, Ticket> all = new LinkedHashMap<>();
         direct.forEach(t -> all.put(t.number(), t));
         Set<String> asked = new HashSet<>();
-        while (!accounts.isEmpty()) {
-            Set<String> phones = phoneHashesOf(all.values(), phone);
-            phones.removeAll(asked);
-            if (phones.isEmpty()) {
-                break;
-            }
+        Set<String> phones = accounts.isEmpty() ? Set.of() : phoneHashesOf(all.values(), phone);
+        while (!phones.isEmpty()) {
             asked.addAll(phones);
             for (PlatformAccounts channel : accounts) {
                 PlatformAccounts.Identities bound = channel.boundTo(phones);
@@ -153,6 +149,8 @@ public class CitizenData {
                 bound.alipayUserIdHashes().forEach(hash -> tickets.findByAlipayUserIdHash(hash)
                         .forEach(t -> all.putIfAbsent(t.number(), t)));
             }
+            phones = phoneHashesOf(all.values(), phone);
+            phones.removeAll(asked);
         }
         return oldestFirst(all.values());
     }
