@@ -33,6 +33,12 @@ public interface KnowledgeSearch extends AutoCloseable {
     /** How many documents the index holds. */
     long count();
 
+    /**
+     * Whether the index was built with this version's fields and analysis. An index an older version
+     * built may lack what searches read, so start-up rebuilds it from the tables.
+     */
+    boolean builtWithCurrentLayout();
+
     /** The name of the backend, for logs and health information. */
     String backendName();
 

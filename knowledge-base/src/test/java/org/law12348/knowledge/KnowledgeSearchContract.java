@@ -142,10 +142,18 @@ public abstract class KnowledgeSearchContract {
 
     @Test
     void suggestsQuestionsAsTheCitizenTypes() {
-        assertThat(search.suggest("拖欠工", 5)).extracting(Suggestion::id).containsExactly("f-wages");
+        assertThat(search.suggest("拖欠工", 5)).containsExactly(
+                new Suggestion("f-wages", "公司拖欠工资三个月不发怎么办？", "劳动争议"));
         assertThat(search.suggest("离婚后孩子", 5)).extracting(Suggestion::id).startsWith("f-custody");
         assertThat(search.suggest("离婚", 5)).extracting(Suggestion::id).doesNotContain("s-1079");
         assertThat(search.suggest("😀", 5)).isEmpty();
+    }
+
+    @Test
+    void anIndexThisVersionBuiltHasTheCurrentLayout() {
+        assertThat(search.builtWithCurrentLayout()).isTrue();
+        search.rebuild(FIXTURES.stream());
+        assertThat(search.builtWithCurrentLayout()).isTrue();
     }
 
     private String top(String text) {

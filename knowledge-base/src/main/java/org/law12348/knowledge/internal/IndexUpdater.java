@@ -53,8 +53,16 @@ public class IndexUpdater {
         return all.size();
     }
 
-    /** Rebuilds when the index does not hold what the tables say it should (new node, lost index). */
+    /**
+     * Rebuilds when the index does not hold what the tables say it should (new node, lost index) or
+     * was built by an older version.
+     */
     public void rebuildIfStale() {
+        if (!search.builtWithCurrentLayout()) {
+            log.info("The {} knowledge-base index was built by an older version: rebuilding", search.backendName());
+            rebuild();
+            return;
+        }
         long expected = source.expectedCount();
         long actual = search.count();
         if (expected != actual) {

@@ -118,6 +118,11 @@ public final class ElasticsearchKnowledgeSearch implements KnowledgeSearch {
     }
 
     @Override
+    public boolean builtWithCurrentLayout() {
+        return call(() -> aliases.builtWith(IndexDefinition.LAYOUT));
+    }
+
+    @Override
     public String backendName() {
         return "elasticsearch";
     }

@@ -1,6 +1,8 @@
 package org.law12348.knowledge.internal.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
+import co.elastic.clients.json.JsonData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +11,7 @@ import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,6 +58,15 @@ final class EsAliases {
             client.indices().delete(d -> d.index(old));
         }
         log.info("Alias {} now points at {} (removed {})", alias, index, old);
+    }
+
+    /** Whether the indices behind the alias were created with the given layout (their mapping's {@code _meta}). */
+    boolean builtWith(String layout) throws IOException {
+        Collection<IndexMappingRecord> mappings = client.indices().getMapping(g -> g.index(alias)).result().values();
+        return !mappings.isEmpty() && mappings.stream().allMatch(m -> {
+            JsonData built = m.mappings().meta().get(IndexDefinition.LAYOUT_KEY);
+            return built != null && layout.equals(built.to(String.class));
+        });
     }
 
     private List<String> current() throws IOException {

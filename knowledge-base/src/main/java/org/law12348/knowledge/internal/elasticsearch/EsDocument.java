@@ -3,8 +3,8 @@ package org.law12348.knowledge.internal.elasticsearch;
 import org.law12348.knowledge.SearchDocument;
 
 /**
- * A knowledge-base document as sent to Elasticsearch. Searches read it back without {@code body},
- * which the index stores as a field of its own and leaves out of {@code _source} (IndexDefinition).
+ * A knowledge-base document as sent to Elasticsearch. The index stores {@code body} as a field of its
+ * own and leaves it out of {@code _source}; searches read neither back but doc values (IndexDefinition).
  */
 record EsDocument(String id, String type, String title, String body, String category) {
 

@@ -2,11 +2,14 @@ package org.law12348.knowledge.internal.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.BoundaryScanner;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import jakarta.json.JsonArray;
 import org.law12348.knowledge.DocumentType;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchQuery;
@@ -15,6 +18,7 @@ import org.law12348.knowledge.Suggestion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Searches of the Elasticsearch backend. User text only ever goes into {@code match} queries,
@@ -23,6 +27,10 @@ import java.util.List;
 final class EsQueries {
 
     private static final int SNIPPET_LENGTH = 120;
+    /** Loads no stored field for a hit, not even {@code _id}: what a hit shows comes from doc values. */
+    private static final String NO_STORED_FIELDS = "_none_";
+    private static final List<FieldAndFormat> SHOWN_FIELDS = Stream.of("id", "type", IndexDefinition.SHOWN_TITLE,
+            "category").map(name -> FieldAndFormat.of(f -> f.field(name))).toList();
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -44,36 +52,47 @@ final class EsQueries {
         if (query.type() != null) {
             bool.filter(f -> f.term(t -> t.field("type").value(query.type().code())));
         }
-        SearchResponse<EsDocument> response = client.search(s -> s.index(alias)
+        SearchResponse<Void> response = client.search(s -> s.index(alias)
                 .query(Query.of(q -> q.bool(bool.build())))
                 .size(query.limit())
                 // nobody reads the total; counting it exactly keeps the node from skipping low-scoring blocks
                 .trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.fetch(false)).storedFields(NO_STORED_FIELDS).docvalueFields(SHOWN_FIELDS)
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("body", f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1)
                                 .noMatchSize(SNIPPET_LENGTH).boundaryScanner(BoundaryScanner.Sentence)
-                                .boundaryScannerLocale("zh-CN"))), EsDocument.class);
+                                .boundaryScannerLocale("zh-CN"))), Void.class);
         List<SearchHit> hits = new ArrayList<>();
-        for (Hit<EsDocument> hit : response.hits().hits()) {
-            EsDocument doc = hit.source();
+        for (Hit<Void> hit : response.hits().hits()) {
             List<String> snippet = hit.highlight().get("body");
-            hits.add(new SearchHit(doc.id(), DocumentType.ofCode(doc.type()), doc.title(),
-                    snippet == null || snippet.isEmpty() ? "" : snippet.get(0), doc.category(),
-                    hit.score() == null ? 0 : hit.score()));
+            hits.add(new SearchHit(shown(hit, "id"), DocumentType.ofCode(shown(hit, "type")),
+                    shown(hit, IndexDefinition.SHOWN_TITLE), snippet == null || snippet.isEmpty() ? "" : snippet.get(0),
+                    shown(hit, "category"), hit.score() == null ? 0 : hit.score()));
         }
         return hits;
     }
 
     List<Suggestion> suggest(String typed, int limit) throws IOException {
-        SearchResponse<EsDocument> response = client.search(s -> s.index(alias)
+        SearchResponse<Void> response = client.search(s -> s.index(alias)
                 .query(q -> q.bool(b -> b
                         .must(m -> m.match(mm -> mm.field("title.cjk").query(typed).minimumShouldMatch("75%")))
                         .filter(f -> f.term(t -> t.field("type").value(DocumentType.FAQ.code())))))
                 .size(limit)
-                .trackTotalHits(t -> t.enabled(false)), EsDocument.class);
+                .trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.fetch(false)).storedFields(NO_STORED_FIELDS).docvalueFields(SHOWN_FIELDS), Void.class);
         return response.hits().hits().stream()
-                .map(Hit::source)
-                .map(d -> new Suggestion(d.id(), d.title(), d.category()))
+                .map(hit -> new Suggestion(shown(hit, "id"), shown(hit, IndexDefinition.SHOWN_TITLE),
+                        shown(hit, "category")))
                 .toList();
+    }
+
+    /** The first value of a doc-values field of a hit; null when the document has none (no category). */
+    private static String shown(Hit<Void> hit, String field) {
+        JsonData values = hit.fields().get(field);
+        if (values == null) {
+            return null;
+        }
+        JsonArray array = values.toJson().asJsonArray();
+        return array.isEmpty() ? null : array.getString(0);
     }
 }

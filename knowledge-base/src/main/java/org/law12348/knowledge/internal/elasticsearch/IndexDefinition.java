@@ -14,6 +14,16 @@ import java.util.Map;
  */
 final class IndexDefinition {
 
+    /**
+     * The layout of the fields and analysis below. Raise it with every change to them: start-up then
+     * rebuilds an index an older version created (2: hits read from doc values, not from {@code _source}).
+     */
+    static final String LAYOUT = "2";
+    /** Where in the mapping's {@code _meta} an index records its layout. */
+    static final String LAYOUT_KEY = "layout";
+    /** The title as a hit shows it, read from doc values (the fields a hit shows are all doc values). */
+    static final String SHOWN_TITLE = "title.shown";
+
     private IndexDefinition() {
     }
 
@@ -36,9 +46,13 @@ final class IndexDefinition {
         Map<String, Object> body = Map.of("type", "text", "analyzer", "kb_words", "search_analyzer", "kb_words_search",
                 "index_options", "offsets", "store", true);
         Map<String, Object> title = Map.of("type", "text", "analyzer", "kb_words", "search_analyzer", "kb_words_search",
-                "fields", Map.of("cjk", Map.of("type", "text", "analyzer", "cjk")));
-        // documents are indexed from the database (rebuilds included), never from _source
-        Map<String, Object> mappings = Map.of("_source", Map.of("excludes", List.of("body")), "properties", Map.of(
+                "fields", Map.of("cjk", Map.of("type", "text", "analyzer", "cjk"),
+                        "shown", Map.of("type", "keyword", "index", false)));
+        // documents are indexed from the database (rebuilds included), never from _source; searches
+        // read a hit's id, type, title and category from doc values and load no stored field for it:
+        // the stored-fields block that holds a hit is decompressed once, for the highlighter's body
+        Map<String, Object> mappings = Map.of("_meta", Map.of(LAYOUT_KEY, LAYOUT),
+                "_source", Map.of("excludes", List.of("body")), "properties", Map.of(
                 "id", Map.of("type", "keyword"),
                 "type", Map.of("type", "keyword"),
                 "category", Map.of("type", "keyword"),

@@ -6,6 +6,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +44,12 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     private static final int PARALLEL_FROM = 200;
     /** Offsets in the postings let the highlighter skip re-analysing long answers on every search. */
     private static final FieldType BODY_TYPE = bodyType();
+    /**
+     * The layout of the fields and analysis, recorded in the commit that a rebuild makes. Raise it with
+     * every change to them: start-up then rebuilds an index an older version built.
+     */
+    private static final String LAYOUT = "1";
+    private static final String LAYOUT_KEY = "layout";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -51,10 +59,16 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     private LuceneKnowledgeSearch(Directory directory) throws IOException {
         this.directory = directory;
+        boolean fresh = !DirectoryReader.indexExists(directory);
         Analyzer indexAnalyzer = ChineseAnalyzers.forIndex();
         this.writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64));
+        if (fresh) {
+            // an empty index has nothing of an older layout in it
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            writer.commit();
+        }
         this.searchers = new SearcherManager(writer, null);
         this.queries = new LuceneQueries(ChineseAnalyzers.forQuery(), indexAnalyzer);
     }
@@ -110,6 +124,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         write(() -> {
             writer.deleteAll();
             documents.parallel().forEach(this::updateUnchecked);
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
         });
     }
 
@@ -126,6 +141,18 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     @Override
     public long count() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    @Override
+    public boolean builtWithCurrentLayout() {
+        synchronized (writeLock) {
+            for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+                if (LAYOUT_KEY.equals(entry.getKey())) {
+                    return LAYOUT.equals(entry.getValue());
+                }
+            }
+            return false;
+        }
     }
 
     @Override
