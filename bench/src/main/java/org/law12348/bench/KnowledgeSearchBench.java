@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
 public final class KnowledgeSearchBench {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeSearchBench.class);
-    private static final int WARM_UP_ROUNDS = Integer.getInteger("kb.bench.warmUpRounds", 3);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("kb.bench.warmUpSeconds", 60));
     private static final int ROUNDS = Integer.getInteger("kb.bench.rounds", 3);
 
     private KnowledgeSearchBench() {
@@ -60,7 +61,7 @@ public final class KnowledgeSearchBench {
         List<SearchEvaluation.Result> results = new ArrayList<>();
         Path dir = Files.createTempDirectory("kb-bench-lucene");
         try (KnowledgeSearch lucene = LuceneKnowledgeSearch.open(dir)) {
-            results.add(SearchEvaluation.run(lucene, set, SearchEvaluation.Plan.inProcess(WARM_UP_ROUNDS, ROUNDS)));
+            results.add(SearchEvaluation.run(lucene, set, SearchEvaluation.Plan.inProcess(WARM_UP, ROUNDS)));
             log.info("{}", results.get(0));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -71,7 +72,7 @@ public final class KnowledgeSearchBench {
              KnowledgeSearch elastic = new ElasticsearchKnowledgeSearch(
                      Elasticsearch7Clients.onLocalPort(node.httpPort()), "kb-bench")) {
             results.add(SearchEvaluation.run(elastic, set,
-                    new SearchEvaluation.Plan(WARM_UP_ROUNDS, ROUNDS, node::cpuNanos)));
+                    new SearchEvaluation.Plan(WARM_UP, ROUNDS, node::cpuNanos)));
             log.info("{}", results.get(1));
         }
         System.out.println(table(set, results, started, loadBefore, loadAverage()));
@@ -88,10 +89,10 @@ public final class KnowledgeSearchBench {
                                 String loadBefore, String loadAfter) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nKnowledge-base search, %s UTC, %d cores, load average %s at start / %s at end%n"
-                        + "%d FAQs + %d statutes indexed; %d rewritten questions, %d warm-up + %d measured rounds%n%n",
+                        + "%d FAQs + %d statutes indexed; %d rewritten questions, %d s of warm-up + %d measured rounds per backend%n%n",
                 started.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), loadBefore,
                 loadAfter, set.count(DocumentType.FAQ), set.count(DocumentType.STATUTE), set.queries().size(),
-                WARM_UP_ROUNDS, ROUNDS));
+                WARM_UP.toSeconds(), ROUNDS));
         out.append("| backend | recall@5 | MRR@10 | p50 | p99 | CPU per query (bench thread) "
                 + "| CPU per query (Elasticsearch node) | index time |\n|---|---|---|---|---|---|---|---|\n");
         for (SearchEvaluation.Result r : results) {

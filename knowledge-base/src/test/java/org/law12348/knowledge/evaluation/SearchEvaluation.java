@@ -6,6 +6,7 @@ import org.law12348.knowledge.SearchQuery;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -35,19 +36,20 @@ public final class SearchEvaluation {
     }
 
     /**
-     * How to measure: {@code warmUpRounds} unmeasured passes over the questions first (JIT, caches:
-     * a serving node is warm), then {@code rounds} measured passes. {@code serverCpuNanos} reads the
-     * serving process's total CPU time, or is empty when the search runs in this thread.
+     * How to measure: unmeasured passes over the questions for at least {@code warmUp} (a serving
+     * node is warm: a node started a few seconds ago still spends a third of a core compiling, which
+     * a fixed few passes did not wait out), then {@code rounds} measured passes. {@code serverCpuNanos}
+     * reads the serving process's total CPU time, or is empty when the search runs in this thread.
      */
-    public record Plan(int warmUpRounds, int rounds, Supplier<OptionalLong> serverCpuNanos) {
+    public record Plan(Duration warmUp, int rounds, Supplier<OptionalLong> serverCpuNanos) {
         public Plan {
-            if (warmUpRounds < 0 || rounds < 1) {
-                throw new IllegalArgumentException("warmUpRounds >= 0 and rounds >= 1");
+            if (warmUp.isNegative() || rounds < 1) {
+                throw new IllegalArgumentException("warmUp >= 0 and rounds >= 1");
             }
         }
 
-        public static Plan inProcess(int warmUpRounds, int rounds) {
-            return new Plan(warmUpRounds, rounds, OptionalLong::empty);
+        public static Plan inProcess(Duration warmUp, int rounds) {
+            return new Plan(warmUp, rounds, OptionalLong::empty);
         }
     }
 
@@ -59,7 +61,8 @@ public final class SearchEvaluation {
         long start = System.nanoTime();
         search.rebuild(set.documents().stream());
         long indexMillis = (System.nanoTime() - start) / 1_000_000;
-        for (int round = 0; round < plan.warmUpRounds(); round++) {
+        long warmUpEnds = System.nanoTime() + plan.warmUp().toNanos();
+        while (System.nanoTime() < warmUpEnds) {
             set.queries().forEach(q -> search.search(query(q)));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
