@@ -145,9 +145,13 @@ public final class Bench {
             properties.addAll(List.of(tried.split(",")));
         }
         // as command-line arguments, so they win over the postgres profile's defaults
+        return application().run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+    }
+
+    /** The product's application, without the test applications of the test-jars on this classpath. */
+    static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(ContactCenterApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchExcludesTestJars",
-                        new TestJarExclusion()))
-                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+                        new TestJarExclusion()));
     }
 }

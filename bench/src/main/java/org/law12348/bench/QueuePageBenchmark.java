@@ -1,6 +1,5 @@
 package org.law12348.bench;
 
-import org.law12348.app.ContactCenterApplication;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.DeadlineState;
 import org.law12348.ticketing.RegionCode;
@@ -12,7 +11,6 @@ import org.law12348.ticketing.TicketSearch;
 import org.law12348.ticketing.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,7 +49,7 @@ public final class QueuePageBenchmark {
     /** Loads up to {@code tickets} tickets (kept between runs) and answers the figures for the table. */
     static Map<String, String> run(int tickets, int rounds) throws SQLException {
         createDatabase();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ContactCenterApplication.class)
+        try (ConfigurableApplicationContext context = Bench.application()
                 .profiles("postgres")
                 // Arguments, since the profile's own settings outrank default properties.
                 .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
