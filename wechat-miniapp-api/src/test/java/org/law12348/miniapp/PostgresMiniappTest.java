@@ -7,11 +7,17 @@ import org.law12348.miniapp.internal.notify.NotificationSender;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketEvent;
 import org.law12348.ticketing.TicketService;
+import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.law12348.ticketing.retention.CitizenData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +28,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The module's migrations and its native SQL on PostgreSQL 15 (production), in a database of its own
  * at 127.0.0.1:5432. Skipped without a server, except under CI.
  */
+@Import(PostgresMiniappTest.HeldClosing.class)
 class PostgresMiniappTest extends MiniappTestSupport {
 
     private static final String HOST_URL = System.getenv().getOrDefault("POSTGRES_TEST_URL",
@@ -54,6 +66,9 @@ class PostgresMiniappTest extends MiniappTestSupport {
 
     @Autowired
     CitizenData citizenData;
+
+    @Autowired
+    HeldClosing held;
 
     @BeforeAll
     static void createDatabase() {
@@ -188,6 +203,89 @@ class PostgresMiniappTest extends MiniappTestSupport {
                 number)).isTrue();
         assertThat(count("miniapp_notification where ticket_number = ?", number)).isZero();
         assertThat(count("miniapp_citizen where id = ?", account)).isZero();
+    }
+
+    /**
+     * The ticket's closing is being delivered while the ticket is erased. A listener that runs before
+     * the notice (the points ledger) has loaded the ticket into the delivery's transaction. The
+     * erasure used to commit meanwhile, and the notice then read that entity, from before the
+     * erasure, and queued a notice with the citizen's openid that outlived the erasure (CI saw it
+     * once). The delivery now holds the ticket's row lock, so the erasure waits for it and deletes
+     * the notice it queued.
+     */
+    @Test
+    void aNoticeQueuedWhileItsTicketIsErasedIsErasedToo() throws Exception {
+        String openId = unique("o6_pgRace");
+        String phone = uniquePhone();
+        String token = wechatSignIn(openId);
+        String phoneCode = unique("pgrace");
+        wechat.phoneCode(phoneCode, phone);
+        post("/api/v1/miniapp/wechat/phone", token, null, "{\"code\":\"" + phoneCode + "\"}");
+        post("/api/v1/miniapp/wechat/subscriptions", token, null, "{\"results\":{\"TPL-CLOSED\":\"accept\"}}");
+        String number = ask(token, "邻居装修噪音扰民怎么办？");
+        staff.answer(number, "可以先协商，也可以请物业或者人民调解委员会调解。", DISPATCHER);
+        deliverTicketEvents();
+        held.hold(number);
+        post("/api/v1/miniapp/tickets/" + number + "/accept-answer", token, "pg-race", null);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> delivery = threads.submit(() -> relay.relayPending());
+            assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the closing is being delivered").isTrue();
+
+            Future<CitizenData.Erasure> erasure = threads.submit(
+                    () -> citizenData.eraseByPhone(new PhoneNumber(phone), "市民来电申请删除个人信息", "admin"));
+            awaitDoneOrWaitingForALock(erasure);
+            held.released.countDown();
+            delivery.get(30, TimeUnit.SECONDS);
+            assertThat(erasure.get(30, TimeUnit.SECONDS).ticketNumbers()).containsExactly(number);
+        } finally {
+            held.released.countDown();
+            threads.shutdownNow();
+        }
+
+        assertThat(count("miniapp_notification where ticket_number = ?", number)).isZero();
+    }
+
+    /** Until the erasure has finished, or a session of this database waits for a row lock. */
+    private void awaitDoneOrWaitingForALock(Future<?> erasure) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!erasure.isDone() && System.nanoTime() < deadline) {
+            Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where datname = "
+                    + "current_database() and wait_event_type = 'Lock'", Integer.class);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    /**
+     * Holds the delivery of one ticket's closing, inside its transaction, first of its listeners and
+     * after loading the ticket as the points ledger does, until released.
+     */
+    static final class HeldClosing {
+        private final Tickets tickets;
+        private volatile String ticketNumber;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch released = new CountDownLatch(1);
+
+        HeldClosing(Tickets tickets) {
+            this.tickets = tickets;
+        }
+
+        void hold(String number) {
+            ticketNumber = number;
+        }
+
+        @EventListener
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        void on(TicketEvent.TicketClosed closed) throws InterruptedException {
+            if (closed.ticketNumber().equals(ticketNumber)) {
+                tickets.findByNumber(closed.ticketNumber());
+                entered.countDown();
+                released.await(60, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Delivers outbox events to in-process listeners (the workflow module starts processes from them).
  * Each row is claimed by a conditional update and its listeners run in that same transaction, so a
  * failing listener leaves the row for the next attempt and two nodes never deliver one row twice.
+ * The listeners also run under the ticket's row lock, which every change of a ticket takes first.
  * One relay thread per node. The transaction that wrote an event hands its id over after commit and
  * the relay claims it by primary key at once; a poll that scans for unprocessed rows catches the
  * rest (failed attempts, events of a node that went down). Scanning on every commit instead cost a
@@ -142,6 +143,7 @@ public class OutboxRelay implements SmartLifecycle {
                     return false;
                 }
                 OutboxEntry entry = entityManager.find(OutboxEntry.class, id);
+                lockTicket(entry.ticketNumber());
                 MDC.put("ticket", entry.ticketNumber());
                 try {
                     publisher.publishEvent(parse(entry));
@@ -155,6 +157,19 @@ public class OutboxRelay implements SmartLifecycle {
             recordFailure(id, e);
             return false;
         }
+    }
+
+    /**
+     * Takes the ticket's row lock before any listener reads the ticket, as every change of a ticket
+     * does first: the listeners then read the ticket as it is, and a change such as an erasure waits
+     * for them or they for it. Without it, a listener could load the ticket while an erasure ran, and
+     * the citizen notice read that entity after the erasure committed: the notice, with the citizen's
+     * openid, outlived the erasure (PostgresMiniappTest).
+     */
+    private void lockTicket(String number) {
+        entityManager.createNativeQuery("select id from ticket where number = ? for update")
+                .setParameter(1, number)
+                .getResultList();
     }
 
     private void recordFailure(Long id, RuntimeException e) {
