@@ -83,17 +83,11 @@ final class IntakeBenchmark {
         figures.put("intake end to end / ceiling", String.format("%.1f%%", 100 * endToEnd / ceiling));
         // the same clients and server, but every submission fails validation: Tomcat, the security
         // filters, JSON and validation with nothing stored, an upper bound of any intake on this stack
-        AtomicLong otherAnswers = new AtomicLong();
-        double floor = saturate(RUN_SECONDS, new Latencies(), otherAnswers, clients::postRejected);
-        figures.put("submissions rejected at validation (400, nothing stored)/s",
-                String.format("%.0f (other answers: %d)", floor, otherAnswers.get()));
-        figures.put("rejected at validation / ceiling", String.format("%.1f%%", 100 * floor / ceiling));
+        bound("submissions rejected at validation (400, nothing stored)", "rejected at validation",
+                clients::postRejected, ceiling, figures);
         // cheaper still: a request the security filters turn away before Spring MVC reads its body
-        AtomicLong notRefused = new AtomicLong();
-        double refused = saturate(RUN_SECONDS, new Latencies(), notRefused, clients::postWithoutCredentials);
-        figures.put("posts refused by the security filters (401, no credentials)/s",
-                String.format("%.0f (other answers: %d)", refused, notRefused.get()));
-        figures.put("refused by the security filters / ceiling", String.format("%.1f%%", 100 * refused / ceiling));
+        bound("posts refused by the security filters (401, no credentials)", "refused by the security filters",
+                clients::postWithoutCredentials, ceiling, figures);
         CpuMeter pacedCpu = CpuMeter.read();
         Latencies paced = paced(clients, 200, RUN_SECONDS);
         figures.put("process starts caught up after the paced run (s)", String.format("%.1f", drainOutbox(app)));
@@ -130,6 +124,15 @@ final class IntakeBenchmark {
         pool.shutdown();
         pool.awaitTermination(RUN_SECONDS + 30, TimeUnit.SECONDS);
         return inserted.get() / (double) RUN_SECONDS;
+    }
+
+    /** Saturates the server with requests that store nothing; their rate, and its ratio to the ceiling. */
+    private static void bound(String name, String shortName, Request request, double ceiling,
+                              Map<String, String> figures) throws InterruptedException {
+        AtomicLong otherAnswers = new AtomicLong();
+        double rate = saturate(RUN_SECONDS, new Latencies(), otherAnswers, request);
+        figures.put(name + "/s", String.format("%.0f (other answers: %d)", rate, otherAnswers.get()));
+        figures.put(shortName + " / ceiling", String.format("%.1f%%", 100 * rate / ceiling));
     }
 
     /** One request of a client; true when the answer was the expected one. */
