@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.BoundaryScanner;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
@@ -52,12 +53,11 @@ final class EsQueries {
         if (query.type() != null) {
             bool.filter(f -> f.term(t -> t.field("type").value(query.type().code())));
         }
-        SearchResponse<Void> response = client.search(s -> s.index(alias)
+        SearchResponse<Void> response = client.search(s -> shownFieldsOnly(s.index(alias))
                 .query(Query.of(q -> q.bool(bool.build())))
                 .size(query.limit())
                 // nobody reads the total; counting it exactly keeps the node from skipping low-scoring blocks
                 .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.fetch(false)).storedFields(NO_STORED_FIELDS).docvalueFields(SHOWN_FIELDS)
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("body", f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1)
                                 .noMatchSize(SNIPPET_LENGTH).boundaryScanner(BoundaryScanner.Sentence)
@@ -73,17 +73,21 @@ final class EsQueries {
     }
 
     List<Suggestion> suggest(String typed, int limit) throws IOException {
-        SearchResponse<Void> response = client.search(s -> s.index(alias)
+        SearchResponse<Void> response = client.search(s -> shownFieldsOnly(s.index(alias))
                 .query(q -> q.bool(b -> b
                         .must(m -> m.match(mm -> mm.field("title.cjk").query(typed).minimumShouldMatch("75%")))
                         .filter(f -> f.term(t -> t.field("type").value(DocumentType.FAQ.code())))))
                 .size(limit)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.fetch(false)).storedFields(NO_STORED_FIELDS).docvalueFields(SHOWN_FIELDS), Void.class);
+                .trackTotalHits(t -> t.enabled(false)), Void.class);
         return response.hits().hits().stream()
                 .map(hit -> new Suggestion(shown(hit, "id"), shown(hit, IndexDefinition.SHOWN_TITLE),
                         shown(hit, "category")))
                 .toList();
+    }
+
+    /** A search that reads what its hits show from doc values, and no {@code _source} or stored field. */
+    private static SearchRequest.Builder shownFieldsOnly(SearchRequest.Builder search) {
+        return search.source(src -> src.fetch(false)).storedFields(NO_STORED_FIELDS).docvalueFields(SHOWN_FIELDS);
     }
 
     /** The first value of a doc-values field of a hit; null when the document has none (no category). */

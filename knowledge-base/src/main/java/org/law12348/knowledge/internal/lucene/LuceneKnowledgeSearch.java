@@ -66,7 +66,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
                 .setRAMBufferSizeMB(64));
         if (fresh) {
             // an empty index has nothing of an older layout in it
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            recordCurrentLayout();
             writer.commit();
         }
         this.searchers = new SearcherManager(writer, null);
@@ -124,7 +124,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         write(() -> {
             writer.deleteAll();
             documents.parallel().forEach(this::updateUnchecked);
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            recordCurrentLayout();
         });
     }
 
@@ -169,6 +169,11 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         } catch (IOException e) {
             log.warn("Closing the knowledge-base index failed: {}", e.toString());
         }
+    }
+
+    /** Makes the next commit record this version's layout (only what holds no older document may). */
+    private void recordCurrentLayout() {
+        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
     }
 
     private void update(SearchDocument doc) throws IOException {
