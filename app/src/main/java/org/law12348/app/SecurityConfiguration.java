@@ -90,7 +90,8 @@ class SecurityConfiguration {
                                 "/api/v1/kb/articles/*/reviewed", "/api/v1/kb/import", "/api/v1/kb/statutes/import",
                                 "/api/v1/kb/reindex").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/review-queue").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles", "/api/v1/kb/articles/from-ticket/*")
+                        .hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/kb/articles/*").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
                         // the review of consultants' answers: dispatchers flag, admins decide
                         .requestMatchers(HttpMethod.POST, "/api/v1/staff/answers/*/review").hasRole(ADMIN)

@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,6 +112,46 @@ abstract class ConsultationScenarios {
         assertThat(balance("consultant") - before).isEqualTo(10 + 5 + 5 + 5);
         assertThat(api.get("/api/v1/consultant/me", HttpApi.basic("consultant")).body().path("monthRank").asInt())
                 .isPositive();
+    }
+
+    @Test
+    void aResolvedAnswerBecomesOneDraftFaqInOneActionAndAnAdminPublishesIt() {
+        String number = ask("单位拖欠工资两个月不发，我的电话13812345678，老板总说下个月，我该怎么讨薪？").split(" ")[0];
+        String fromTicket = "/api/v1/kb/articles/from-ticket/" + number;
+        assertThat(api.post(fromTicket, "{}", HttpApi.basic("consultant")).status()).isEqualTo(404);
+        HttpApi.Answer noAnswerYet = api.post(fromTicket, "{}", HttpApi.basic("admin"));
+        assertThat(noAnswerYet.status()).isEqualTo(409);
+        assertThat(noAnswerYet.text("code")).isEqualTo("answer.notReusable");
+
+        api.post("/api/v1/consultant/pool/" + number + "/answer", HttpApi.json(Map.of(
+                "text", "可以先书面催告，仍不支付的向劳动保障监察机构投诉，或向劳动人事争议仲裁委员会申请仲裁，仲裁不收费。",
+                "citedArticles", List.of("劳动争议调解仲裁法第五条", "本市欠薪处理办法"))), HttpApi.basic("consultant"));
+
+        HttpApi.Answer drafted = api.post(fromTicket, "{}", HttpApi.basic("consultant"));
+        assertThat(drafted.status()).isEqualTo(201);
+        String id = drafted.text("id");
+        assertThat(drafted.text("status")).isEqualTo("DRAFT");
+        assertThat(drafted.text("author")).isEqualTo("consultant");
+        assertThat(drafted.text("sourceTicket")).isEqualTo(number);
+        assertThat(drafted.text("category")).isEqualTo("劳动争议");
+        assertThat(drafted.text("question")).contains("138****5678").doesNotContain("13812345678");
+        assertThat(drafted.text("answer")).startsWith("可以先书面催告").endsWith("引用法条：本市欠薪处理办法");
+        assertThat(drafted.body().path("laws").toString()).contains("劳动争议调解仲裁法", "第五条");
+
+        HttpApi.Answer again = api.post(fromTicket, "{}", HttpApi.basic("consultant"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("id")).isEqualTo(id);
+        assertThat(jdbc.queryForObject("select count(*) from kb_faq_article where source_ticket = ?", Integer.class,
+                number)).isEqualTo(1);
+        assertThat(api.post(fromTicket, "{}", HttpApi.basic(certifiedVolunteer())).status()).isEqualTo(404);
+        assertThat(api.post(fromTicket, "{}", HttpApi.basic("dispatcher")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/kb/articles/" + id).status()).isEqualTo(404);
+
+        assertThat(api.post("/api/v1/kb/articles/" + id + "/publish", "{}", HttpApi.basic("admin")).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/kb/articles/" + id).text("answer")).startsWith("可以先书面催告");
+        assertThat(api.get("/api/v1/kb/search?limit=20&q=" + URLEncoder.encode("老板拖欠工资两个月怎么讨薪", StandardCharsets.UTF_8)).body()
+                .findValuesAsText("id")).contains(id);
     }
 
     @Test
@@ -211,6 +253,10 @@ abstract class ConsultationScenarios {
                 .isEqualTo(200);
 
         assertThat(points(number)).isZero();
+        HttpApi.Answer notAsAnFaq = api.post("/api/v1/kb/articles/from-ticket/" + number, "{}",
+                HttpApi.basic("consultant"));
+        assertThat(notAsAnFaq.status()).isEqualTo(409);
+        assertThat(notAsAnFaq.text("detail")).contains("复核未通过");
     }
 
     @Test

@@ -70,6 +70,10 @@ public class FaqArticle {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** The ticket whose answer this article was drafted from, if any; one article per ticket. */
+    @Column(name = "source_ticket", length = 24)
+    private String sourceTicket;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "kb_faq_citation", joinColumns = @JoinColumn(name = "article_id"))
     @OrderColumn(name = "position")
@@ -79,11 +83,12 @@ public class FaqArticle {
     protected FaqArticle() {
     }
 
-    /** A new draft written by a staff member. */
-    public static FaqArticle draft(String id, FaqContent content, String author, Instant now) {
+    /** A new draft written by a staff member, from a ticket's answer when {@code sourceTicket} is set. */
+    public static FaqArticle draft(String id, FaqContent content, String author, String sourceTicket, Instant now) {
         FaqArticle article = new FaqArticle();
         article.id = id;
         article.author = author;
+        article.sourceTicket = sourceTicket;
         article.status = ArticleStatus.DRAFT;
         article.createdAt = now;
         article.apply(content, now);
@@ -166,6 +171,10 @@ public class FaqArticle {
 
     public String author() {
         return author;
+    }
+
+    public String sourceTicket() {
+        return sourceTicket;
     }
 
     public boolean imported() {

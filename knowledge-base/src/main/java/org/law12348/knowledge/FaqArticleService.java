@@ -35,13 +35,22 @@ public class FaqArticleService {
         this.clock = clock;
     }
 
-    /** A consultant (or admin) drafts an article, e.g. from an answer they gave on a ticket. */
+    /** A consultant (or admin) drafts an article. */
     @Transactional
     public FaqArticle draft(FaqContent content, StaffMember staff) {
+        return draft(content, staff, null);
+    }
+
+    /**
+     * A draft from a ticket's answer ({@link AnswerDrafts}); the database keeps one per ticket, so a
+     * second one fails with a {@link org.springframework.dao.DataIntegrityViolationException}.
+     */
+    @Transactional
+    FaqArticle draft(FaqContent content, StaffMember staff, String sourceTicket) {
         KnowledgeAccess.requireAuthor(staff);
         Instant now = clock.instant();
         String id = "kb-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        FaqArticle article = articles.saveAndFlush(FaqArticle.draft(id, content, staff.username(), now));
+        FaqArticle article = articles.saveAndFlush(FaqArticle.draft(id, content, staff.username(), sourceTicket, now));
         revisions.append(article, staff.username(), now);
         return article;
     }

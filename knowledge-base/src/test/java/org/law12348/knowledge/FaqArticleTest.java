@@ -17,7 +17,7 @@ class FaqArticleTest {
 
     @Test
     void aDraftIsPublishedArchivedAndRepublished() {
-        FaqArticle article = FaqArticle.draft("kb-1", CONTENT, "lawyer-li", NOW);
+        FaqArticle article = FaqArticle.draft("kb-1", CONTENT, "lawyer-li", null, NOW);
         assertThat(article.status()).isEqualTo(ArticleStatus.DRAFT);
         article.publish(NOW.plusSeconds(60));
         assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
@@ -32,7 +32,7 @@ class FaqArticleTest {
 
     @Test
     void everyRevisionRaisesTheRevisionNumberAndReplacesTheCitations() {
-        FaqArticle article = FaqArticle.draft("kb-2", CONTENT, "lawyer-li", NOW);
+        FaqArticle article = FaqArticle.draft("kb-2", CONTENT, "lawyer-li", null, NOW);
         article.revise(FaqContent.of("借条丢了怎么办？", "转账记录、聊天记录都能证明借款事实。", "借贷债务",
                 List.of("《民法典》第一百八十八条")), NOW);
         assertThat(article.revision()).isEqualTo(2);
@@ -41,7 +41,7 @@ class FaqArticleTest {
 
     @Test
     void onlyAFlaggedArticleCanBeMarkedReviewed() {
-        FaqArticle article = FaqArticle.draft("kb-3", CONTENT, "lawyer-li", NOW);
+        FaqArticle article = FaqArticle.draft("kb-3", CONTENT, "lawyer-li", null, NOW);
         assertThatThrownBy(() -> article.markReviewed(NOW)).isInstanceOf(ArticleStateException.class);
     }
 

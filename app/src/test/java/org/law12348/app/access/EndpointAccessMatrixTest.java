@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a redirect to /login; and, for the consultant pages' actions, which report a refusal (say, of an
  * uncertified consultant) and the console's, which do the same for a unit handler's reassignment,
  * a redirect to a page showing an error. {other} in a body is the other citizen's ticket (same unit).
- * {claimed} in a probe is a pool question the demo consultant has claimed. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
+ * {claimed} in a probe is a pool question the demo consultant has claimed, {answered} one they have
+ * answered. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
  * an unconfigured channel…) means the caller got through. A 500 or a 429 fails the test outright.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -132,15 +133,22 @@ class EndpointAccessMatrixTest {
 
     /** Calls the entry's endpoint as {@code role}; true when the role got through. */
     private boolean probe(AccessTable.Entry entry, Role role, List<String> wrong) {
-        boolean pool = entry.pattern().startsWith("/consultant") || entry.pattern().startsWith("/api/v1/consultant/");
         boolean claimed = entry.probe().contains("{claimed}");
-        boolean namesTicket = claimed || entry.probe().contains("{number}");
+        boolean answered = entry.probe().contains("{answered}");
+        boolean pool = entry.pattern().startsWith("/consultant") || entry.pattern().startsWith("/api/v1/consultant/")
+                || answered;
+        boolean namesTicket = claimed || answered || entry.probe().contains("{number}");
         IntakeResult ticket = namesTicket ? ticket(pool ? "LEGAL_CONSULTATION" : "LEGAL_AID") : null;
         if (claimed) {
             consultation.claim(ticket.ticketNumber(), "consultant");
         }
+        if (answered) {
+            consultation.answer(ticket.ticketNumber(), "consultant",
+                    "根据劳动合同法，用人单位应当按时足额支付劳动报酬，您可以向劳动监察部门投诉或申请劳动仲裁。", List.of());
+        }
         String path = entry.probe().replace("{number}", namesTicket ? ticket.ticketNumber() : "")
-                .replace("{claimed}", namesTicket ? ticket.ticketNumber() : "");
+                .replace("{claimed}", namesTicket ? ticket.ticketNumber() : "")
+                .replace("{answered}", namesTicket ? ticket.ticketNumber() : "");
         String body = entry.body().replace("{other}", otherCitizenTicket);
         String token = switch (role) {
             case CITIZEN -> ticket == null ? null : ticket.trackingToken();

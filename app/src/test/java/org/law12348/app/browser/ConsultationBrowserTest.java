@@ -111,5 +111,36 @@ class ConsultationBrowserTest {
         });
         assertThat(browser.findElement(By.id("points-history")).getText()).contains("答复问题", "问题解决奖励");
         assertThat(Integer.parseInt(browser.findElement(By.id("points")).getText())).isGreaterThanOrEqualTo(25);
+
+        // one action turns the resolved answer into a knowledge-base draft
+        browser.findElement(By.cssSelector(".answered-row[data-number='" + ticket + "'] .faq-draft-button")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .contains("已生成知识库草稿");
+        String draft = browser.findElement(By.cssSelector(".answered-row[data-number='" + ticket + "'] .faq-draft"))
+                .getText().replace("已转为草稿", "").strip();
+        signOut();
+
+        // an administrator edits the question into a general one and publishes it
+        signIn("admin");
+        browser.get(url("/admin/knowledge"));
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".draft[data-id='" + draft + "']")));
+        assertThat(card.getText()).contains("来自工单 " + ticket, "consultant");
+        WebElement question = card.findElement(By.name("question"));
+        question.clear();
+        question.sendKeys("单位拖欠工资不发，劳动者怎样讨要？");
+        card.findElement(By.cssSelector(".revise-form button")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .contains("已保存修改");
+        browser.findElement(By.cssSelector(".draft[data-id='" + draft + "'] .publish-button")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .contains("已发布");
+        assertThat(browser.findElements(By.cssSelector(".draft[data-id='" + draft + "']"))).isEmpty();
+        signOut();
+
+        // the next citizen finds it while typing
+        browser.get(url("/"));
+        browser.findElement(By.id("text")).sendKeys("单位拖欠工资不发，怎样讨要");
+        wait.until(d -> !d.findElements(By.cssSelector(".suggestion[data-id='" + draft + "']")).isEmpty());
     }
 }

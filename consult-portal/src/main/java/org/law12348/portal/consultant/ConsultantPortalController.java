@@ -1,9 +1,11 @@
 package org.law12348.portal.consultant;
 
+import org.law12348.knowledge.AnswerDrafts;
 import org.law12348.knowledge.KnowledgeBase;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchUnavailableException;
 import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -11,6 +13,8 @@ import org.law12348.ticketing.TicketStateException;
 import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
+import org.law12348.ticketing.consultation.AnswerNotReusableException;
+import org.law12348.ticketing.consultation.AnsweredQuestions;
 import org.law12348.ticketing.consultation.CertificationException;
 import org.law12348.ticketing.consultation.CertificationService;
 import org.law12348.ticketing.consultation.ClaimConflictException;
@@ -19,6 +23,7 @@ import org.law12348.ticketing.consultation.LegalCategory;
 import org.law12348.ticketing.consultation.PointsBoard;
 import org.law12348.ticketing.consultation.PointsEntries;
 import org.law12348.ticketing.consultation.QualificationType;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,22 +39,32 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The consultant portal: certification status and application, the pool, claims, answers, points. */
 @Controller
 class ConsultantPortalController {
+
+    private static final int ANSWERED_SHOWN = 20;
 
     private final CertificationService certification;
     private final ConsultationService consultation;
     private final PointsEntries ledger;
     private final PointsBoard board;
     private final KnowledgeBase knowledge;
+    private final AnsweredQuestions answered;
+    private final AnswerDrafts answerDrafts;
+    private final StaffDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
 
     ConsultantPortalController(CertificationService certification, ConsultationService consultation,
-                               PointsEntries ledger, PointsBoard board, KnowledgeBase knowledge, AuditTrail audit,
-                               Clock clock) {
+                               PointsEntries ledger, PointsBoard board, KnowledgeBase knowledge,
+                               AnsweredQuestions answered, AnswerDrafts answerDrafts, StaffDirectory directory,
+                               AuditTrail audit, Clock clock) {
+        this.answered = answered;
+        this.answerDrafts = answerDrafts;
+        this.directory = directory;
         this.audit = audit;
         this.certification = certification;
         this.consultation = consultation;
@@ -71,6 +86,10 @@ class ConsultantPortalController {
         model.addAttribute("businessTypes", BusinessType.values());
         model.addAttribute("categories", LegalCategory.values());
         model.addAttribute("category", category);
+        List<AnsweredQuestions.AnsweredQuestion> myAnswers = answered.of(username, ANSWERED_SHOWN);
+        model.addAttribute("answered", myAnswers);
+        model.addAttribute("faqDrafts", answerDrafts.draftsOf(
+                myAnswers.stream().map(AnsweredQuestions.AnsweredQuestion::ticketNumber).toList()));
         try {
             LegalCategory filter = category == null || category.isBlank() ? null : LegalCategory.valueOf(category);
             var pool = consultation.pool(username, filter);
@@ -130,13 +149,31 @@ class ConsultantPortalController {
         return act(flash, () -> consultation.answer(number, me.getName(), text, citations), "答复已发送给市民");
     }
 
+    /** One action: the consultant's answer on a resolved question becomes a draft FAQ for an admin to review. */
+    @PostMapping("/consultant/faq-drafts/{number}")
+    String draftFaq(Authentication me, @PathVariable String number, RedirectAttributes flash) {
+        return report(flash, () -> {
+            var drafted = answerDrafts.draftFrom(number,
+                    directory.memberOf(me.getPrincipal(), me.getName(), me.getAuthorities()));
+            return drafted.created() ? "已生成知识库草稿 " + drafted.article().id() + "，管理员审核后发布"
+                    : "该问题已转为知识库草稿 " + drafted.article().id();
+        });
+    }
+
     private static String act(RedirectAttributes flash, Runnable action, String done) {
-        try {
+        return report(flash, () -> {
             action.run();
-            flash.addFlashAttribute("notice", done);
+            return done;
+        });
+    }
+
+    /** Runs an action and shows what it says, or why it was refused, on the consultant's page. */
+    private static String report(RedirectAttributes flash, Supplier<String> action) {
+        try {
+            flash.addFlashAttribute("notice", action.get());
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.violations().get(0).message());
-        } catch (CertificationException | ClaimConflictException e) {
+        } catch (CertificationException | ClaimConflictException | AnswerNotReusableException e) {
             flash.addFlashAttribute("error", e.getMessage());
         } catch (TicketStateException e) {
             flash.addFlashAttribute("error", e.chineseMessage());

@@ -6,7 +6,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The FAQ articles. Bulk imports bypass this repository (see {@code FaqImporter}). */
 public interface FaqArticles extends JpaRepository<FaqArticle, String> {
@@ -16,6 +18,10 @@ public interface FaqArticles extends JpaRepository<FaqArticle, String> {
     List<FaqArticle> findByNeedsReviewTrueOrderByUpdatedAtAsc(Pageable page);
 
     long countByStatus(ArticleStatus status);
+
+    Optional<FaqArticle> findBySourceTicket(String ticketNumber);
+
+    List<FaqArticle> findBySourceTicketIn(Collection<String> ticketNumbers);
 
     @Query("select count(a) > 0 from FaqArticle a where a.id = :id and a.status = org.law12348.knowledge.ArticleStatus.PUBLISHED")
     boolean isPublished(String id);

@@ -2,6 +2,7 @@ package org.law12348.knowledge.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.knowledge.AnswerDrafts;
 import org.law12348.knowledge.ArticleStatus;
 import org.law12348.knowledge.FaqArticleService;
 import org.law12348.knowledge.FaqContent;
@@ -12,6 +13,7 @@ import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,11 +39,13 @@ class ArticleController {
     }
 
     private final FaqArticleService articles;
+    private final AnswerDrafts answerDrafts;
     private final KnowledgeStaff staff;
     private final AuditTrail audit;
 
-    ArticleController(FaqArticleService articles, KnowledgeStaff staff, AuditTrail audit) {
+    ArticleController(FaqArticleService articles, AnswerDrafts answerDrafts, KnowledgeStaff staff, AuditTrail audit) {
         this.articles = articles;
+        this.answerDrafts = answerDrafts;
         this.staff = staff;
         this.audit = audit;
     }
@@ -51,6 +55,15 @@ class ArticleController {
     @Operation(summary = "新建草稿", description = "咨询专家或管理员；例如把一次答复整理成常见问题")
     ArticleViews.ArticleView draft(@RequestBody ArticleBody body) {
         return ArticleViews.staff(articles.draft(required(body).content(), staff.currentOrNull()));
+    }
+
+    @PostMapping("/from-ticket/{number}")
+    @Operation(summary = "把工单的答复转为草稿",
+            description = "咨询专家转自己已答复的问题，管理员可转任何咨询答复；同一工单只生成一篇草稿，再次提交返回已有草稿（200）")
+    ResponseEntity<ArticleViews.ArticleView> draftFromTicket(@PathVariable String number) {
+        AnswerDrafts.Drafted drafted = answerDrafts.draftFrom(number, staff.currentOrNull());
+        return ResponseEntity.status(drafted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(ArticleViews.staff(drafted.article()));
     }
 
     @PutMapping("/{id}")

@@ -17,7 +17,7 @@ final class ArticleViews {
     record ArticleView(String id, String question, String answer, String category, List<String> laws,
                        String status, String statusLabel, String author, int revision, boolean imported,
                        boolean needsReview, String reviewReason, Instant createdAt, Instant updatedAt,
-                       Instant publishedAt) {
+                       Instant publishedAt, String sourceTicket) {
     }
 
     /** What citizens see of a published article. */
@@ -32,7 +32,7 @@ final class ArticleViews {
     static ArticleView staff(FaqArticle a) {
         return new ArticleView(a.id(), a.question(), a.answer(), a.category(), laws(a), a.status().name(),
                 a.status().label(), a.author(), a.revision(), a.imported(), a.needsReview(), a.reviewReason(),
-                a.createdAt(), a.updatedAt(), a.publishedAt());
+                a.createdAt(), a.updatedAt(), a.publishedAt(), a.sourceTicket());
     }
 
     static PublicArticleView citizen(FaqArticle a) {

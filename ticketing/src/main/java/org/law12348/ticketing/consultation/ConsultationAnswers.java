@@ -10,4 +10,6 @@ public interface ConsultationAnswers extends JpaRepository<ConsultationAnswer, L
     List<ConsultationAnswer> findByTicketNumberOrderByIdAsc(String ticketNumber);
 
     List<ConsultationAnswer> findByReviewStatusOrderByIdAsc(ReviewStatus status);
+
+    List<ConsultationAnswer> findTop200ByConsultantOrderByIdDesc(String consultant);
 }

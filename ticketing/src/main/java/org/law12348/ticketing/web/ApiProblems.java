@@ -6,6 +6,7 @@ import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.ticketing.TicketStateException;
 import org.law12348.ticketing.consultation.CertificationException;
+import org.law12348.ticketing.consultation.AnswerNotReusableException;
 import org.law12348.ticketing.consultation.ClaimConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notCertified(CertificationException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(problem(HttpStatus.FORBIDDEN, "consultant.notAllowed", e.getMessage(), null));
+    }
+
+    @ExceptionHandler(AnswerNotReusableException.class)
+    ResponseEntity<ProblemDetail> answerNotReusable(AnswerNotReusableException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "answer.notReusable", e.getMessage(), null));
     }
 
     @ExceptionHandler(ClaimConflictException.class)
