@@ -1,7 +1,7 @@
 package org.law12348.knowledge;
 
+import org.law12348.knowledge.internal.DeflectionCounts;
 import org.law12348.knowledge.internal.FaqArticles;
-import org.law12348.knowledge.internal.SearchCounter;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.internal.TextRules;
@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,17 +21,14 @@ public class Deflections {
 
     private final FaqArticles articles;
     private final JdbcTemplate jdbc;
-    private final SearchCounter counter;
+    private final DeflectionCounts counts;
     private final Clock clock;
-    private final KnowledgeProperties properties;
 
-    Deflections(FaqArticles articles, JdbcTemplate jdbc, SearchCounter counter, Clock clock,
-                KnowledgeProperties properties) {
+    Deflections(FaqArticles articles, JdbcTemplate jdbc, DeflectionCounts counts, Clock clock) {
         this.articles = articles;
         this.jdbc = jdbc;
-        this.counter = counter;
+        this.counts = counts;
         this.clock = clock;
-        this.properties = properties;
     }
 
     /** Records that a published article answered the citizen's question. */
@@ -65,16 +61,6 @@ public class Deflections {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "to.beforeFrom", "结束日期不能早于开始日期");
         }
-        counter.flush();
-        Long deflections = jdbc.queryForObject(
-                "select count(*) from kb_deflection where created_at >= ? and created_at < ?", Long.class,
-                Timestamp.from(from.atStartOfDay(properties.zone()).toInstant()),
-                Timestamp.from(to.plusDays(1).atStartOfDay(properties.zone()).toInstant()));
-        Long searches = jdbc.queryForObject(
-                "select coalesce(sum(searches), 0) from kb_search_day where search_day >= ? and search_day <= ?", Long.class,
-                Date.valueOf(from), Date.valueOf(to));
-        long d = deflections == null ? 0 : deflections;
-        long s = searches == null ? 0 : searches;
-        return new DeflectionStats(from, to, d, s, s == 0 ? 0 : (double) d / s);
+        return counts.between(from, to);
     }
 }

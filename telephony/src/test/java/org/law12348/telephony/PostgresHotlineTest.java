@@ -7,6 +7,7 @@ import org.law12348.telephony.TelephonyTestApp.MutableClock;
 import org.law12348.telephony.internal.calls.CallRecords;
 import org.law12348.telephony.peer.AgiCall;
 import org.law12348.telephony.peer.AsteriskAgiPeer;
+import org.law12348.ticketing.DashboardFigures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,13 @@ class PostgresHotlineTest {
     @Autowired MutableClock clock;
     @Autowired CallRecords calls;
     @Autowired MockMvc mvc;
+    @Autowired List<DashboardFigures> figures;
+
+    @Test
+    void countsTheDashboardsCallFiguresOnPostgres() {
+        CallFiguresTest.recordKnownCalls(calls, "pg");
+        CallFiguresTest.assertKnownFigures(CallFiguresTest.callFigures(figures));
+    }
 
     @Test
     @WithMockUser(username = "dispatcher1", roles = "DISPATCHER")

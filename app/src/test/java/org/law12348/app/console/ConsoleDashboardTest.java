@@ -1,30 +1,53 @@
 package org.law12348.app.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.telephony.internal.calls.CallRecord;
+import org.law12348.telephony.internal.calls.CallRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The dashboard's figures against a known data set: five tickets of 云浮市 (a city no other test
- * uses), received just now, with known answers, deadlines, hand-overs and ratings.
+ * uses), received just now, with known answers, deadlines, hand-overs and ratings; hotline calls
+ * recorded here and knowledge-base deflections made through the public API, counted against the
+ * figures shown before them.
  */
 class ConsoleDashboardTest extends ConsoleTestSupport {
 
     private static final String REGION = "445300";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> FIGURE_LABELS = List.of("来电量", "已接通", "知识库自助解决（全服务）",
+            "知识库搜索（全服务）", "知识库自助解决率（全服务）");
+
+    @Autowired
+    CallRecords calls;
 
     @BeforeEach
     void knownTickets() {
@@ -122,6 +145,128 @@ class ConsoleDashboardTest extends ConsoleTestSupport {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(cells(section(page, "id=\"total\""))).containsSubsequence("合计", "0", "0", "暂无数据");
+    }
+
+    @Test
+    void showsTheCallsOfThePeriodAndRegion() throws Exception {
+        Map<String, String> todayAll = figures("dispatcher", "DISPATCHER", "TODAY", null);
+        Map<String, String> todayYunfu = figures("dispatcher", "DISPATCHER", "TODAY", REGION);
+        Map<String, String> todayGuangzhou = figures("dispatcher", "DISPATCHER", "TODAY", "440100");
+        Map<String, String> monthYunfu = figures("dispatcher", "DISPATCHER", "MONTH", REGION);
+        assertThat(todayAll.keySet()).containsExactlyElementsOf(FIGURE_LABELS);
+
+        Instant now = Instant.now();
+        Instant startOfToday = LocalDate.now(ZONE).atStartOfDay(ZONE).toInstant();
+        Instant yesterday = startOfToday.minusSeconds(60);
+        // today: three calls from 云浮 (two answered), one from 广州 (answered), one missed before the region was known
+        calls.saveAll(List.of(
+                call(now.minusMillis(1), "445302", true),
+                call(now.minusMillis(2), "445302", true),
+                call(now.minusMillis(3), "445381", false),
+                call(now.minusMillis(4), "440106", true),
+                call(now.minusMillis(5), null, false),
+                call(yesterday, "445302", true)));
+        int yesterdayThisMonth = yesterday.atZone(ZONE).getMonth() == now.atZone(ZONE).getMonth() ? 1 : 0;
+
+        assertCalls(figures("dispatcher", "DISPATCHER", "TODAY", null), todayAll, 5, 3);
+        assertCalls(figures("dispatcher", "DISPATCHER", "TODAY", REGION), todayYunfu, 3, 2);
+        assertCalls(figures("dispatcher", "DISPATCHER", "TODAY", "440100"), todayGuangzhou, 1, 1);
+        assertCalls(figures("dispatcher", "DISPATCHER", "MONTH", REGION), monthYunfu,
+                3 + yesterdayThisMonth, 2 + yesterdayThisMonth);
+    }
+
+    @Test
+    void showsTheKnowledgeBasesDeflectionsOfTheWholeService() throws Exception {
+        Map<String, String> before = figures("dispatcher", "DISPATCHER", "TODAY", REGION);
+        Map<String, String> beforeUnit = figures("handler-gz", "UNIT_HANDLER", "TODAY", null);
+        assertThat(beforeUnit).isEqualTo(withoutCalls(before));
+
+        String hits = mvc.perform(get("/api/v1/kb/search").param("q", "工资"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String faq = null;
+        for (JsonNode hit : JSON.readTree(hits)) {
+            if ("faq".equals(hit.path("type").asText())) {
+                faq = hit.path("id").asText();
+                break;
+            }
+        }
+        assertThat(faq).as("a published FAQ about wages").isNotNull();
+        mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("articleId", faq, "query", "工资"))))
+                .andExpect(status().isNoContent());
+
+        long deflections = Long.parseLong(before.get("知识库自助解决（全服务）")) + 1;
+        long searches = Long.parseLong(before.get("知识库搜索（全服务）")) + 1;
+        Map<String, String> expected = new LinkedHashMap<>(before);
+        expected.put("知识库自助解决（全服务）", String.valueOf(deflections));
+        expected.put("知识库搜索（全服务）", String.valueOf(searches));
+        expected.put("知识库自助解决率（全服务）", String.format(Locale.ROOT, "%.1f%%", 100.0 * deflections / searches));
+        Map<String, String> after = figures("dispatcher", "DISPATCHER", "TODAY", REGION);
+        assertThat(after).containsExactlyEntriesOf(expected);
+        // no region in the knowledge base: another region, or a unit handler, sees the same figures
+        assertThat(withoutCalls(figures("dispatcher", "DISPATCHER", "TODAY", "440100"))).isEqualTo(withoutCalls(after));
+        assertThat(figures("handler-gz", "UNIT_HANDLER", "TODAY", null)).isEqualTo(withoutCalls(after));
+    }
+
+    @Test
+    void unitHandlerSeesNoCallFigures() throws Exception {
+        calls.save(call(Instant.now(), "440106", true));
+        String page = page("handler-gz", "UNIT_HANDLER", "TODAY", "440100");
+        Map<String, String> figures = figures(page);
+        assertThat(figures.keySet()).containsExactlyElementsOf(FIGURE_LABELS.subList(2, 5));
+        assertThat(page).doesNotContain("来电量").doesNotContain("已接通").doesNotContain("相关模块接入后显示");
+    }
+
+    private static void assertCalls(Map<String, String> after, Map<String, String> before, long received,
+                                    long answered) {
+        assertThat(Long.parseLong(after.get("来电量"))).as("来电量").isEqualTo(Long.parseLong(before.get("来电量")) + received);
+        assertThat(Long.parseLong(after.get("已接通"))).as("已接通").isEqualTo(Long.parseLong(before.get("已接通")) + answered);
+    }
+
+    private static Map<String, String> withoutCalls(Map<String, String> figures) {
+        Map<String, String> rest = new LinkedHashMap<>(figures);
+        rest.remove("来电量");
+        rest.remove("已接通");
+        return rest;
+    }
+
+    private static CallRecord call(Instant startedAt, String region, boolean answered) {
+        CallRecord call = new CallRecord("dashboard-" + UUID.randomUUID(), newPhone(), startedAt);
+        call.identify(null, region);
+        call.queued("legal-consultation", startedAt.plusSeconds(20));
+        if (answered) {
+            call.connected("SIP/8001", 15, startedAt.plusSeconds(35));
+        } else {
+            call.hungUp(startedAt.plusSeconds(50));
+        }
+        return call;
+    }
+
+    private String page(String username, String role, String period, String region) throws Exception {
+        var request = get("/console/dashboard").param("period", period);
+        if (region != null) {
+            request.param("region", region);
+        }
+        return mvc.perform(ConsoleTicketActionsTest.as(username, role, request))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, String> figures(String username, String role, String period, String region)
+            throws Exception {
+        return figures(page(username, role, period, region));
+    }
+
+    /** The figures the modules add, label to value, in the order shown. */
+    private static Map<String, String> figures(String page) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<th scope=\"row\">([^<]*)</th><td>([^<]*)</td>").matcher(section(page, "id=\"figures\""));
+        while (m.find()) {
+            figures.put(m.group(1).strip(), m.group(2).strip());
+        }
+        return figures;
     }
 
     private static String section(String page, String marker) {

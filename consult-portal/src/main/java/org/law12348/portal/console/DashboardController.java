@@ -1,5 +1,6 @@
 package org.law12348.portal.console;
 
+import org.law12348.ticketing.DashboardFigures;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.StaffMember;
@@ -17,12 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The dashboards: figures of today, this week or this month by channel, city and business type,
  * with charts (ECharts from its WebJar) and every table exportable as CSV or Excel. A unit handler
- * sees their unit's figures only.
+ * sees their unit's figures only. Beside the ticket total it shows the figures other modules add
+ * ({@link DashboardFigures}: calls, the knowledge base), found in the application context, so the
+ * portal depends on none of those modules.
  */
 @Controller
 class DashboardController {
@@ -35,14 +39,18 @@ class DashboardController {
     private final ConsoleStaff consoleStaff;
     private final ConsoleFormat format;
     private final Clock clock;
+    private final List<DashboardFigures> moreFigures;
 
     DashboardController(TicketStatistics statistics, Regions regions, ConsoleStaff consoleStaff,
-                        ConsoleFormat format, Clock clock) {
+                        ConsoleFormat format, Clock clock, List<DashboardFigures> moreFigures) {
         this.statistics = statistics;
         this.regions = regions;
         this.consoleStaff = consoleStaff;
         this.format = format;
         this.clock = clock;
+        // a stable order whatever order the context lists them in
+        this.moreFigures = moreFigures.stream().sorted(Comparator.comparingInt(DashboardFigures::order)
+                .thenComparing(f -> f.getClass().getName())).toList();
     }
 
     @GetMapping("/console/dashboard")
@@ -57,6 +65,7 @@ class DashboardController {
             TicketStatistics.Scope scope = scope(p, region, staff);
             model.addAttribute("period", p);
             model.addAttribute("total", DashboardTable.of("合计", "范围", List.of(statistics.total(scope)), regions));
+            model.addAttribute("figures", moreFigures.stream().flatMap(f -> f.figures(scope).stream()).toList());
             model.addAttribute("tables", List.of(
                     table(TicketStatistics.Dimension.CHANNEL, scope),
                     table(TicketStatistics.Dimension.REGION, scope),
