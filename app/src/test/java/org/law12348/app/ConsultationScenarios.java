@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.knowledge.SearchHit;
+import org.law12348.knowledge.SimilarAnsweredTickets;
 import org.law12348.ticketing.consultation.PointsLedger;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,8 @@ abstract class ConsultationScenarios {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SimilarAnsweredTickets similarTickets;
     HttpApi api;
 
     @BeforeEach
@@ -152,6 +156,34 @@ abstract class ConsultationScenarios {
         assertThat(api.get("/api/v1/kb/articles/" + id).text("answer")).startsWith("可以先书面催告");
         assertThat(api.get("/api/v1/kb/search?limit=20&q=" + URLEncoder.encode("老板拖欠工资两个月怎么讨薪", StandardCharsets.UTF_8)).body()
                 .findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void theConsultantSeesTheMostSimilarAnsweredTicketsMaskedAndNeverRejectedOnes() {
+        String rent = ask("房东一直扣着租房押金不退，合同已经到期搬走了，我电话13912345678，怎么办？").split(" ")[0];
+        long rentAnswer = api.post("/api/v1/consultant/pool/" + rent + "/answer", HttpApi.json(Map.of(
+                "text", "租赁合同终止、房屋交还后，房东应当退还<b>押金</b>；协商不成可以向人民法院起诉要求返还。")),
+                HttpApi.basic("consultant")).body().path("id").asLong();
+        String traffic = ask("骑电动车被汽车撞了，对方全责，误工费和护理费怎么算？").split(" ")[0];
+        api.post("/api/v1/consultant/pool/" + traffic + "/answer", HttpApi.json(Map.of(
+                "text", "误工费根据误工时间和收入状况确定，护理费根据护理人员的收入状况和护理人数、期限确定。")),
+                HttpApi.basic("consultant"));
+        String unanswered = ask("房东不退押金还要扣钱，租房合同到期了能不能要回押金？").split(" ")[0];
+        String asking = ask("租的房子合同到期了，房东扣着押金不还，我该怎么要回押金？").split(" ")[0];
+        String question = jdbc.queryForObject("select text from ticket where number = ?", String.class, asking);
+
+        List<SearchHit> similar = similarTickets.like(Map.of(asking, question), 3).get(asking);
+        assertThat(similar).extracting(SearchHit::id).contains(rent).doesNotContain(traffic, unanswered, asking);
+        SearchHit hit = similar.stream().filter(h -> h.id().equals(rent)).findFirst().orElseThrow();
+        assertThat(hit.title()).contains("139****5678").doesNotContain("13912345678");
+        assertThat(hit.snippet()).contains("押金").doesNotContain("<b>");
+
+        api.post("/api/v1/staff/answers/" + rentAnswer + "/flag", HttpApi.json(Map.of("reason", "答复不完整")),
+                HttpApi.basic("dispatcher"));
+        api.post("/api/v1/staff/answers/" + rentAnswer + "/review",
+                HttpApi.json(Map.of("upheld", false, "reason", "答复内容有误")), HttpApi.basic("admin"));
+        assertThat(similarTickets.like(Map.of(asking, question), 3).get(asking)).extracting(SearchHit::id)
+                .doesNotContain(rent);
     }
 
     @Test

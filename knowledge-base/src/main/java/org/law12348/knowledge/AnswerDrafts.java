@@ -3,6 +3,7 @@ package org.law12348.knowledge;
 import org.law12348.knowledge.internal.FaqArticles;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.consultation.AnsweredQuestions;
+import org.law12348.ticketing.internal.TextRules;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -69,14 +70,7 @@ public class AnswerDrafts {
             StatuteRef.parse(citation).ifPresentOrElse(links::add, () -> unread.add(citation));
         }
         String text = unread.isEmpty() ? answer.answer() : answer.answer() + "\n\n引用法条：" + String.join("；", unread);
-        return new FaqContent(firstCharacters(answer.question(), FaqContent.MAX_QUESTION), text,
+        return new FaqContent(TextRules.firstCharacters(answer.question(), FaqContent.MAX_QUESTION), text,
                 answer.category().chineseName(), links);
-    }
-
-    private static String firstCharacters(String text, int max) {
-        if (text == null || text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max));
     }
 }

@@ -1,9 +1,13 @@
 package org.law12348.knowledge;
 
-/** What a search document is: a published FAQ article or a statute article. */
+/**
+ * What a search document is: a published FAQ article or a statute article — or, never in the shared
+ * index, an answered ticket ({@link SimilarAnsweredTickets} ranks those in memory for consultants).
+ */
 public enum DocumentType {
     FAQ,
-    STATUTE;
+    STATUTE,
+    TICKET;
 
     /** The lower-case name used in the index and in JSON ({@code faq}, {@code statute}). */
     public String code() {

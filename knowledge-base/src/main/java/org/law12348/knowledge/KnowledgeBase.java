@@ -56,12 +56,13 @@ public class KnowledgeBase {
         if (ticketText == null || ticketText.isBlank()) {
             return List.of();
         }
-        String text = ticketText.strip();
-        if (text.length() > SIMILAR_TEXT_LENGTH) {
-            text = text.substring(0, text.offsetByCodePoints(0, Math.min(SIMILAR_TEXT_LENGTH,
-                    text.codePointCount(0, SIMILAR_TEXT_LENGTH))));
-        }
-        return search.search(new SearchQuery(text, null, DocumentType.FAQ, Math.max(1, Math.min(limit, 20))));
+        return search.search(new SearchQuery(similarityText(ticketText), null, DocumentType.FAQ,
+                Math.max(1, Math.min(limit, 20))));
+    }
+
+    /** What a similarity search reads of a ticket's text: its start, which says what it is about. */
+    static String similarityText(String ticketText) {
+        return TextRules.firstCharacters(ticketText.strip(), SIMILAR_TEXT_LENGTH);
     }
 
     private static String queryText(String field, String raw) {

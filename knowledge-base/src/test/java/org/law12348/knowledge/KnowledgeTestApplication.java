@@ -3,6 +3,7 @@ package org.law12348.knowledge;
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.TicketingConfiguration;
 import org.law12348.ticketing.audit.AuditTrail;
+import org.law12348.ticketing.consultation.AnsweredQuestions;
 import org.law12348.ticketing.web.ApiProblems;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,12 +19,13 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The knowledge base on its own, with the pieces of ticketing it uses (staff directory, problem
- * details, clock), and the security rules the application is expected to have for /api/v1/kb.
+ * details, clock, the answered questions it drafts from), and the security rules the application is expected to have for /api/v1/kb.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan("org.law12348.knowledge")
-@Import({StaffDirectory.class, ApiProblems.class, TicketingConfiguration.class, AuditTrail.class})
+@Import({StaffDirectory.class, ApiProblems.class, TicketingConfiguration.class, AuditTrail.class,
+        AnsweredQuestions.class})
 @EntityScan("org.law12348")
 @EnableJpaRepositories("org.law12348")
 public class KnowledgeTestApplication {

@@ -4,6 +4,7 @@ import org.law12348.knowledge.AnswerDrafts;
 import org.law12348.knowledge.KnowledgeBase;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchUnavailableException;
+import org.law12348.knowledge.SimilarAnsweredTickets;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.Ticket;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,14 +56,17 @@ class ConsultantPortalController {
     private final KnowledgeBase knowledge;
     private final AnsweredQuestions answered;
     private final AnswerDrafts answerDrafts;
+    private final SimilarAnsweredTickets similarAnswered;
     private final StaffDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
 
     ConsultantPortalController(CertificationService certification, ConsultationService consultation,
                                PointsEntries ledger, PointsBoard board, KnowledgeBase knowledge,
-                               AnsweredQuestions answered, AnswerDrafts answerDrafts, StaffDirectory directory,
-                               AuditTrail audit, Clock clock) {
+                               AnsweredQuestions answered, AnswerDrafts answerDrafts,
+                               SimilarAnsweredTickets similarAnswered, StaffDirectory directory, AuditTrail audit,
+                               Clock clock) {
+        this.similarAnswered = similarAnswered;
         this.answered = answered;
         this.answerDrafts = answerDrafts;
         this.directory = directory;
@@ -101,6 +106,7 @@ class ConsultantPortalController {
             model.addAttribute("pool", pool);
             model.addAttribute("mine", mine);
             model.addAttribute("similar", similarAnswers(mine));
+            model.addAttribute("similarTickets", similarTickets(username, mine));
         } catch (CertificationException e) {
             model.addAttribute("poolClosed", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -118,6 +124,19 @@ class ConsultantPortalController {
             } catch (SearchUnavailableException e) {
                 similar.put(question.number(), List.of());
             }
+        }
+        return similar;
+    }
+
+    /** Earlier answered questions like each claimed one, with their answers: precedents from every consultant. */
+    private Map<String, List<SearchHit>> similarTickets(String username, List<Ticket> questions) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        questions.forEach(q -> texts.put(q.number(), q.text()));
+        Map<String, List<SearchHit>> similar = similarAnswered.like(texts, 3);
+        List<String> shown = similar.values().stream().flatMap(List::stream).map(SearchHit::id).distinct().toList();
+        if (!shown.isEmpty()) {
+            audit.read(username, AuditAction.SIMILAR_TICKETS_VIEWED, AuditSubject.none(),
+                    "consultant-portal: 相似的已答复问题（号码已遮蔽） tickets=" + shown);
         }
         return similar;
     }

@@ -8,6 +8,7 @@ public enum AuditAction {
     CALLER_HISTORY_VIEWED(true, "查看来电人历史"),
     POOL_VIEWED(true, "查看咨询池问题"),
     CLAIMED_QUESTIONS_VIEWED(true, "查看已认领问题"),
+    SIMILAR_TICKETS_VIEWED(true, "查看相似的已答复问题"),
     CITIZEN_DATA_EXPORTED(true, "导出市民个人信息"),
     AUDIT_SEARCHED(true, "查询审计日志"),
     TICKET_ACCEPTED(false, "受理工单"),

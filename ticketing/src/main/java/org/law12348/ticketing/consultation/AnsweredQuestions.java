@@ -8,19 +8,21 @@ import org.law12348.ticketing.TicketStateException;
 import org.law12348.ticketing.TicketStatus;
 import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.privacy.LogMasking;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The questions a consultant has answered, and an answer to reuse elsewhere — the knowledge base
- * turns one into a draft FAQ. An answer is reusable once it went back to the citizen (the ticket is
- * answered or closed) and review has not rejected it.
+ * The questions a consultant has answered, and answers to reuse elsewhere: the knowledge base turns
+ * one into a draft FAQ, and shows the ones most like a new question beside it. An answer is reusable
+ * once it went back to the citizen (the ticket is answered or closed) and review has not rejected it.
  */
 @Service
 public class AnsweredQuestions {
@@ -39,6 +41,8 @@ public class AnsweredQuestions {
     }
 
     private static final int MAX_LISTED = 200;
+    /** An answer went back to the citizen: the question is answered, or closed after it. */
+    private static final Set<TicketStatus> RESOLVED = EnumSet.of(TicketStatus.ANSWERED, TicketStatus.CLOSED);
 
     private final Tickets tickets;
     private final ConsultationAnswers answers;
@@ -64,6 +68,25 @@ public class AnsweredQuestions {
     }
 
     /**
+     * The newest reusable answers of all consultants, one per ticket, newest first: what a consultant
+     * answering a new question may learn from. Anonymised tickets and rejected answers are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<ReusableAnswer> newestReusable(int limit) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<ReusableAnswer> newest = new ArrayList<>();
+        // a ticket with follow-ups has several answers; ask for a few more rows than tickets wanted
+        for (Object[] row : answers.newestWithTickets(RESOLVED, Limit.of(limit + limit / 2))) {
+            ConsultationAnswer answer = (ConsultationAnswer) row[0];
+            Ticket ticket = (Ticket) row[1];
+            if (newest.size() < limit && seen.add(ticket.number())) {
+                newest.add(reusable(ticket, answer));
+            }
+        }
+        return newest;
+    }
+
+    /**
      * The latest answer on a ticket that {@code staff} may reuse: a consultant only their own, an
      * administrator anyone's. Others, and consultants who did not answer it, are told it does not exist.
      */
@@ -83,14 +106,18 @@ public class AnsweredQuestions {
         if (usable.isEmpty()) {
             throw new AnswerNotReusableException(number, "该工单没有咨询专家的答复，不能转为知识库文章");
         }
-        if (ticket.status() != TicketStatus.ANSWERED && ticket.status() != TicketStatus.CLOSED) {
+        if (!RESOLVED.contains(ticket.status())) {
             throw new TicketStateException(number, ticket.status(), "转为知识库文章");
         }
         ConsultationAnswer latest = usable.get(usable.size() - 1);
         if (latest.reviewStatus() == ReviewStatus.REJECTED) {
             throw new AnswerNotReusableException(number, "该问题的答复复核未通过，不能转为知识库文章");
         }
-        return new ReusableAnswer(number, LogMasking.mask(ticket.text()), latest.text(), latest.citedArticles(),
-                LegalCategory.guess(ticket.text()));
+        return reusable(ticket, latest);
+    }
+
+    private static ReusableAnswer reusable(Ticket ticket, ConsultationAnswer answer) {
+        return new ReusableAnswer(ticket.number(), LogMasking.mask(ticket.text()), answer.text(),
+                answer.citedArticles(), LegalCategory.guess(ticket.text()));
     }
 }

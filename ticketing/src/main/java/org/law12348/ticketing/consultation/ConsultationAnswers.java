@@ -1,7 +1,11 @@
 package org.law12348.ticketing.consultation;
 
+import org.law12348.ticketing.TicketStatus;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
 
 /** All answers consultants gave to pool questions. */
@@ -12,4 +16,15 @@ public interface ConsultationAnswers extends JpaRepository<ConsultationAnswer, L
     List<ConsultationAnswer> findByReviewStatusOrderByIdAsc(ReviewStatus status);
 
     List<ConsultationAnswer> findTop200ByConsultantOrderByIdDesc(String consultant);
+
+    /**
+     * The newest answers not rejected by review, each with its ticket, on tickets in one of
+     * {@code statuses} whose personal data is still there (not anonymised).
+     */
+    @Query("""
+            select a, t from ConsultationAnswer a, Ticket t
+            where t.number = a.ticketNumber and t.status in :statuses and t.anonymisedAt is null
+              and a.reviewStatus <> org.law12348.ticketing.consultation.ReviewStatus.REJECTED
+            order by a.id desc""")
+    List<Object[]> newestWithTickets(Collection<TicketStatus> statuses, Limit limit);
 }

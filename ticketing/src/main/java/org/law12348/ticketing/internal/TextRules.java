@@ -40,6 +40,14 @@ public final class TextRules {
         return firstLine.substring(0, firstLine.offsetByCodePoints(0, max - 1)) + "…";
     }
 
+    /** At most the first {@code max} characters (code points, so no surrogate pair is cut); null stays null. */
+    public static String firstCharacters(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max));
+    }
+
     /** Keeps echoed user input short in error messages. */
     public static String clip(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";

@@ -13,6 +13,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.law12348.knowledge.DocumentType;
@@ -82,6 +83,11 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the knowledge-base index at " + dir, e);
         }
+    }
+
+    /** A throw-away index in memory, e.g. to rank a few documents once with the same analysis. */
+    public static LuceneKnowledgeSearch inMemory() {
+        return over(new ByteBuffersDirectory());
     }
 
     /** An index over any Lucene directory (tests use an in-memory one). */
