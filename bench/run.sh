@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All benchmarks behind one entry point, one table at the end (bench/README.md). Needs PostgreSQL at
-# 127.0.0.1:5432 and, for `search`, ../shared/data/legal-qa/qa.jsonl. Needs no `mvn install`.
-#   bench/run.sh                       # intake storm fastagi search queue
+# 127.0.0.1:5432 and, for `search` and `similar`, ../shared/data/legal-qa/qa.jsonl. Needs no `mvn install`.
+#   bench/run.sh                       # intake storm fastagi search similar queue
 #   bench/run.sh intake storm          # some of them
 set -euo pipefail
 cd "$(dirname "$0")/.."

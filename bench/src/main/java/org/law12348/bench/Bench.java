@@ -25,7 +25,7 @@ import java.util.Map;
  * One entry point for the benchmarks. Each runs the real application on PostgreSQL (127.0.0.1:5432) in
  * a fresh database and prints its figures; at the end one table sums them up.
  *
- * <pre>bench/run.sh [intake] [storm] [fastagi] [search] [queue]</pre> (all of them without arguments)
+ * <pre>bench/run.sh [intake] [storm] [fastagi] [search] [similar] [queue]</pre> (all of them without arguments)
  */
 public final class Bench {
 
@@ -36,7 +36,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> chosen = args.length == 0 ? List.of("intake", "storm", "fastagi", "search", "queue")
+        List<String> chosen = args.length == 0 ? List.of("intake", "storm", "fastagi", "search", "similar", "queue")
                 : Arrays.asList(args);
         Map<String, String> table = new LinkedHashMap<>();
         for (String name : chosen) {
@@ -48,10 +48,12 @@ public final class Bench {
                         Path.of(System.getProperty("bench.qa", "../shared/data/legal-qa/qa.jsonl")),
                         Integer.getInteger("bench.search.questions", 300),
                         Path.of("knowledge-base-es-tests/target/classpath.txt")));
+                case "similar" -> table.putAll(SimilarTicketsBenchmark.run(
+                        Path.of(System.getProperty("bench.qa", "../shared/data/legal-qa/qa.jsonl"))));
                 case "queue" -> table.putAll(QueuePageBenchmark.run(Integer.getInteger("bench.queue.tickets", 1_000_000),
                         Integer.getInteger("bench.queue.rounds", 100)));
                 default -> throw new IllegalArgumentException(
-                        "Unknown benchmark " + name + " (intake, storm, fastagi, search, queue)");
+                        "Unknown benchmark " + name + " (intake, storm, fastagi, search, similar, queue)");
             }
         }
         StringBuilder out = new StringBuilder("\n| figure | value |\n|---|---|\n");
