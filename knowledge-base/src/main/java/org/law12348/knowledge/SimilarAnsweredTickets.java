@@ -2,8 +2,11 @@ package org.law12348.knowledge;
 
 import org.law12348.knowledge.internal.lucene.LuceneKnowledgeSearch;
 import org.law12348.ticketing.consultation.AnsweredQuestions;
+import org.law12348.ticketing.internal.TextRules;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,7 @@ import java.util.Map;
  * in-memory Lucene index of the newest reusable answers built for each call and dropped after it: a
  * ticket anonymised or erased a moment ago, or an answer review rejected, is never shown, whichever
  * backend serves the knowledge base. A hit's title is the earlier question with its phone, ID and
- * account numbers masked; its snippet is from the answer.
+ * account numbers masked; its snippet is the start of the answer.
  */
 @Service
 public class SimilarAnsweredTickets {
@@ -22,6 +25,7 @@ public class SimilarAnsweredTickets {
     /** How many of the newest answered tickets are compared: recent answers are the ones worth reusing. */
     static final int CANDIDATES = 300;
     private static final double SHARE_OF_BEST = 0.3;
+    private static final int SNIPPET_LENGTH = 120;
 
     private final AnsweredQuestions answered;
 
@@ -44,19 +48,31 @@ public class SimilarAnsweredTickets {
         if (candidates.isEmpty()) {
             return similar;
         }
+        Map<String, String> answers = new HashMap<>();
+        candidates.forEach(c -> answers.put(c.ticketNumber(), c.answer()));
         try (KnowledgeSearch index = LuceneKnowledgeSearch.inMemory()) {
+            // questions only: they are what is alike, and analysing 300 long answers per page view
+            // cost over half a second (bench "similar")
             index.index(candidates.stream().map(c -> new SearchDocument(c.ticketNumber(), DocumentType.TICKET,
-                    c.question(), c.answer(), c.category().chineseName())).toList());
+                    KnowledgeBase.similarityText(c.question()), "", c.category().chineseName())).toList());
             questions.forEach((number, text) -> {
                 if (text != null && !text.isBlank()) {
                     SearchQuery query = new SearchQuery(KnowledgeBase.similarityText(text), null, DocumentType.TICKET,
                             perQuestion + 1);
                     similar.put(number, relevant(index.search(query).stream()
-                            .filter(hit -> !hit.id().equals(number)).toList(), perQuestion));
+                            .filter(hit -> !hit.id().equals(number)).toList(), perQuestion).stream()
+                            .map(hit -> withAnswer(hit, answers.get(hit.id()))).toList());
                 }
             });
         }
         return similar;
+    }
+
+    /** The hit with the start of the earlier answer as its snippet, escaped like every snippet. */
+    private static SearchHit withAnswer(SearchHit hit, String answer) {
+        String start = TextRules.firstCharacters(answer.strip(), SNIPPET_LENGTH);
+        String snippet = HtmlUtils.htmlEscape(start.length() < answer.strip().length() ? start + "…" : start);
+        return new SearchHit(hit.id(), hit.type(), hit.title(), snippet, hit.category(), hit.score());
     }
 
     /**
