@@ -9,16 +9,21 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The online hall in a real browser: a citizen asks, the demo consultant claims and answers, the
- * citizen reads the answer, rates and accepts it, and the consultant sees the points.
+ * citizen reads the answer, rates and accepts it, and the consultant sees the points; and a citizen
+ * whose question the knowledge base answers while they type says so instead of asking.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:scenarios;DB_CLOSE_DELAY=-1")
@@ -26,6 +31,8 @@ class ConsultationBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -142,5 +149,46 @@ class ConsultationBrowserTest {
         browser.get(url("/"));
         browser.findElement(By.id("text")).sendKeys("单位拖欠工资不发，怎样讨要");
         wait.until(d -> !d.findElements(By.cssSelector(".suggestion[data-id='" + draft + "']")).isEmpty());
+    }
+
+    @Test
+    void answersShowWhileTheCitizenTypesAndSolvedRecordsADeflectionWithoutATicket() {
+        long ticketsBefore = count("select count(*) from ticket");
+        long deflectionsBefore = count("select count(*) from kb_deflection");
+
+        browser.get(url("/"));
+        // longer than a search query may be: the portal searches with its first 100 characters
+        String question = "公司拖欠我三个月工资，老板一直说没钱不发，我该怎么要回工资？" + "我在这家公司工作了两年。".repeat(10);
+        browser.findElement(By.id("text")).sendKeys(question);
+
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".suggestion")));
+        List<WebElement> shown = browser.findElements(By.cssSelector(".suggestion"));
+        assertThat(shown).hasSizeBetween(1, 3);
+        assertThat(browser.findElement(By.id("suggestions")).getText()).contains("工资");
+        String articleId = first.getDomAttribute("data-id");
+
+        first.findElement(By.tagName("summary")).click();
+        WebElement answer = first.findElement(By.cssSelector(".suggestion-answer"));
+        wait.until(d -> !answer.getText().isBlank());
+        String shownAnswer = answer.getText();
+        String storedAnswer = jdbc.queryForObject("select answer from kb_faq_article where id = ?", String.class,
+                articleId);
+        assertThat(shownAnswer).contains(storedAnswer.lines().findFirst().orElseThrow().strip());
+
+        first.findElement(By.cssSelector(".solved-button")).click();
+        WebElement thanks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("suggestion-solved")));
+        assertThat(thanks.getText()).contains("无需再提交咨询");
+        assertThat(browser.findElement(By.id("suggestions")).isDisplayed()).isFalse();
+
+        assertThat(count("select count(*) from kb_deflection")).isEqualTo(deflectionsBefore + 1);
+        Map<String, Object> recorded = jdbc.queryForMap(
+                "select article_id, query from kb_deflection order by id desc limit 1");
+        assertThat(recorded.get("article_id")).isEqualTo(articleId);
+        assertThat((String) recorded.get("query")).startsWith("公司拖欠我三个月工资").hasSize(100);
+        assertThat(count("select count(*) from ticket")).isEqualTo(ticketsBefore);
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
     }
 }
