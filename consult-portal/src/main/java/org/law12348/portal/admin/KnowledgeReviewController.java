@@ -5,10 +5,9 @@ import org.law12348.knowledge.ArticleStateException;
 import org.law12348.knowledge.ArticleStatus;
 import org.law12348.knowledge.FaqArticleService;
 import org.law12348.knowledge.FaqContent;
+import org.law12348.portal.SignedInStaff;
 import org.law12348.ticketing.InvalidInputException;
-import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffMember;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,48 +30,44 @@ class KnowledgeReviewController {
     private static final int LISTED = 100;
 
     private final FaqArticleService articles;
-    private final StaffDirectory directory;
+    private final SignedInStaff staff;
 
-    KnowledgeReviewController(FaqArticleService articles, StaffDirectory directory) {
+    KnowledgeReviewController(FaqArticleService articles, SignedInStaff staff) {
         this.articles = articles;
-        this.directory = directory;
+        this.staff = staff;
     }
 
     @GetMapping("/admin/knowledge")
-    String desk(Authentication me, Model model) {
-        StaffMember admin = member(me);
+    String desk(Model model) {
+        StaffMember admin = staff.require();
         model.addAttribute("drafts", articles.list(ArticleStatus.DRAFT, LISTED, admin));
         model.addAttribute("reviewQueue", articles.reviewQueue(LISTED, admin));
         return "admin/knowledge";
     }
 
     @PostMapping("/admin/knowledge/{id}/revise")
-    String revise(Authentication me, @PathVariable String id, @RequestParam(required = false) String question,
+    String revise(@PathVariable String id, @RequestParam(required = false) String question,
                   @RequestParam(required = false) String answer, @RequestParam(required = false) String category,
                   @RequestParam(required = false) String laws, RedirectAttributes flash) {
         List<String> citations = laws == null || laws.isBlank() ? List.of()
                 : Arrays.stream(laws.split("[,，;；\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return act(flash, "已保存修改 " + id,
-                () -> articles.revise(id, FaqContent.of(question, answer, category, citations), member(me)));
+                () -> articles.revise(id, FaqContent.of(question, answer, category, citations), staff.require()));
     }
 
     @PostMapping("/admin/knowledge/{id}/publish")
-    String publish(Authentication me, @PathVariable String id, RedirectAttributes flash) {
-        return act(flash, "已发布 " + id + "，市民现在可以检索到", () -> articles.publish(id, member(me)));
+    String publish(@PathVariable String id, RedirectAttributes flash) {
+        return act(flash, "已发布 " + id + "，市民现在可以检索到", () -> articles.publish(id, staff.require()));
     }
 
     @PostMapping("/admin/knowledge/{id}/archive")
-    String archive(Authentication me, @PathVariable String id, RedirectAttributes flash) {
-        return act(flash, "已归档 " + id, () -> articles.archive(id, member(me)));
+    String archive(@PathVariable String id, RedirectAttributes flash) {
+        return act(flash, "已归档 " + id, () -> articles.archive(id, staff.require()));
     }
 
     @PostMapping("/admin/knowledge/{id}/reviewed")
-    String reviewed(Authentication me, @PathVariable String id, RedirectAttributes flash) {
-        return act(flash, "已标记为复核完成 " + id, () -> articles.markReviewed(id, member(me)));
-    }
-
-    private StaffMember member(Authentication me) {
-        return directory.memberOf(me.getPrincipal(), me.getName(), me.getAuthorities());
+    String reviewed(@PathVariable String id, RedirectAttributes flash) {
+        return act(flash, "已标记为复核完成 " + id, () -> articles.markReviewed(id, staff.require()));
     }
 
     private static String act(RedirectAttributes flash, String done, Runnable action) {

@@ -1,5 +1,6 @@
 package org.law12348.portal.console;
 
+import org.law12348.portal.SignedInStaff;
 import org.law12348.ticketing.DashboardFigures;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.Regions;
@@ -36,12 +37,12 @@ class DashboardController {
 
     private final TicketStatistics statistics;
     private final Regions regions;
-    private final ConsoleStaff consoleStaff;
+    private final SignedInStaff consoleStaff;
     private final ConsoleFormat format;
     private final Clock clock;
     private final List<DashboardFigures> moreFigures;
 
-    DashboardController(TicketStatistics statistics, Regions regions, ConsoleStaff consoleStaff,
+    DashboardController(TicketStatistics statistics, Regions regions, SignedInStaff consoleStaff,
                         ConsoleFormat format, Clock clock, List<DashboardFigures> moreFigures) {
         this.statistics = statistics;
         this.regions = regions;

@@ -1,5 +1,6 @@
 package org.law12348.portal.console;
 
+import org.law12348.portal.SignedInStaff;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +12,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveUpdatesController {
 
     private final LiveUpdates updates;
-    private final ConsoleStaff consoleStaff;
+    private final SignedInStaff consoleStaff;
 
-    LiveUpdatesController(LiveUpdates updates, ConsoleStaff consoleStaff) {
+    LiveUpdatesController(LiveUpdates updates, SignedInStaff consoleStaff) {
         this.updates = updates;
         this.consoleStaff = consoleStaff;
     }

@@ -1,5 +1,6 @@
 package org.law12348.portal.console;
 
+import org.law12348.portal.SignedInStaff;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.DeadlineState;
@@ -34,12 +35,12 @@ class QueueController {
     private final TicketSearch search;
     private final HandlingUnits units;
     private final Regions regions;
-    private final ConsoleStaff consoleStaff;
+    private final SignedInStaff consoleStaff;
     private final ConsoleFormat format;
     private final AuditTrail audit;
     private final Clock clock;
 
-    QueueController(TicketSearch search, HandlingUnits units, Regions regions, ConsoleStaff consoleStaff,
+    QueueController(TicketSearch search, HandlingUnits units, Regions regions, SignedInStaff consoleStaff,
                     ConsoleFormat format, AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.search = search;

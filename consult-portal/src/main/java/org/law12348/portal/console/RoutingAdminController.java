@@ -1,5 +1,6 @@
 package org.law12348.portal.console;
 
+import org.law12348.portal.SignedInStaff;
 import jakarta.servlet.http.HttpSession;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.workflow.routingadmin.DraftReport;
@@ -35,9 +36,9 @@ class RoutingAdminController {
 
     private final RoutingDeployments deployments;
     private final RoutingDrafts drafts;
-    private final ConsoleStaff consoleStaff;
+    private final SignedInStaff consoleStaff;
 
-    RoutingAdminController(RoutingDeployments deployments, RoutingDrafts drafts, ConsoleStaff consoleStaff) {
+    RoutingAdminController(RoutingDeployments deployments, RoutingDrafts drafts, SignedInStaff consoleStaff) {
         this.deployments = deployments;
         this.drafts = drafts;
         this.consoleStaff = consoleStaff;

@@ -1,5 +1,6 @@
 package org.law12348.portal.console;
 
+import org.law12348.portal.SignedInStaff;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.HandlingUnits;
 import org.law12348.ticketing.InvalidInputException;
@@ -43,13 +44,13 @@ class TicketPageController {
     private final TicketSearch search;
     private final HandlingUnits units;
     private final Regions regions;
-    private final ConsoleStaff consoleStaff;
+    private final SignedInStaff consoleStaff;
     private final ConsoleFormat format;
     private final AuditTrail audit;
     private final Clock clock;
 
     TicketPageController(TicketService service, TicketSearch search, HandlingUnits units, Regions regions,
-                         ConsoleStaff consoleStaff, ConsoleFormat format, AuditTrail audit, Clock clock) {
+                         SignedInStaff consoleStaff, ConsoleFormat format, AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.service = service;
         this.search = search;

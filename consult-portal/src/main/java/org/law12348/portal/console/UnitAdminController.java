@@ -1,5 +1,6 @@
 package org.law12348.portal.console;
 
+import org.law12348.portal.SignedInStaff;
 import org.law12348.ticketing.HandlingUnitAdmin;
 import org.law12348.ticketing.HandlingUnits;
 import org.law12348.ticketing.InvalidInputException;
@@ -23,10 +24,10 @@ class UnitAdminController {
     private final HandlingUnitAdmin admin;
     private final HandlingUnits units;
     private final RoutingDeployments deployments;
-    private final ConsoleStaff consoleStaff;
+    private final SignedInStaff consoleStaff;
 
     UnitAdminController(HandlingUnitAdmin admin, HandlingUnits units, RoutingDeployments deployments,
-                        ConsoleStaff consoleStaff) {
+                        SignedInStaff consoleStaff) {
         this.admin = admin;
         this.units = units;
         this.deployments = deployments;

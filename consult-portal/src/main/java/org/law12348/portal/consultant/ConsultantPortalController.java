@@ -5,8 +5,8 @@ import org.law12348.knowledge.KnowledgeBase;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchUnavailableException;
 import org.law12348.knowledge.SimilarAnsweredTickets;
+import org.law12348.portal.SignedInStaff;
 import org.law12348.ticketing.BusinessType;
-import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -24,7 +24,6 @@ import org.law12348.ticketing.consultation.LegalCategory;
 import org.law12348.ticketing.consultation.PointsBoard;
 import org.law12348.ticketing.consultation.PointsEntries;
 import org.law12348.ticketing.consultation.QualificationType;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,19 +56,19 @@ class ConsultantPortalController {
     private final AnsweredQuestions answered;
     private final AnswerDrafts answerDrafts;
     private final SimilarAnsweredTickets similarAnswered;
-    private final StaffDirectory directory;
+    private final SignedInStaff staff;
     private final AuditTrail audit;
     private final Clock clock;
 
     ConsultantPortalController(CertificationService certification, ConsultationService consultation,
                                PointsEntries ledger, PointsBoard board, KnowledgeBase knowledge,
                                AnsweredQuestions answered, AnswerDrafts answerDrafts,
-                               SimilarAnsweredTickets similarAnswered, StaffDirectory directory, AuditTrail audit,
+                               SimilarAnsweredTickets similarAnswered, SignedInStaff staff, AuditTrail audit,
                                Clock clock) {
         this.similarAnswered = similarAnswered;
         this.answered = answered;
         this.answerDrafts = answerDrafts;
-        this.directory = directory;
+        this.staff = staff;
         this.audit = audit;
         this.certification = certification;
         this.consultation = consultation;
@@ -170,10 +169,9 @@ class ConsultantPortalController {
 
     /** One action: the consultant's answer on a resolved question becomes a draft FAQ for an admin to review. */
     @PostMapping("/consultant/faq-drafts/{number}")
-    String draftFaq(Authentication me, @PathVariable String number, RedirectAttributes flash) {
+    String draftFaq(@PathVariable String number, RedirectAttributes flash) {
         return report(flash, () -> {
-            var drafted = answerDrafts.draftFrom(number,
-                    directory.memberOf(me.getPrincipal(), me.getName(), me.getAuthorities()));
+            var drafted = answerDrafts.draftFrom(number, staff.require());
             return drafted.created() ? "已生成知识库草稿 " + drafted.article().id() + "，管理员审核后发布"
                     : "该问题已转为知识库草稿 " + drafted.article().id();
         });

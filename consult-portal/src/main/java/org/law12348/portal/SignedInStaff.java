@@ -1,4 +1,4 @@
-package org.law12348.portal.console;
+package org.law12348.portal;
 
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffMember;
@@ -7,17 +7,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The signed-in staff member of a console request (security already let only staff in). */
+/** The signed-in staff member of a page request (security already let only staff in). */
 @Component
-class ConsoleStaff {
+public class SignedInStaff {
 
     private final StaffDirectory directory;
 
-    ConsoleStaff(StaffDirectory directory) {
+    SignedInStaff(StaffDirectory directory) {
         this.directory = directory;
     }
 
-    StaffMember require() {
+    public StaffMember require() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         StaffMember member = auth == null ? null
                 : directory.memberOf(auth.getPrincipal(), auth.getName(), auth.getAuthorities());
