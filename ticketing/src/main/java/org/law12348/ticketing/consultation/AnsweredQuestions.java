@@ -57,12 +57,17 @@ public class AnsweredQuestions {
     public List<AnsweredQuestion> of(String consultant, int limit) {
         Set<String> seen = new LinkedHashSet<>();
         List<AnsweredQuestion> listed = new ArrayList<>();
-        for (ConsultationAnswer answer : answers.findTop200ByConsultantOrderByIdDesc(consultant)) {
-            if (listed.size() >= Math.min(limit, MAX_LISTED) || !seen.add(answer.ticketNumber())) {
-                continue;
+        // one query with the tickets: the page shows this on every visit
+        for (Object[] row : answers.newestOfConsultantWithTickets(consultant, Limit.of(MAX_LISTED))) {
+            if (listed.size() >= Math.min(limit, MAX_LISTED)) {
+                break;
             }
-            tickets.findByNumber(answer.ticketNumber()).ifPresent(ticket -> listed.add(new AnsweredQuestion(
-                    ticket.number(), ticket.subject(), ticket.status(), answer.answeredAt(), answer.reviewStatus())));
+            ConsultationAnswer answer = (ConsultationAnswer) row[0];
+            Ticket ticket = (Ticket) row[1];
+            if (seen.add(ticket.number())) {
+                listed.add(new AnsweredQuestion(ticket.number(), ticket.subject(), ticket.status(),
+                        answer.answeredAt(), answer.reviewStatus()));
+            }
         }
         return listed;
     }

@@ -15,7 +15,12 @@ public interface ConsultationAnswers extends JpaRepository<ConsultationAnswer, L
 
     List<ConsultationAnswer> findByReviewStatusOrderByIdAsc(ReviewStatus status);
 
-    List<ConsultationAnswer> findTop200ByConsultantOrderByIdDesc(String consultant);
+    /** This consultant's answers, newest first, each with its ticket. */
+    @Query("""
+            select a, t from ConsultationAnswer a, Ticket t
+            where t.number = a.ticketNumber and a.consultant = :consultant
+            order by a.id desc""")
+    List<Object[]> newestOfConsultantWithTickets(String consultant, Limit limit);
 
     /**
      * The newest answers not rejected by review, each with its ticket, on tickets in one of
