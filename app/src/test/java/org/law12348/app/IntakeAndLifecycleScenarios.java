@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,8 @@ abstract class IntakeAndLifecycleScenarios {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataCipher cipher;
+    @Autowired
+    TicketIntake intake;
 
     HttpApi api;
 
@@ -153,8 +157,56 @@ abstract class IntakeAndLifecycleScenarios {
         assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(retry.text("number")).isEqualTo(first.text("number"));
         assertThat(retry.text("trackingToken")).isEqualTo(first.text("trackingToken"));
-        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class, key))
-                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class,
+                intake.referenceOf(Channel.WEB, key))).isEqualTo(1);
+    }
+
+    /**
+     * Issue 17, item 2: replaying an Idempotency-Key with any body answered the first request's ticket
+     * number and tracking token (and with the token, the citizen's data export); staff saw the key as
+     * the ticket's channel reference.
+     */
+    @Test
+    void anIdempotencyKeyReplayedWithAnotherRequestIsRefusedAndRevealsNothingOfTheFirstTicket() {
+        String key = "replay-" + UUID.randomUUID();
+        String phone = "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+        Map<String, String> citizens = Map.of("businessType", "LEGAL_AID", "regionCode", "440106",
+                "text", "公司拖欠我三个月工资，我想申请法律援助。", "contactName", "李四", "contactPhone", phone);
+        HttpApi.Answer first = api.post("/api/v1/tickets", HttpApi.json(citizens), "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+
+        HttpApi.Answer otherBody = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_CONSULTATION",
+                "regionCode", "440305", "text", "我只是想看看这个编号能拿到什么。")), "Idempotency-Key", key);
+        Map<String, String> otherPhone = new java.util.HashMap<>(citizens);
+        otherPhone.put("contactPhone", "13700137000");
+        HttpApi.Answer sameTextOtherCaller = api.post("/api/v1/tickets", HttpApi.json(otherPhone), "Idempotency-Key", key);
+
+        for (HttpApi.Answer refused : List.of(otherBody, sameTextOtherCaller)) {
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.text("code")).isEqualTo("idempotencyKey.reused");
+            assertThat(refused.text("field")).isEqualTo("Idempotency-Key");
+            assertThat(refused.raw().body()).doesNotContain(first.text("number"))
+                    .doesNotContain(first.text("trackingToken")).doesNotContain(first.text("handlingUnit"));
+            assertThat(refused.raw().headers().firstValue("Location")).isEmpty();
+        }
+        HttpApi.Answer retry = api.post("/api/v1/tickets", HttpApi.json(citizens), "Idempotency-Key", key);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.text("number")).isEqualTo(first.text("number"));
+        assertThat(retry.text("trackingToken")).isEqualTo(first.text("trackingToken"));
+
+        // the key is kept nowhere in clear, and staff never see it
+        assertThat(jdbc.queryForMap("select * from ticket where number = ?", first.text("number")).values())
+                .allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(key));
+        assertThat(jdbc.queryForList("select * from intake_submission")).allSatisfy(row ->
+                assertThat(row.values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(key)));
+        for (String staff : List.of("admin", "dispatcher", "handler-gz")) {
+            HttpApi.Answer view = api.get("/api/v1/tickets/" + first.text("number"), HttpApi.basic(staff));
+            assertThat(view.status()).isEqualTo(200);
+            assertThat(view.raw().body()).doesNotContain(key);
+            assertThat(view.body().path("staff").has("channelRef")).isFalse();
+        }
     }
 
     @Test
@@ -186,8 +238,8 @@ abstract class IntakeAndLifecycleScenarios {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class, key))
-                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class,
+                intake.referenceOf(Channel.WEB, key))).isEqualTo(1);
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.law12348.telephony.peer.AgiCall;
 import org.law12348.telephony.peer.AsteriskAgiPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,7 @@ class HotlineCallTest extends HotlineIntegrationTest {
     @Autowired CallbackTasks callbacks;
     @Autowired JdbcTemplate jdbc;
     @Autowired PersonalDataCipher cipher;
+    @Autowired TicketIntake intake;
 
     @AfterEach
     void resetClock() {
@@ -167,7 +170,7 @@ class HotlineCallTest extends HotlineIntegrationTest {
     }
 
     private List<Map<String, Object>> ticketsOf(String callId) {
-        return jdbc.queryForList("select * from ticket where channel_ref = ?", callId);
+        return jdbc.queryForList("select * from ticket where channel_ref = ?", intake.referenceOf(Channel.PHONE, callId));
     }
 
     private static String nextId() {

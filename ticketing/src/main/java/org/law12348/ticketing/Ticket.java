@@ -53,6 +53,7 @@ public class Ticket implements BlindIndexed {
     @Column(nullable = false, length = 16)
     private Channel channel;
 
+    /** The keyed hash of the channel's submission id ({@code TicketIntake.referenceOf}), never the id itself. */
     @Column(name = "channel_ref", nullable = false, length = 128)
     private String channelRef;
 
@@ -387,6 +388,7 @@ public class Ticket implements BlindIndexed {
         return channel;
     }
 
+    /** The keyed hash of the channel's submission id: names the submission without revealing its key. */
     public String channelRef() {
         return channelRef;
     }

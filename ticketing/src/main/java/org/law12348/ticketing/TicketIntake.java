@@ -4,10 +4,13 @@ import org.law12348.ticketing.internal.IntakeValidator;
 import org.law12348.ticketing.internal.IntakeValidator.ValidIntake;
 import jakarta.persistence.EntityManager;
 import org.law12348.ticketing.internal.Outbox;
+import org.law12348.ticketing.internal.SubmissionKeys;
+import org.law12348.ticketing.internal.Submissions;
 import org.law12348.ticketing.internal.TicketIdentities;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,8 +24,14 @@ import java.util.Optional;
 /**
  * The one door every channel uses. Validates the intake record, asks the routing port where the
  * ticket goes, and stores the ticket, its first timeline entries and a {@code TicketCreated} outbox
- * event in a single transaction. The same (channel, channel reference) always answers the ticket
- * already created, also when retries race each other: the database's unique key decides.
+ * event in a single transaction.
+ * <p>
+ * Idempotency: a (channel, channel reference) is claimed in the submission ledger together with the
+ * fingerprint of its request ({@link SubmissionKeys}). The same reference with the same request
+ * answers the ticket already created, also when retries race each other (the ledger's key decides);
+ * the same reference with another request is refused ({@link SubmissionConflictException}), so a
+ * replayed key never hands out someone else's ticket. References are stored and compared only as
+ * keyed hashes and never logged.
  */
 @Service
 public class TicketIntake {
@@ -37,13 +46,16 @@ public class TicketIntake {
     private final TicketRouting routing;
     private final Outbox outbox;
     private final TrackingTokens trackingTokens;
+    private final SubmissionKeys keys;
+    private final Submissions submissions;
     private final IntakeValidator validator;
     private final TransactionTemplate transactions;
     private final TicketingProperties properties;
     private final Clock clock;
 
-    TicketIntake(Tickets tickets, TicketIdentities identities, EntityManager entityManager, HandlingUnits units, TicketRouting routing, Outbox outbox,
-                 TrackingTokens trackingTokens, Regions regions, TransactionTemplate transactions,
+    TicketIntake(Tickets tickets, TicketIdentities identities, EntityManager entityManager, HandlingUnits units,
+                 TicketRouting routing, Outbox outbox, TrackingTokens trackingTokens, SubmissionKeys keys,
+                 Submissions submissions, Regions regions, TransactionTemplate transactions,
                  TicketingProperties properties, Clock clock) {
         this.tickets = tickets;
         this.identities = identities;
@@ -52,6 +64,8 @@ public class TicketIntake {
         this.routing = routing;
         this.outbox = outbox;
         this.trackingTokens = trackingTokens;
+        this.keys = keys;
+        this.submissions = submissions;
         this.validator = new IntakeValidator(regions, properties);
         this.transactions = transactions;
         this.properties = properties;
@@ -59,38 +73,59 @@ public class TicketIntake {
     }
 
     /**
-     * Takes a submission in.
+     * Takes a submission in, or answers the ticket it made before.
      *
-     * @throws InvalidInputException naming every bad field; nothing is written then
+     * @throws InvalidInputException       naming every bad field; nothing is written then
+     * @throws SubmissionConflictException the channel reference was taken in with another request
+     *                                     (its field is {@code channelRef}; channels name their own)
      */
     public IntakeResult receive(IntakeRequest request) {
         ValidIntake intake = validator.validate(request);
+        String reference = keys.reference(request.channel(), request.channelRef());
+        String fingerprint = keys.fingerprint(intake);
         // drawn before the transaction: a block refill needs a connection of its own, and a thread
         // holding one while waiting for another starves the pool under load
         long id = identities.next();
         try {
-            return transactions.execute(status -> store(intake, id));
-        } catch (RuntimeException e) {
-            if (!UniqueViolation.in(e)) {
-                throw e;
-            }
-            // A retry of a submission already taken in (or racing it): the unique key on (channel,
-            // channel reference) refused the second ticket; answer the first. No look-up before the
-            // insert: retries are rare, and on PostgreSQL that look-up's cached plan, made while the
-            // table was empty, read every ticket of the channel until the table was analysed.
-            return alreadyTakenIn(intake).orElseThrow(() -> e);
+            return transactions.execute(status -> store(intake, reference, fingerprint, id));
+        } catch (DuplicateKeyException claimedBefore) {
+            // A retry of a submission already taken in (or racing it): the ledger refused the second
+            // claim. No look-up before the claim: retries are rare, and on PostgreSQL a look-up's
+            // cached plan, made while the table was empty, scanned the table until it was analysed.
+            return earlier(reference, fingerprint).orElseThrow(() -> claimedBefore);
         }
     }
 
+    /**
+     * What {@link #receive} would answer for a submission taken in before, without taking anything in:
+     * empty when the channel reference is new. For channels that do costly checks (a platform's
+     * content check) only for new submissions.
+     *
+     * @throws InvalidInputException       as {@link #receive} does
+     * @throws SubmissionConflictException as {@link #receive} does
+     */
+    public Optional<IntakeResult> replayOf(IntakeRequest request) {
+        ValidIntake intake = validator.validate(request);
+        return earlier(keys.reference(request.channel(), request.channelRef()), keys.fingerprint(intake));
+    }
 
-    private IntakeResult store(ValidIntake intake, long id) {
+    /**
+     * The form in which a channel's submission id is stored ({@link Ticket#channelRef()}): a keyed hash,
+     * stable for the same channel and id, for channels that name things after the submission.
+     */
+    public String referenceOf(Channel channel, String channelRef) {
+        return keys.reference(channel, channelRef);
+    }
+
+    private IntakeResult store(ValidIntake intake, String reference, String fingerprint, long id) {
+        submissions.claim(reference, fingerprint, id);
         // the database keeps microseconds; the answer should show what is stored
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RouteDecision route = routing.decide(
                 new RoutingQuery(intake.region(), intake.businessType(), intake.kind(), intake.request().channel()));
         HandlingUnit unit = units.findActive(route.handlingUnit()).orElseThrow(() -> new IllegalStateException(
                 "Routing rule " + route.ruleId() + " names unknown or inactive unit " + route.handlingUnit()));
-        Ticket ticket = new Ticket(id, numberFor(id, now), intake.kind(), intake.request().channel(), intake.request().channelRef().strip(),
+        Ticket ticket = new Ticket(id, numberFor(id, now), intake.kind(), intake.request().channel(), reference,
                 intake.contact(), intake.region(), intake.businessType(), intake.subject(), intake.text(), route,
                 RouteTexts.describe(route, unit), now);
         entityManager.persist(ticket);
@@ -101,9 +136,19 @@ public class TicketIntake {
         return result(ticket, unit, true);
     }
 
-    private Optional<IntakeResult> alreadyTakenIn(ValidIntake intake) {
-        return tickets.findByChannelAndChannelRef(intake.request().channel(), intake.request().channelRef().strip())
-                .map(t -> result(t, units.findById(t.handlingUnit()).orElse(null), false));
+    private Optional<IntakeResult> earlier(String reference, String fingerprint) {
+        Optional<Submissions.Taken> taken = submissions.find(reference);
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!taken.get().sameRequest(fingerprint)) {
+            log.info("A channel reference was presented again with a different request; refused");
+            throw new SubmissionConflictException("channelRef");
+        }
+        Ticket ticket = tickets.findById(taken.get().ticketId()).orElseThrow(() -> new IllegalStateException(
+                "Submission ledger names ticket id " + taken.get().ticketId() + ", which does not exist"));
+        log.info("Ticket {} answered again to a retried submission", ticket.number());
+        return Optional.of(result(ticket, units.findById(ticket.handlingUnit()).orElse(null), false));
     }
 
     private TicketNumber numberFor(long id, Instant now) {

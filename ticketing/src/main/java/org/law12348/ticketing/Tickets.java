@@ -29,9 +29,6 @@ public interface Tickets extends JpaRepository<Ticket, Long>, JpaSpecificationEx
     @Query("select t from Ticket t where t.number = :number")
     Optional<Ticket> findForUpdate(String number);
 
-    @Query("select t from Ticket t where t.channel = :channel and t.channelRef = :channelRef")
-    Optional<Ticket> findByChannelAndChannelRef(Channel channel, String channelRef);
-
     /**
      * Every ticket whose citizen gave this phone number, oldest first, by the number's blind index
      * ({@code PersonalDataCipher.blindIndex}): the stored number itself is encrypted.

@@ -60,6 +60,24 @@ class TicketApiTest extends MiniappTestSupport {
         assertThat(get("/api/v1/miniapp/tickets", token).body().path("total").asLong()).isEqualTo(1);
     }
 
+    /** Issue 17, item 2: the same client message id with another question answered the first ticket. */
+    @Test
+    void aClientMessageIdReusedForAnotherQuestionIsRefusedAndRevealsNothing() {
+        String token = wechatCitizen();
+        Response first = post("/api/v1/miniapp/questions", token, "msg-reused-1",
+                "{\"regionCode\":\"440106\",\"text\":\"房东不退押金怎么办？\"}");
+
+        Response other = post("/api/v1/miniapp/questions", token, "msg-reused-1",
+                "{\"regionCode\":\"440106\",\"text\":\"公司不签劳动合同怎么办？\"}");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body().path("code").asText()).isEqualTo("idempotencyKey.reused");
+        assertThat(other.body().path("field").asText()).isEqualTo("clientMessageId");
+        assertThat(other.body().toString()).doesNotContain(first.body().path("number").asText());
+        assertThat(get("/api/v1/miniapp/tickets", token).body().path("total").asLong()).isEqualTo(1);
+    }
+
     @Test
     void twoCitizensUsingTheSameClientMessageIdGetTwoTickets() {
         String body = "{\"regionCode\":\"440106\",\"text\":\"交通事故对方不赔偿怎么办？\"}";

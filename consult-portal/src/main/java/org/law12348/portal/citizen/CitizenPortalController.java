@@ -6,6 +6,7 @@ import org.law12348.ticketing.CitizenTicketActions;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketStateException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -61,11 +63,23 @@ class CitizenPortalController {
                     form.contactPhone(), null, null));
             return "redirect:" + trackingUrl(result.ticketNumber(), result.trackingToken());
         } catch (InvalidInputException e) {
-            model.addAttribute("form", form);
-            model.addAttribute("businessTypes", BusinessType.values());
-            model.addAttribute("errors", e.violations());
-            return "citizen/ask";
+            return askAgain(form, form.submissionId(), e.violations(), model);
+        } catch (SubmissionConflictException e) {
+            // the page was submitted before with other content (back button, edit, submit): say so, and
+            // let a second click submit the edited question as a new one
+            return askAgain(form, UUID.randomUUID().toString(), List.of(new InvalidInputException.Violation(
+                    "submissionId", "idempotencyKey.reused",
+                    "此页面已提交过一次，内容与当时不同。如要把修改后的内容作为新的问题提交，请再次点击“提交”。")), model);
         }
+    }
+
+    private static String askAgain(AskForm form, String submissionId, List<InvalidInputException.Violation> errors,
+                                   Model model) {
+        model.addAttribute("form", new AskForm(submissionId, form.businessType(), form.regionCode(), form.subject(),
+                form.text(), form.contactName(), form.contactPhone()));
+        model.addAttribute("businessTypes", BusinessType.values());
+        model.addAttribute("errors", errors);
+        return "citizen/ask";
     }
 
     @GetMapping("/track")

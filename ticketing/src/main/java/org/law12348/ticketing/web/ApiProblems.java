@@ -2,6 +2,7 @@ package org.law12348.ticketing.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.ticketing.TicketStateException;
@@ -82,6 +83,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "ticket.stateConflict", e.chineseMessage(), "status");
         problem.setProperty("status", e.status().name());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Says nothing of the ticket the reference was first used for: not its number, status or existence beyond this. */
+    @ExceptionHandler(SubmissionConflictException.class)
+    ResponseEntity<ProblemDetail> submissionConflict(SubmissionConflictException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                "idempotencyKey.reused", e.chineseMessage(), e.field()));
     }
 
     @ExceptionHandler(CertificationException.class)

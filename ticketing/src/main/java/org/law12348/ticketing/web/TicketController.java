@@ -9,6 +9,7 @@ import org.law12348.ticketing.CitizenTicketActions;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
@@ -95,7 +96,8 @@ class TicketController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "提交工单（网上渠道）",
-            description = "201 返回工单编号、分派结果和查询凭证；带相同 Idempotency-Key 的重试返回同一工单（200）")
+            description = "201 返回工单编号、分派结果和查询凭证；带相同 Idempotency-Key 且内容相同的重试返回同一工单（200）；"
+                    + "同一 Idempotency-Key 配不同内容时 422")
     ResponseEntity<CreatedTicket> create(
             @RequestBody CreateTicketRequest body,
             @Parameter(description = "幂等键：同一次提交的重试使用同一个值（1-128个可见ASCII字符）")
@@ -104,9 +106,14 @@ class TicketController {
             throw new InvalidInputException("body", "body.missing", "请求体不能为空");
         }
         String reference = idempotencyKey == null ? UUID.randomUUID().toString() : checkKey(idempotencyKey);
-        IntakeResult result = intake.receive(new IntakeRequest(Channel.WEB, reference, body.kind(),
-                body.businessType(), body.regionCode(), body.subject(), body.text(), body.contactName(),
-                body.contactPhone(), body.contactIdNumber(), null, null));
+        IntakeResult result;
+        try {
+            result = intake.receive(new IntakeRequest(Channel.WEB, reference, body.kind(),
+                    body.businessType(), body.regionCode(), body.subject(), body.text(), body.contactName(),
+                    body.contactPhone(), body.contactIdNumber(), null, null));
+        } catch (SubmissionConflictException reused) {
+            throw new SubmissionConflictException("Idempotency-Key");
+        }
         String url = "/api/v1/tickets/" + result.ticketNumber();
         CreatedTicket created = new CreatedTicket(result.ticketNumber(), result.status().name(),
                 result.status().chineseName(), result.handlingUnit(), result.handlingUnitName(),

@@ -24,9 +24,10 @@ class TicketViews {
                       Integer satisfaction, StaffDetails staff, List<TimelineView> timeline) {
     }
 
+    /** No channel reference: it is the key a submission could be replayed with, and staff need it for nothing. */
     @Schema(description = "仅工作人员可见的工单信息")
     record StaffDetails(String assignee, String routeRule, boolean escalated, boolean handedOver, boolean overdue,
-                        String contactName, String contactPhone, String contactIdNumber, String channelRef) {
+                        String contactName, String contactPhone, String contactIdNumber) {
     }
 
     @Schema(description = "工单时间线条目")
@@ -58,8 +59,7 @@ class TicketViews {
 
     TicketView forStaff(Ticket t, StaffMember staff, Instant now) {
         StaffDetails details = new StaffDetails(t.assignee(), t.routeRule(), t.escalated(), t.handedOver(),
-                t.isOverdue(now), t.contact().name(), staff.contactPhoneOf(t), staff.contactIdNumberOf(t),
-                t.channelRef());
+                t.isOverdue(now), t.contact().name(), staff.contactPhoneOf(t), staff.contactIdNumberOf(t));
         List<TimelineView> timeline = t.timeline().stream()
                 .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), e.actor(), e.text(),
                         e.occurredAt()))

@@ -9,6 +9,7 @@ import org.law12348.ticketing.CitizenTicketActions;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -59,45 +60,46 @@ public class MiniappTickets {
         this.cipher = cipher;
     }
 
-    /** Takes a question or service request in; a retry with the same client message id answers the same ticket. */
+    /**
+     * Takes a question or service request in; a retry with the same client message id and the same
+     * content answers the same ticket, the same id with other content is refused (422).
+     */
     public IntakeResult submit(MiniappCitizen citizen, Channel channel, Submission s, TicketImages.Batch upload) {
         String clientMessageId = ClientMessages.require(s.clientMessageId());
         String channelRef = "mp" + citizen.id() + ":" + clientMessageId;
-        Optional<IntakeResult> earlier = alreadyTakenIn(channel, channelRef, s);
-        if (earlier.isPresent()) {
-            // the first attempt may have failed between intake and storing its images
-            keepImages(channelRef, upload);
-            return earlier.get();
-        }
-        if (channel == Channel.WECHAT) {
-            wechat.checkText(citizen.wechatOpenId(), "text", s.text());
-            if (s.subject() != null && !s.subject().isBlank()) {
-                wechat.checkText(citizen.wechatOpenId(), "subject", s.subject());
-            }
-        }
-        String text = upload.isEmpty() || s.text() == null ? s.text() : s.text() + images.mention(channelRef, upload);
+        // images are kept under the submission's stored (hashed) reference, which the ticket names
+        String reference = intake.referenceOf(channel, channelRef);
+        String text = upload.isEmpty() || s.text() == null ? s.text() : s.text() + images.mention(reference, upload);
         PhoneNumber phone = citizen.phone();
-        IntakeResult result = intake.receive(new IntakeRequest(channel, channelRef, s.kind(), s.businessType(),
+        IntakeRequest request = new IntakeRequest(channel, channelRef, s.kind(), s.businessType(),
                 s.regionCode(), s.subject(), text, null, phone == null ? null : phone.value(),
                 channel == Channel.WECHAT ? citizen.wechatOpenId() : null,
-                channel == Channel.ALIPAY ? citizen.alipayUserId() : null));
-        keepImages(channelRef, upload);
-        return result;
+                channel == Channel.ALIPAY ? citizen.alipayUserId() : null);
+        try {
+            Optional<IntakeResult> earlier = intake.replayOf(request);
+            if (earlier.isPresent()) {
+                // the first attempt may have failed between intake and storing its images
+                keepImages(reference, upload);
+                return earlier.get();
+            }
+            if (channel == Channel.WECHAT) {
+                wechat.checkText(citizen.wechatOpenId(), "text", s.text());
+                if (s.subject() != null && !s.subject().isBlank()) {
+                    wechat.checkText(citizen.wechatOpenId(), "subject", s.subject());
+                }
+            }
+            IntakeResult result = intake.receive(request);
+            keepImages(reference, upload);
+            return result;
+        } catch (SubmissionConflictException reused) {
+            throw new SubmissionConflictException("clientMessageId");
+        }
     }
 
-    private void keepImages(String channelRef, TicketImages.Batch upload) {
+    private void keepImages(String reference, TicketImages.Batch upload) {
         if (!upload.isEmpty()) {
-            images.keep(channelRef, upload);
+            images.keep(reference, upload);
         }
-    }
-
-    private Optional<IntakeResult> alreadyTakenIn(Channel channel, String channelRef, Submission s) {
-        if (tickets.findByChannelAndChannelRef(channel, channelRef).isEmpty()) {
-            return Optional.empty();
-        }
-        // intake answers the ticket already taken in without creating another
-        return Optional.of(intake.receive(new IntakeRequest(channel, channelRef, s.kind(), s.businessType(),
-                s.regionCode(), s.subject(), s.text(), null, null, null, null)));
     }
 
     public Page<Ticket> list(MiniappCitizen citizen, int page, int size) {

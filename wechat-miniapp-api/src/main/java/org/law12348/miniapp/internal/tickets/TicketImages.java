@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * Images of service requests, kept on disk under the configured directory in a folder named by the
- * submission (a hash of its channel reference), so a retry writes the same files again and staff
- * find them by the folder named on the ticket. Only JPEG and PNG, recognised by their bytes.
+ * submission (a hash of its stored channel reference, {@code Ticket.channelRef()}), so a retry writes
+ * the same files again and staff find them by the folder named on the ticket. Only JPEG and PNG,
+ * recognised by their bytes.
  */
 @Component
 public class TicketImages {
@@ -73,12 +74,12 @@ public class TicketImages {
     }
 
     /** The sentence appended to the ticket text so staff know images came with it and where they are. */
-    String mention(String channelRef, Batch batch) {
-        return "\n\n【附图】市民通过小程序上传了" + batch.images().size() + "张图片，存储编号 " + folder(channelRef);
+    String mention(String reference, Batch batch) {
+        return "\n\n【附图】市民通过小程序上传了" + batch.images().size() + "张图片，存储编号 " + folder(reference);
     }
 
-    void keep(String channelRef, Batch batch) {
-        Path target = dir.resolve(folder(channelRef));
+    void keep(String reference, Batch batch) {
+        Path target = dir.resolve(folder(reference));
         try {
             Files.createDirectories(target);
             for (int i = 0; i < batch.images().size(); i++) {
@@ -94,8 +95,8 @@ public class TicketImages {
     }
 
     /** The index-th (1-based) image of a ticket, if it has one. */
-    public Optional<StoredImage> find(String channelRef, int index) {
-        Path folder = dir.resolve(folder(channelRef));
+    public Optional<StoredImage> find(String reference, int index) {
+        Path folder = dir.resolve(folder(reference));
         for (String ext : List.of("jpg", "png")) {
             Path file = folder.resolve(index + "." + ext);
             if (Files.isRegularFile(file)) {
@@ -111,8 +112,8 @@ public class TicketImages {
      * {@code .part} files an interrupted upload left. Returns how many files went. A file that cannot
      * be deleted throws, so the caller's transaction rolls back and is tried again.
      */
-    int forget(String channelRef) {
-        Path folder = dir.resolve(folder(channelRef));
+    int forget(String reference) {
+        Path folder = dir.resolve(folder(reference));
         if (!Files.exists(folder)) {
             return 0;
         }
@@ -128,13 +129,31 @@ public class TicketImages {
         }
     }
 
+    /**
+     * Moves a submission's folder to the name of another reference (an upgrade that changes how
+     * references are stored). False when there was nothing to move or the new folder exists already.
+     */
+    public boolean moveFolder(String fromReference, String toReference) {
+        Path from = dir.resolve(folder(fromReference));
+        Path to = dir.resolve(folder(toReference));
+        if (!Files.isDirectory(from) || Files.exists(to)) {
+            return false;
+        }
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move the images under " + from, e);
+        }
+    }
+
     /** An image on disk. */
     public record StoredImage(Path file, String contentType) {
     }
 
-    static String folder(String channelRef) {
+    static String folder(String reference) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(channelRef.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(reference.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
