@@ -209,6 +209,45 @@ abstract class IntakeAndLifecycleScenarios {
         }
     }
 
+    /**
+     * Issue 17, item 7: a retried submission made Hibernate log the refused insert at ERROR with the
+     * statement it failed in, the contact name and the key among its values. Retries, races and
+     * replays are expected: at most INFO, and no personal data or key in any line.
+     */
+    @Test
+    void retriesRacesAndReplaysOfASubmissionLogNothingAboveInfoAndNoPersonalData() throws Exception {
+        String key = "quiet-" + UUID.randomUUID();
+        String phone = "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+        String body = HttpApi.json(Map.of("businessType", "LEGAL_AID", "regionCode", "440106",
+                "text", "单位拖欠工资半年，我想申请法律援助。", "contactName", "赵日志", "contactPhone", phone,
+                "contactIdNumber", "11010519491231002X"));
+        try (CapturedLog log = CapturedLog.ofRequests()) {
+            assertThat(api.post("/api/v1/tickets", body, "Idempotency-Key", key).status()).isEqualTo(201);
+            assertThat(api.post("/api/v1/tickets", body, "Idempotency-Key", key).status()).isEqualTo(200);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            String raced = "quiet-race-" + UUID.randomUUID();
+            try {
+                List<Callable<Integer>> clients = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    clients.add(() -> api.post("/api/v1/tickets", body, "Idempotency-Key", raced).status());
+                }
+                for (Future<Integer> status : pool.invokeAll(clients)) {
+                    assertThat(status.get()).isIn(200, 201);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_AID",
+                    "regionCode", "440106", "text", "另一份内容，用同一个键。")), "Idempotency-Key", key).status())
+                    .isEqualTo(422);
+
+            assertThat(log.events()).isNotEmpty();
+            assertThat(log.atLeast(ch.qos.logback.classic.Level.WARN)).isEmpty();
+            assertThat(log.lines()).allSatisfy(line -> assertThat(line).doesNotContain("赵日志", phone,
+                    "11010519491231002X", key, raced));
+        }
+    }
+
     @Test
     void concurrentRetriesCreateExactlyOneTicket() throws Exception {
         String key = "race-" + UUID.randomUUID();

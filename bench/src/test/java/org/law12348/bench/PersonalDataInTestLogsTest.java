@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Runs last in {@code ./mvnw verify} (bench is the last module of the reactor) and reads what every
  * other module's tests logged (their logback-test.xml copies the log to target/test-logs/): no line
- * may hold an unmasked phone number, identity number or platform id. Only files written since this
+ * may hold an unmasked phone number, identity number or platform id, or the row values of a refused
+ * SQL statement ({@link TestLogScanner}). Only files written since this
  * build started count, so an old run's logs neither pass nor fail it. Without any such file it fails
  * under CI (a scan of nothing proves nothing) and is skipped on a developer's partial build.
  */

@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 /**
  * Finds personal numbers left unmasked in log lines: mainland mobile numbers, resident identity
  * numbers with a valid check character, Alipay user ids, and the WeChat openids the test fixtures
- * use ({@code o6_…}). A finding names the file, the line and the kind, never the number itself.
+ * use ({@code o6_…}); and the row values a database puts into the message of a refused statement
+ * (H2's {@code VALUES ( /* key:1 …}, PostgreSQL's {@code Detail: Key (…)=(…)} and
+ * {@code Batch entry N insert …}), which carry names, texts and idempotency keys no pattern can tell
+ * (issue 17, item 7: an expected duplicate logged the whole row). A finding names the file, the line
+ * and the kind, never the value itself.
  */
 final class TestLogScanner {
 
@@ -28,6 +32,8 @@ final class TestLogScanner {
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{16}[\\dX](?![0-9A-Za-z])");
     private static final Pattern ALIPAY_USER_ID = Pattern.compile("(?<!\\d)2088\\d{12}(?!\\d)");
     private static final Pattern FIXTURE_OPENID = Pattern.compile("(?<![\\w-])o6_[\\w-]{6,}");
+    private static final Pattern SQL_ROW_VALUES = Pattern.compile(
+            "VALUES \\( /\\*|Detail: Key \\(|Batch entry \\d+ (?i:insert|update|delete) ");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     private TestLogScanner() {
@@ -50,6 +56,9 @@ final class TestLogScanner {
         }
         if (FIXTURE_OPENID.matcher(line).find()) {
             found.add(new Finding(file, lineNumber, "WeChat openid"));
+        }
+        if (SQL_ROW_VALUES.matcher(line).find()) {
+            found.add(new Finding(file, lineNumber, "row values of a refused SQL statement"));
         }
         return found;
     }

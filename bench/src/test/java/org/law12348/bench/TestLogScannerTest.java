@@ -38,4 +38,20 @@ class TestLogScannerTest {
                 .extracting(TestLogScanner.Finding::kind).containsExactly("WeChat openid");
         assertThat(TestLogScanner.scan("t", 1, PREFIX + "citizen o6_b****34cd signed in")).isEmpty();
     }
+
+    @Test
+    void findsRowValuesThatADatabaseErrorCarries() {
+        String h2 = "ERROR o.h.engine.jdbc.spi.SqlExceptionHelper : Unique index or primary key violation: "
+                + "\"PUBLIC.TICKET_CHANNEL_REF_UNIQUE_INDEX_3 ON PUBLIC.TICKET(CHANNEL NULLS FIRST, CHANNEL_REF NULLS FIRST) "
+                + "VALUES ( /* key:1 */ 'WEB', 'retry-8220ad28')\"; SQL statement:";
+        String postgres = "ERROR o.h.engine.jdbc.batch.internal.BatchingBatch : Batch entry 0 insert into ticket "
+                + "(contact_name, text) values (('赵日志'), ('单位拖欠工资')) was aborted";
+        String detail = "  Detail: Key (channel, channel_ref)=(WEB, retry-1) already exists.";
+        for (String line : new String[]{h2, postgres, detail}) {
+            assertThat(TestLogScanner.scan("t", 1, PREFIX + line)).extracting(TestLogScanner.Finding::kind)
+                    .containsExactly("row values of a refused SQL statement");
+        }
+        assertThat(TestLogScanner.scan("t", 1, PREFIX + "Ticket GD20261207-000001 answered again to a retried submission"))
+                .isEmpty();
+    }
 }

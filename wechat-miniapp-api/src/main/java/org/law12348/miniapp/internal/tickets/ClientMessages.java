@@ -1,16 +1,20 @@
 package org.law12348.miniapp.internal.tickets;
 
-import jakarta.persistence.EntityManager;
 import org.law12348.ticketing.InvalidInputException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The client message ids of a citizen's writes. Recorded in the transaction of the write itself, so a
- * write and its key commit together: a retry finds the key and answers without doing it again.
+ * write and its key commit together: a retry finds the key and answers without doing it again. Plain
+ * JDBC: when concurrent retries race, the loser's refused insert is expected, and through Hibernate
+ * it would be logged at ERROR with the statement's values.
  */
 @Component
 public class ClientMessages {
@@ -18,11 +22,11 @@ public class ClientMessages {
     private static final Pattern FORM = Pattern.compile("[\\x21-\\x7E]{1,64}");
     public static final String FIELD = "X-Client-Message-Id";
 
-    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ClientMessages(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    ClientMessages(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -42,21 +46,19 @@ public class ClientMessages {
      * was done before. An id used before for another write is refused.
      */
     public boolean firstTime(long citizenId, String clientMessageId, String action, String ticketNumber) {
-        List<?> earlier = entityManager.createNativeQuery("select action, ticket_number from miniapp_client_message "
-                        + "where citizen_id = ? and client_message_id = ?")
-                .setParameter(1, citizenId).setParameter(2, clientMessageId).getResultList();
+        List<String[]> earlier = jdbc.query("select action, ticket_number from miniapp_client_message "
+                        + "where citizen_id = ? and client_message_id = ?",
+                (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, citizenId, clientMessageId);
         if (!earlier.isEmpty()) {
-            Object[] row = (Object[]) earlier.get(0);
+            String[] row = earlier.get(0);
             if (action.equals(row[0]) && ticketNumber.equals(row[1])) {
                 return false;
             }
             throw new InvalidInputException(FIELD, "clientMessageId.reused", "该客户端消息编号已用于另一项操作，请使用新的编号");
         }
-        entityManager.createNativeQuery("insert into miniapp_client_message "
-                        + "(citizen_id, client_message_id, action, ticket_number, created_at) values (?, ?, ?, ?, ?)")
-                .setParameter(1, citizenId).setParameter(2, clientMessageId).setParameter(3, action)
-                .setParameter(4, ticketNumber).setParameter(5, clock.instant())
-                .executeUpdate();
+        jdbc.update("insert into miniapp_client_message "
+                        + "(citizen_id, client_message_id, action, ticket_number, created_at) values (?, ?, ?, ?, ?)",
+                citizenId, clientMessageId, action, ticketNumber, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         return true;
     }
 }
