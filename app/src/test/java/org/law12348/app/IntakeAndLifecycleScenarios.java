@@ -126,6 +126,35 @@ abstract class IntakeAndLifecycleScenarios {
         assertThat(asCitizen.toString()).doesNotContain(phone).doesNotContain("002X");
     }
 
+    /**
+     * Issue 17, item 9: mobile and identity numbers typed into the question were shown in clear to
+     * dispatchers and consultants, who see the contact fields masked.
+     */
+    @Test
+    void numbersTypedIntoTheQuestionAreMaskedForStaffWhoSeeTheContactMasked() {
+        String text = "公司欠薪三个月，我的电话138 0013 8000，身份证号11010519491231002X，请帮我申请法律援助。";
+        String number = submit("LEGAL_AID", "440106", text).text("number");
+        String masked = "公司欠薪三个月，我的电话138****8000，身份证号110***********002X，请帮我申请法律援助。";
+
+        JsonNode asDispatcher = api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("dispatcher")).body();
+        assertThat(asDispatcher.path("text").asText()).isEqualTo(masked);
+        assertThat(asDispatcher.toString()).doesNotContain("0013 8000", "11010519491231002X");
+        assertThat(api.get("/api/v1/staff/tickets?regionCode=440106", HttpApi.basic("dispatcher")).raw().body())
+                .doesNotContain("0013 8000", "11010519491231002X");
+        assertThat(api.get("/console/tickets/" + number, HttpApi.basic("dispatcher")).raw().body())
+                .contains("138****8000").doesNotContain("0013 8000", "11010519491231002X");
+        for (String full : List.of("handler-gz", "admin")) {
+            assertThat(api.get("/api/v1/staff/tickets/" + number, HttpApi.basic(full)).body().path("text").asText())
+                    .isEqualTo(text);
+        }
+
+        String question = submit("LEGAL_CONSULTATION", "440106", "劳动仲裁怎么申请？我的手机号是13800138000。")
+                .text("number");
+        JsonNode pool = api.get("/api/v1/consultant/pool", HttpApi.basic("consultant")).body();
+        assertThat(pool.findValuesAsText("number")).contains(question);
+        assertThat(pool.toString()).contains("138****8000").doesNotContain("13800138000");
+    }
+
     @Test
     void aWebConsultationLandsInTheVolunteerPool() {
         HttpApi.Answer created = submit("LEGAL_CONSULTATION", "440305", "离婚后孩子的抚养费应该怎么计算？");

@@ -1,5 +1,7 @@
 package org.law12348.ticketing;
 
+import org.law12348.ticketing.privacy.LogMasking;
+
 import java.util.Set;
 
 /** The signed-in staff member an action is done by, with what their role lets them see. */
@@ -24,8 +26,12 @@ public record StaffMember(String username, StaffRole role, String unitCode) {
      * them, so they see masked numbers (138****1234, 110***********1234).
      */
     public boolean seesFullContactOf(Ticket ticket) {
-        return role == StaffRole.ADMIN
-                || role == StaffRole.UNIT_HANDLER && ticket.handlingUnit().equals(unitCode);
+        return seesFullContactIn(ticket.handlingUnit());
+    }
+
+    /** {@link #seesFullContactOf} for a ticket known only by its handling unit (a list read with SQL). */
+    public boolean seesFullContactIn(String handlingUnit) {
+        return role == StaffRole.ADMIN || role == StaffRole.UNIT_HANDLER && handlingUnit.equals(unitCode);
     }
 
     /** Caller numbers of hotline calls not tied to one unit's ticket: only admins see them in full. */
@@ -37,6 +43,19 @@ public record StaffMember(String username, StaffRole role, String unitCode) {
     public String contactPhoneOf(Ticket ticket) {
         PhoneNumber phone = ticket.contact().phone();
         return phone == null ? null : seesFullContactOf(ticket) ? phone.value() : phone.masked();
+    }
+
+    /**
+     * Free text of a ticket (subject, question, timeline entries) as this member may see it: the phone,
+     * identity and account numbers typed into it are masked for whoever sees the contact fields masked.
+     */
+    public String textOf(Ticket ticket, String text) {
+        return textIn(ticket.handlingUnit(), text);
+    }
+
+    /** {@link #textOf} for a ticket known only by its handling unit. */
+    public String textIn(String handlingUnit, String text) {
+        return text == null || seesFullContactIn(handlingUnit) ? text : LogMasking.mask(text);
     }
 
     /** The ticket's identity number as this member may see it, or {@code null}. */

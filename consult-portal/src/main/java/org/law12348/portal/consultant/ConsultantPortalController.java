@@ -82,6 +82,8 @@ class ConsultantPortalController {
     String home(Principal me, @RequestParam(required = false) String category, Model model) {
         String username = me.getName();
         var consultant = certification.of(username);
+        // the templates show question texts through staff.textOf: numbers typed into them are masked
+        model.addAttribute("staff", staff.require());
         model.addAttribute("consultant", consultant.orElse(null));
         model.addAttribute("points", ledger.balanceOf(username));
         model.addAttribute("rank", board.rankOf(username, YearMonth.now(clock)));

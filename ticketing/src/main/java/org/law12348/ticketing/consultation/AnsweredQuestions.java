@@ -65,7 +65,8 @@ public class AnsweredQuestions {
             ConsultationAnswer answer = (ConsultationAnswer) row[0];
             Ticket ticket = (Ticket) row[1];
             if (seen.add(ticket.number())) {
-                listed.add(new AnsweredQuestion(ticket.number(), ticket.subject(), ticket.status(),
+                // consultants see contact numbers masked, so also those typed into the subject
+                listed.add(new AnsweredQuestion(ticket.number(), LogMasking.mask(ticket.subject()), ticket.status(),
                         answer.answeredAt(), answer.reviewStatus()));
             }
         }

@@ -6,16 +6,23 @@ import java.util.regex.Pattern;
 /**
  * Masks personal numbers wherever they appear in a log line: the safety net under the code's own
  * masking, for messages of libraries (Asterisk-Java, the platform SDKs, JDBC drivers in exception
- * messages) that print raw values. Masked forms keep enough to tell two values apart.
+ * messages) that print raw values. Masked forms keep enough to tell two values apart. The same masking
+ * applies to free text citizens typed (their question, a follow-up) wherever it is shown to someone
+ * who sees contact numbers masked ({@code StaffMember.textOf}).
  */
 public final class LogMasking {
 
-    /** A mainland mobile number, optionally with +86 / 0086, not part of a longer digit run. */
-    private static final Pattern MOBILE = Pattern.compile("(?<![\\d])(?:\\+?86|0086)?(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
-    /** A fixed line with its area code (010-… to 09xx-…), as digits only. */
-    private static final Pattern FIXED_LINE = Pattern.compile("(?<![\\d])(0[1-9]\\d)\\d{3,5}(\\d{4})(?!\\d)");
-    /** An 18-character resident identity number. */
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![\\dA-Za-z])([1-9]\\d{2})\\d{11}(\\d{3}[\\dXx])(?![\\dA-Za-z])");
+    /**
+     * A mainland mobile number, optionally with +86 / 0086, not part of a longer digit run; as people
+     * type it too, in groups of 3-4-4 split by a space or hyphen.
+     */
+    private static final Pattern MOBILE = Pattern.compile(
+            "(?<![\\d])(?:(?:\\+?86|0086)[ -]?)?(1[3-9]\\d)[ -]?\\d{4}[ -]?(\\d{4})(?!\\d)");
+    /** A fixed line with its area code (010-… to 09xx-…), as digits or split by a space or hyphen. */
+    private static final Pattern FIXED_LINE = Pattern.compile("(?<![\\d])(0[1-9]\\d)\\d?[ -]?\\d{3,4}[ -]?(\\d{4})(?!\\d)");
+    /** An 18-character resident identity number, also typed in groups of 6-8-4. */
+    private static final Pattern ID_NUMBER = Pattern.compile(
+            "(?<![\\dA-Za-z])([1-9]\\d{2})\\d{3} ?\\d{8} ?(\\d{3}[\\dXx])(?![\\dA-Za-z])");
     /** An Alipay user id: 2088 and twelve digits. */
     private static final Pattern ALIPAY_USER_ID = Pattern.compile("(?<!\\d)(2088)\\d{8}(\\d{4})(?!\\d)");
     /** A WeChat openid / unionid: a token starting with o, 16-40 URL-safe characters, holding a digit. */

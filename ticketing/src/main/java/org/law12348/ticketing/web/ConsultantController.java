@@ -116,7 +116,8 @@ class ConsultantController {
                 org.law12348.ticketing.audit.AuditSubject.none(), "consultant-api: 问题正文 category=" + filter
                         + " tickets=" + questions.stream().map(q -> q.ticket().number()).toList());
         return questions.stream()
-                .map(q -> new PoolItem(q.ticket().number(), q.ticket().subject(), q.ticket().text(),
+                .map(q -> new PoolItem(q.ticket().number(), me.textOf(q.ticket(), q.ticket().subject()),
+                        me.textOf(q.ticket(), q.ticket().text()),
                         q.ticket().businessType().chineseName(), regions.fullName(q.ticket().region()),
                         q.category().name(), q.category().chineseName(), q.ticket().createdAt(), q.ticket().dueAt()))
                 .toList();

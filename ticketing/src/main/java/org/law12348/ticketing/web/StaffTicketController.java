@@ -101,7 +101,7 @@ class StaffTicketController {
         TicketPage page = search.find(filter, cursor, limit, staff);
         audit.read(staff, AuditAction.TICKET_LIST_VIEWED, AuditSubject.none(), "staff-api: " + filter
                 + (cursor == null ? "" : " cursor") + " rows=" + page.tickets().size());
-        return new SummaryPage(page.tickets().stream().map(t -> views.summary(t, clock.instant())).toList(),
+        return new SummaryPage(page.tickets().stream().map(t -> views.summary(t, staff, clock.instant())).toList(),
                 page.nextCursor());
     }
 

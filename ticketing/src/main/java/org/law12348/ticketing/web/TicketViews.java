@@ -54,32 +54,33 @@ class TicketViews {
                 .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), citizenFacingActor(e),
                         e.text(), e.occurredAt()))
                 .toList();
-        return view(t, null, timeline);
+        return view(t, t.subject(), t.text(), null, timeline);
     }
 
     TicketView forStaff(Ticket t, StaffMember staff, Instant now) {
         StaffDetails details = new StaffDetails(t.assignee(), t.routeRule(), t.escalated(), t.handedOver(),
                 t.isOverdue(now), t.contact().name(), staff.contactPhoneOf(t), staff.contactIdNumberOf(t));
         List<TimelineView> timeline = t.timeline().stream()
-                .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), e.actor(), e.text(),
-                        e.occurredAt()))
+                .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), e.actor(),
+                        staff.textOf(t, e.text()), e.occurredAt()))
                 .toList();
-        return view(t, details, timeline);
+        return view(t, staff.textOf(t, t.subject()), staff.textOf(t, t.text()), details, timeline);
     }
 
-    TicketSummary summary(Ticket t, Instant now) {
+    TicketSummary summary(Ticket t, StaffMember staff, Instant now) {
         return new TicketSummary(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
                 t.channel().name(), t.businessType().name(), t.businessType().chineseName(), t.region().value(),
-                regions.fullName(t.region()), t.subject(), t.handlingUnit(), t.queue().name(), t.assignee(),
+                regions.fullName(t.region()), staff.textOf(t, t.subject()), t.handlingUnit(), t.queue().name(),
+                t.assignee(),
                 t.createdAt(), t.dueAt(), t.isOverdue(now), t.escalated());
     }
 
-    private TicketView view(Ticket t, StaffDetails details, List<TimelineView> timeline) {
+    private TicketView view(Ticket t, String subject, String text, StaffDetails details, List<TimelineView> timeline) {
         String unitName = units.findById(t.handlingUnit()).map(HandlingUnit::name).orElse(t.handlingUnit());
         return new TicketView(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
                 t.kind().chineseName(), t.channel().name(), t.businessType().name(),
-                t.businessType().chineseName(), t.region().value(), regions.fullName(t.region()), t.subject(),
-                t.text(), t.handlingUnit(), unitName, t.queue().name(), t.createdAt(), t.dueAt(),
+                t.businessType().chineseName(), t.region().value(), regions.fullName(t.region()), subject,
+                text, t.handlingUnit(), unitName, t.queue().name(), t.createdAt(), t.dueAt(),
                 t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), details, timeline);
     }
 

@@ -29,6 +29,16 @@ class LogMaskingTest {
         assertThat(LogMasking.mask("unit phone 02083838383")).isEqualTo("unit phone 020****8383");
     }
 
+    /** Issue 17, item 9: question texts are masked with these rules, and people type numbers in groups. */
+    @Test
+    void masksNumbersAsPeopleTypeThemInGroups() {
+        assertThat(LogMasking.mask("电话138 0013 8000，或138-0013-8000")).isEqualTo("电话138****8000，或138****8000");
+        assertThat(LogMasking.mask("+86 139 1234 5678")).isEqualTo("139****5678");
+        assertThat(LogMasking.mask("身份证110105 19491231 002X。")).isEqualTo("身份证110***********002X。");
+        assertThat(LogMasking.mask("单位电话020-83838383、020 8383 8383")).isEqualTo("单位电话020****8383、020****8383");
+        assertThat(LogMasking.mask("2026-01-06 欠薪 3000 元，工作了 12 个月")).isEqualTo("2026-01-06 欠薪 3000 元，工作了 12 个月");
+    }
+
     @Test
     void leavesWordsThatOnlyLookLikeOpenidsAlone() {
         assertThat(LogMasking.mask("outsourcedDeadlineHours=48")).isEqualTo("outsourcedDeadlineHours=48");

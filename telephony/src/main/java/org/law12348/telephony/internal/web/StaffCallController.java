@@ -103,6 +103,8 @@ class StaffCallController {
         String number = phoneNumber(phone);
         List<CallerHistory.OpenTicket> open = history.openTickets(number, 50).stream()
                 .filter(t -> staff.role() != StaffRole.UNIT_HANDLER || t.handlingUnit().equals(staff.unitCode()))
+                .map(t -> new CallerHistory.OpenTicket(t.number(), t.businessType(), t.status(),
+                        staff.textIn(t.handlingUnit(), t.subject()), t.handlingUnit(), t.createdAt()))
                 .toList();
         List<CallView> recent = records.findByCallerPhoneHashOrderByStartedAtDesc(cipher.blindIndex(number),
                 PageRequest.of(0, 50)).stream().map(c -> views.of(c, staff)).toList();
