@@ -9,8 +9,8 @@ import java.util.List;
 /** Everything the product keeps about a citizen's tickets, as handed over on request (JSON). */
 public record CitizenDataExport(Instant generatedAt, String scope, List<TicketData> tickets) {
 
-    /** The contact as stored on the ticket. */
-    public record Contact(String name, String phone, String wechatOpenId, String alipayUserId) {
+    /** The contact as stored on the ticket: every personal value it holds, the identity number included. */
+    public record Contact(String name, String phone, String idNumber, String wechatOpenId, String alipayUserId) {
     }
 
     /** One entry of the ticket's history the citizen can see (internal staff notes are not personal data of theirs). */
@@ -27,8 +27,8 @@ public record CitizenDataExport(Instant generatedAt, String scope, List<TicketDa
             var c = t.contact();
             return new TicketData(t.number(), t.channel().name(), t.kind().name(), t.businessType().name(),
                     t.region().value(), t.subject(), t.text(),
-                    new Contact(c.name(), c.phone() == null ? null : c.phone().value(), c.wechatOpenId(),
-                            c.alipayUserId()),
+                    new Contact(c.name(), c.phone() == null ? null : c.phone().value(),
+                            c.idNumber() == null ? null : c.idNumber().value(), c.wechatOpenId(), c.alipayUserId()),
                     t.status().name(), t.handlingUnit(), t.createdAt(), t.closedAt(), t.anonymisedAt(),
                     t.satisfaction(), t.satisfactionComment(),
                     t.timeline().stream().filter(TimelineEntry::visibleToCitizen)

@@ -1,0 +1,38 @@
+package org.law12348.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a citizen's data export holds. */
+@CitizenFacingApp
+class PersonalDataExportTest {
+
+    @LocalServerPort
+    int port;
+
+    /** Issue 17, item 9: the export held the phone number and platform ids but not the identity number. */
+    @Test
+    void theExportHoldsTheIdentityNumberTheCitizenGave() {
+        HttpApi api = new HttpApi(port);
+        HttpApi.Answer created = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_AID",
+                "regionCode", "440106", "text", "公司拖欠我三个月工资，我想申请法律援助。", "contactName", "孙导出",
+                "contactPhone", "13700137002", "contactIdNumber", "11010519491231002x")));
+        String number = created.text("number");
+
+        JsonNode mine = api.get("/api/v1/tickets/" + number + "/personal-data", "X-Tracking-Token",
+                created.text("trackingToken")).body();
+        JsonNode byAdmin = api.get("/api/v1/admin/citizen-data/export?ticket=" + number, HttpApi.basic("admin")).body();
+
+        for (JsonNode export : new JsonNode[]{mine, byAdmin}) {
+            JsonNode contact = export.path("tickets").get(0).path("contact");
+            assertThat(contact.path("name").asText()).isEqualTo("孙导出");
+            assertThat(contact.path("phone").asText()).isEqualTo("13700137002");
+            assertThat(contact.path("idNumber").asText()).isEqualTo("11010519491231002X");
+        }
+    }
+}
