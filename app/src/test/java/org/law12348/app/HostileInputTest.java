@@ -27,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "law12348.demo.accounts=true", "law12348.knowledge.load-demo-content=false",
-        "camunda.bpm.process-engine-name=hostile"})
+        "camunda.bpm.process-engine-name=hostile",
+        // without any template the endpoint answers 503 "not configured" whatever it is sent
+        // (SubscriptionTemplatesTest); configured, it shows how it takes hostile input
+        "law12348.miniapp.wechat.templates.answered=TPL-HOSTILE-ANSWERED"})
 @ActiveProfiles("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {

@@ -37,6 +37,16 @@ class NotificationTest extends MiniappTestSupport {
     }
 
     @Test
+    void theConfiguredTemplatesAreTheOnesToRequest() {
+        Response templates = get("/api/v1/miniapp/wechat/subscription-templates", null);
+
+        assertThat(templates.status()).isEqualTo(200);
+        assertThat(templates.body().path("accepted").asText()).isEqualTo("TPL-ACCEPTED");
+        assertThat(templates.body().path("answered").asText()).isEqualTo("TPL-ANSWERED");
+        assertThat(templates.body().path("closed").asText()).isEqualTo("TPL-CLOSED");
+    }
+
+    @Test
     void anAnsweredWechatQuestionSendsTheSubscribeMessageTheCitizenAllowed() {
         String openId = unique("o6_notified");
         String token = wechatSignIn(openId);

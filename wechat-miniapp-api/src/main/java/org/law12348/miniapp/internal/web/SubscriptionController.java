@@ -3,10 +3,12 @@ package org.law12348.miniapp.internal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.miniapp.MiniappProperties;
+import org.law12348.miniapp.internal.ChannelProblem;
 import org.law12348.miniapp.internal.notify.SendGrants;
 import org.law12348.miniapp.internal.session.SessionRejectedException;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.InvalidInputException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,11 +59,24 @@ class SubscriptionController {
         this.properties = properties;
     }
 
+    /**
+     * The templates to request; one not configured is left out. With none configured there is nothing
+     * to subscribe to: a 503 problem says so, rather than blank ids the client would pass to WeChat.
+     */
     @GetMapping("/wechat/subscription-templates")
-    @Operation(summary = "小程序调用 wx.requestSubscribeMessage 时应请求的模板（空串表示未开通）")
+    @Operation(summary = "小程序调用 wx.requestSubscribeMessage 时应请求的模板（未配置的不返回；全部未配置时 503）")
     Templates templates() {
         MiniappProperties.Templates t = properties.wechat().templates();
-        return new Templates(t.accepted(), t.answered(), t.closed());
+        Templates configured = new Templates(idOrNull(t.accepted()), idOrNull(t.answered()), idOrNull(t.closed()));
+        if (configured.accepted() == null && configured.answered() == null && configured.closed() == null) {
+            throw new ChannelProblem(HttpStatus.SERVICE_UNAVAILABLE, "miniapp.templates.not-configured",
+                    "微信订阅消息尚未开通，暂时不能订阅工单进展通知", null);
+        }
+        return configured;
+    }
+
+    private static String idOrNull(String templateId) {
+        return templateId == null || templateId.isBlank() ? null : templateId.strip();
     }
 
     @PostMapping(path = "/wechat/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
