@@ -13,13 +13,15 @@ import java.time.ZoneId;
  * @param maxTextLength       the longest question or matter text accepted, in characters
  * @param maxSubjectLength    the longest subject accepted
  * @param trackingSecret      HMAC key for citizens' tracking tokens; empty keeps a generated one in the database
+ * @param trackingTokenValidityAfterClose how long after its ticket closes a tracking token still opens it
+ *                            (to read the answer, rate it, export or ask for erasure); then it is refused
  * @param outboxPollInterval  how often unrelayed events are picked up (the after-commit push handles most)
  * @param outsourcedDeadlineHours how long the outsourced unit has once the volunteer pool handed a question over
  */
 @ConfigurationProperties("law12348.ticketing")
 public record TicketingProperties(String numberPrefix, ZoneId zone, Integer maxTextLength, Integer maxSubjectLength,
                                   String trackingSecret, Duration outboxPollInterval,
-                                  Integer outsourcedDeadlineHours) {
+                                  Integer outsourcedDeadlineHours, Duration trackingTokenValidityAfterClose) {
 
     public TicketingProperties {
         numberPrefix = numberPrefix == null || numberPrefix.isBlank() ? "GD" : numberPrefix;
@@ -32,5 +34,10 @@ public record TicketingProperties(String numberPrefix, ZoneId zone, Integer maxT
         trackingSecret = trackingSecret == null ? "" : trackingSecret;
         outboxPollInterval = outboxPollInterval == null ? Duration.ofSeconds(2) : outboxPollInterval;
         outsourcedDeadlineHours = outsourcedDeadlineHours == null ? 48 : outsourcedDeadlineHours;
+        trackingTokenValidityAfterClose = trackingTokenValidityAfterClose == null ? Duration.ofDays(90)
+                : trackingTokenValidityAfterClose;
+        if (trackingTokenValidityAfterClose.isNegative()) {
+            throw new IllegalArgumentException("law12348.ticketing.tracking-token-validity-after-close must not be negative");
+        }
     }
 }

@@ -45,14 +45,23 @@ final class Caller {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Calls {@code path}; a citizen's {@code token} goes in the header (API) and the query (pages). */
+    /**
+     * Calls {@code path}; a citizen's {@code token} goes where the product accepts it: the API's header,
+     * a page form's body, or the ticket page's cookie (never a query string).
+     */
     HttpResponse<String> call(String method, String path, String contentType, String body, String token) {
         boolean page = !path.startsWith("/api/");
-        String target = token == null || !page ? path : path + (path.contains("?") ? "&" : "?") + "token=" + token;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target))
+        boolean get = method.equals("GET");
+        if (token != null && page && !get) {
+            body = body == null || body.isEmpty() ? "token=" + token : body + "&token=" + token;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         List<String> headers = new ArrayList<>();
+        if (token != null && page && get) {
+            headers.addAll(List.of("Cookie", "law12348_tracking=" + token));
+        }
         if (contentType != null) {
             headers.addAll(List.of("Content-Type", contentType));
         }

@@ -8,6 +8,8 @@ import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketStateException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +25,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The citizen web portal: ask a question or submit a matter, then follow it with the tracking link,
- * ask a follow-up, say it is solved and rate the answer. Each form carries a submission id, so a
- * double click or a resubmitted page creates one ticket.
+ * The citizen web portal: ask a question or submit a matter, then follow it on its ticket page (the
+ * tracking token reaches that page in a short-lived cookie or a form's body, never in the URL), ask a
+ * follow-up, say it is solved and rate the answer. Each form carries a submission id, so a double
+ * click or a resubmitted page creates one ticket.
  */
 @Controller
 class CitizenPortalController {
@@ -54,14 +57,16 @@ class CitizenPortalController {
     }
 
     @PostMapping("/ask")
-    String ask(@ModelAttribute AskForm form, Model model) {
+    String ask(@ModelAttribute AskForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
         try {
             String reference = form.submissionId() == null || form.submissionId().isBlank()
                     ? UUID.randomUUID().toString() : form.submissionId();
             IntakeResult result = intake.receive(new IntakeRequest(Channel.WEB, "portal-" + reference, null,
                     form.businessType(), form.regionCode(), form.subject(), form.text(), form.contactName(),
                     form.contactPhone(), null, null));
-            return "redirect:" + trackingUrl(result.ticketNumber(), result.trackingToken());
+            // the token goes to the ticket page in a cookie, never in the URL
+            TrackingCookie.give(request, response, result.ticketNumber(), result.trackingToken());
+            return "redirect:" + trackingPath(result.ticketNumber());
         } catch (InvalidInputException e) {
             return askAgain(form, form.submissionId(), e.violations(), model);
         } catch (SubmissionConflictException e) {
@@ -87,32 +92,71 @@ class CitizenPortalController {
         return "citizen/track-form";
     }
 
+    /** The tracking form posts the number and the token; the page then opens with the token in a cookie. */
+    @PostMapping("/track")
+    String open(@RequestParam(required = false) String number, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        String token = TrackingCookie.fromBody(request);
+        String n = number == null ? "" : number.strip();
+        if (!page.opens(n, token)) {
+            return askForToken(n, "工单编号或查询凭证不正确，或查询凭证已过期", response, model);
+        }
+        TrackingCookie.give(request, response, n, token.strip());
+        return "redirect:" + trackingPath(n);
+    }
+
+    /**
+     * The ticket page. Without the cookie of a valid token (or once the token expired) it asks for the
+     * token, answering 404 as for a ticket that does not exist.
+     */
     @GetMapping("/track/{number}")
-    String track(@PathVariable String number, @RequestParam(required = false) String token, Model model) {
+    String track(@PathVariable String number, HttpServletRequest request, HttpServletResponse response,
+                 Model model) {
+        String token = TrackingCookie.read(request);
+        if (!page.opens(number, token)) {
+            return askForToken(number, token == null ? null : "查询凭证已过期或不正确，请重新输入", response, model);
+        }
+        TrackingCookie.give(request, response, number, token);
         return page.render(number, token, model);
     }
 
     @PostMapping("/track/{number}/follow-up")
-    String followUp(@PathVariable String number, @RequestParam(required = false) String token, @RequestParam String text,
-                    RedirectAttributes flash) {
-        page.requireOwner(number, token);
-        return act(number, token, flash, () -> actions.followUp(number, text), "追问已提交，请等待答复");
+    String followUp(@PathVariable String number, @RequestParam String text, HttpServletRequest request,
+                    HttpServletResponse response, RedirectAttributes flash) {
+        owner(number, request, response);
+        return act(number, flash, () -> actions.followUp(number, text), "追问已提交，请等待答复");
     }
 
     @PostMapping("/track/{number}/accept")
-    String accept(@PathVariable String number, @RequestParam(required = false) String token, RedirectAttributes flash) {
-        page.requireOwner(number, token);
-        return act(number, token, flash, () -> actions.acceptAnswer(number), "感谢确认，工单已办结");
+    String accept(@PathVariable String number, HttpServletRequest request, HttpServletResponse response,
+                  RedirectAttributes flash) {
+        owner(number, request, response);
+        return act(number, flash, () -> actions.acceptAnswer(number), "感谢确认，工单已办结");
     }
 
     @PostMapping("/track/{number}/rate")
-    String rate(@PathVariable String number, @RequestParam(required = false) String token, @RequestParam(required = false) Integer score,
-                @RequestParam(required = false) String comment, RedirectAttributes flash) {
-        page.requireOwner(number, token);
-        return act(number, token, flash, () -> actions.rate(number, score, comment), "感谢您的评价");
+    String rate(@PathVariable String number, @RequestParam(required = false) Integer score,
+                @RequestParam(required = false) String comment, HttpServletRequest request,
+                HttpServletResponse response, RedirectAttributes flash) {
+        owner(number, request, response);
+        return act(number, flash, () -> actions.rate(number, score, comment), "感谢您的评价");
     }
 
-    private String act(String number, String token, RedirectAttributes flash, Runnable action, String done) {
+    /** Checks the token the form posted (404 otherwise); the page it returns to gets it in the cookie. */
+    private void owner(String number, HttpServletRequest request, HttpServletResponse response) {
+        String token = TrackingCookie.fromBody(request);
+        page.requireOwner(number, token);
+        TrackingCookie.give(request, response, number, token.strip());
+    }
+
+    private String askForToken(String number, String error, HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("number", number);
+        model.addAttribute("error", error);
+        return "citizen/track-form";
+    }
+
+    private String act(String number, RedirectAttributes flash, Runnable action, String done) {
         try {
             action.run();
             flash.addFlashAttribute("notice", done);
@@ -121,10 +165,10 @@ class CitizenPortalController {
         } catch (TicketStateException e) {
             flash.addFlashAttribute("error", e.chineseMessage());
         }
-        return "redirect:" + trackingUrl(number, token);
+        return "redirect:" + trackingPath(number);
     }
 
-    static String trackingUrl(String number, String token) {
-        return "/track/" + number + "?token=" + UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8);
+    static String trackingPath(String number) {
+        return "/track/" + UriUtils.encodePathSegment(number, StandardCharsets.UTF_8);
     }
 }

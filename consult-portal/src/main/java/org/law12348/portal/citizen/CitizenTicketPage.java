@@ -32,8 +32,13 @@ class CitizenTicketPage {
         this.units = units;
     }
 
+    /** Whether the token opens the ticket (well-formed number, right token, not expired). */
+    boolean opens(String number, String token) {
+        return TicketNumber.isWellFormed(number) && tokens.matches(number, token);
+    }
+
     void requireOwner(String number, String token) {
-        if (!TicketNumber.isWellFormed(number) || !tokens.matches(number, token)) {
+        if (!opens(number, token)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "工单不存在或查询凭证不正确");
         }
     }

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -126,11 +125,10 @@ class TicketController {
 
     @GetMapping("/{number}")
     @Transactional(readOnly = true)
-    @Operation(summary = "查询工单", description = "市民凭查询凭证（X-Tracking-Token 头或 token 参数）查看；"
-            + "工作人员按角色查看；其他情况一律 404")
+    @Operation(summary = "查询工单", description = "市民凭查询凭证（X-Tracking-Token 请求头；不接受地址中的参数）查看，"
+            + "工单办结后凭证在设定期限内有效；工作人员按角色查看；其他情况一律 404")
     TicketViews.TicketView get(@PathVariable String number,
-                               @RequestHeader(name = "X-Tracking-Token", required = false) String tokenHeader,
-                               @RequestParam(name = "token", required = false) String tokenParam) {
+                               @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
         if (!TicketNumber.isWellFormed(number)) {
             throw new TicketNotFoundException(number);
         }
@@ -141,7 +139,6 @@ class TicketController {
                     .withCitizen(ticket.contact().phone()), "staff-api: " + AuditTrail.TICKET_DETAIL_FIELDS);
             return views.forStaff(ticket, staff.get(), clock.instant());
         }
-        String token = tokenHeader != null ? tokenHeader : tokenParam;
         if (!trackingTokens.matches(number, token)) {
             throw new TicketNotFoundException(number);
         }

@@ -1,4 +1,4 @@
-package org.law12348.app.portal;
+package org.law12348.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ final class FormClient {
         return remember(send(HttpRequest.newBuilder(URI.create(base + path)).GET().build()));
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (csrf != null) {
             form.put("_csrf", csrf);
@@ -50,9 +50,13 @@ final class FormClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return remember(send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return remember(send(request.build()));
     }
 
     static String hidden(HttpResponse<String> page, String name) {
