@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -31,7 +33,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, ApiDocsSettings.class})
 class SecurityConfiguration {
 
     private static final String ADMIN = StaffRole.ADMIN.name();
@@ -114,11 +116,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ProblemResponses problems, ApiDocsSettings apiDocs) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
-                        .permitAll()
+                        .access(apiDocs.anonymousAccess() ? (authentication, request) -> new AuthorizationDecision(true)
+                                : AuthorityAuthorizationManager.hasRole(ADMIN))
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**", "/admin/**").hasRole(ADMIN)
                         .requestMatchers("/console/**").hasAnyRole(StaffRole.DISPATCHER.name(),
                                 StaffRole.UNIT_HANDLER.name(), ADMIN)

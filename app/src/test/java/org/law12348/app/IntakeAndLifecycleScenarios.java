@@ -54,6 +54,8 @@ abstract class IntakeAndLifecycleScenarios {
     PersonalDataCipher cipher;
     @Autowired
     TicketIntake intake;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     HttpApi api;
 
@@ -153,6 +155,29 @@ abstract class IntakeAndLifecycleScenarios {
         JsonNode pool = api.get("/api/v1/consultant/pool", HttpApi.basic("consultant")).body();
         assertThat(pool.findValuesAsText("number")).contains(question);
         assertThat(pool.toString()).contains("138****8000").doesNotContain("13800138000");
+    }
+
+    /**
+     * Issue 17, item 9: the API documentation and Swagger UI were public under the postgres
+     * (production) profile too. They stay public in the embedded default, for trying the product.
+     */
+    @Test
+    void theApiDocumentationIsForAdministratorsInProductionAndForAnyoneInTheEmbeddedDefault() {
+        boolean production = environment.matchesProfiles("postgres");
+        for (String path : List.of("/v3/api-docs", "/swagger-ui/index.html")) {
+            HttpApi.Answer anonymous = api.get(path);
+            int dispatcher = api.get(path, HttpApi.basic("dispatcher")).status();
+            if (production) {
+                assertThat(anonymous.status()).as(path).isIn(302, 401);
+                assertThat(anonymous.raw().headers().firstValue("Location").orElse("/login")).contains("/login");
+                assertThat(dispatcher).as(path).isEqualTo(403);
+            } else {
+                assertThat(anonymous.status()).as(path).isEqualTo(200);
+                assertThat(dispatcher).as(path).isEqualTo(200);
+            }
+            assertThat(api.get(path, HttpApi.basic("admin")).status()).as(path).isEqualTo(200);
+        }
+        assertThat(api.get("/v3/api-docs", HttpApi.basic("admin")).raw().body()).contains("openapi");
     }
 
     @Test
