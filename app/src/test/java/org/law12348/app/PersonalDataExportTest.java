@@ -35,4 +35,23 @@ class PersonalDataExportTest {
             assertThat(contact.path("idNumber").asText()).isEqualTo("11010519491231002X");
         }
     }
+
+    /**
+     * Issue 17, item 2: a submission's fingerprint is computed from the data erasure removes, so it goes
+     * with it; the key of an erased ticket no longer answers that ticket to anyone, even with the same body.
+     */
+    @Test
+    void afterErasureTheSubmissionsKeyAnswersNothingEvenWithTheSameRequest() {
+        HttpApi api = new HttpApi(port);
+        String body = HttpApi.json(Map.of("businessType", "LEGAL_AID", "regionCode", "440106",
+                "text", "请删除我提交过的法律援助申请。", "contactPhone", "13700137003"));
+        String number = api.post("/api/v1/tickets", body, "Idempotency-Key", "erased-key-1").text("number");
+        assertThat(api.post("/api/v1/admin/citizen-data/erasure", HttpApi.json(Map.of("ticketNumber", number,
+                "reason", "市民来电申请删除")), HttpApi.basic("admin")).status()).isEqualTo(200);
+
+        HttpApi.Answer replay = api.post("/api/v1/tickets", body, "Idempotency-Key", "erased-key-1");
+
+        assertThat(replay.status()).isEqualTo(422);
+        assertThat(replay.raw().body()).doesNotContain(number);
+    }
 }
