@@ -10,8 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -100,7 +102,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
                         .hasAnyRole(staffRoles())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SignInUnavailable.unlessUnavailable(problems.unauthenticated(), problems)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -126,8 +129,10 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .failureHandler(SignInUnavailable.formFailure("/login?error")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SignInUnavailable.unlessUnavailable(basicChallenge(), problems)))
                 .logout(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // Camunda's web apps and REST API bring their own CSRF protection.
@@ -151,6 +156,13 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notCamunda,
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
+    }
+
+    /** What HTTP Basic answers by default on the pages' chain: 401 with a challenge. */
+    private static AuthenticationEntryPoint basicChallenge() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("Realm");
+        return challenge;
     }
 
     private static String[] staffRoles() {
