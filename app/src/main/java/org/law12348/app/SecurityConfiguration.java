@@ -29,7 +29,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * Who may reach what. The JSON API authenticates staff by HTTP Basic or by the browser session of
  * the form login (then with CSRF protection); citizens reach the public intake and their tickets with
  * tracking tokens, which the controllers check. Pages use form login; Cockpit and the engine's REST
- * API are for administrators only.
+ * API are for administrators only. Both chains pass every request through the one rate limiter
+ * ({@link RateLimits}), which stands in front of every public write.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -137,6 +138,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // Camunda's web apps and REST API bring their own CSRF protection.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .addFilterBefore(rateLimits, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
         securityHeaders(http);
         return http.build();
