@@ -102,11 +102,26 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
         }
     }
 
-    /** Every prompt the scripts play; PROMPTS.md gives the Chinese text of each. */
-    public static final List<String> PROMPT_NAMES = List.of("hotline-greeting", "hotline-enter-area-code",
-            "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
-            "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-ticket-number-is",
-            "hotline-callback-booked", "hotline-goodbye", "survey-rate", "survey-invalid", "survey-thanks");
+    /**
+     * Every prompt the scripts play: the spoken ones (PROMPTS.md and {@code asterisk/sounds/prompts.tsv}
+     * give the Chinese text of each), then the symbols a ticket number is read back with.
+     */
+    public static final List<String> PROMPT_NAMES = promptNames();
+
+    private static List<String> promptNames() {
+        List<String> names = new java.util.ArrayList<>(List.of("hotline-greeting", "hotline-enter-area-code",
+                "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
+                "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-ticket-number-is",
+                "hotline-callback-booked", "hotline-goodbye", "survey-rate", "survey-invalid", "survey-thanks"));
+        for (char digit = '0'; digit <= '9'; digit++) {
+            names.add("digit-" + digit);
+        }
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            names.add("letter-" + letter);
+        }
+        names.add("pause");
+        return List.copyOf(names);
+    }
 
     /** One menu key: the business type and the Asterisk queue of its duty lawyers. */
     public record MenuEntry(BusinessType businessType, String queue) {

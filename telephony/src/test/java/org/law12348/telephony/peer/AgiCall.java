@@ -23,6 +23,9 @@ public final class AgiCall {
     final Deque<String> keys = new ArrayDeque<>();
     final Map<String, String> variables = new HashMap<>();
     boolean recordEndsWithHash = true;
+    /** Sound files the PBX does not have ({@link #pbxLacks}, {@link #pbxLacksPrompts}). */
+    final java.util.Set<String> missingFiles = new java.util.HashSet<>();
+    boolean noCustomPrompts;
     final List<String> args = new java.util.ArrayList<>();
 
     private AgiCall(String uniqueId, String callerId, String callerIdName, String script) {
@@ -66,6 +69,25 @@ public final class AgiCall {
         return this;
     }
 
+    /**
+     * The PBX lacks these sound files: STREAM FILE answers {@code 200 result=-1 endpos=0} (agi-01) and
+     * GET DATA {@code 200 result=-1}, while the channel stays up (no HANGUP notice follows).
+     */
+    public AgiCall pbxLacks(String... files) {
+        missingFiles.addAll(List.of(files));
+        return this;
+    }
+
+    /** The PBX has none of the product's prompts (nothing installed under {@code custom/}). */
+    public AgiCall pbxLacksPrompts() {
+        noCustomPrompts = true;
+        return this;
+    }
+
+    boolean lacks(String file) {
+        return missingFiles.contains(file) || noCustomPrompts && file.startsWith("custom/");
+    }
+
     /** Asterisk's answer to RECORD FILE: ended by # (agi-02) or by the silence timeout (agi-01). */
     public AgiCall recordEndsBySilence() {
         recordEndsWithHash = false;
@@ -76,6 +98,8 @@ public final class AgiCall {
         keys.addAll(other.keys);
         variables.putAll(other.variables);
         recordEndsWithHash = other.recordEndsWithHash;
+        missingFiles.addAll(other.missingFiles);
+        noCustomPrompts = other.noCustomPrompts;
         args.addAll(other.args);
         return this;
     }

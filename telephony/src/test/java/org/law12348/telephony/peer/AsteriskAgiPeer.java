@@ -14,9 +14,9 @@ import java.util.List;
 /**
  * Plays Asterisk 22's side of a FastAGI session over TCP, byte for byte as in the captures under
  * {@code src/test/resources/asterisk/}: bare "\n" line ends, the agi_* environment in Asterisk's order,
- * "200 result=" replies (digits for GET DATA, "(timeout)" for none, -1 when the caller hangs up), the
- * unsolicited "HANGUP" notice, 511 for commands on a dead channel, and one more "HANGUP" when the
- * server closes its side.
+ * "200 result=" replies (digits for GET DATA, "(timeout)" for none, -1 when the caller hangs up, and -1
+ * without a hang-up for a sound file the PBX lacks), the unsolicited "HANGUP" notice, 511 for commands
+ * on a dead channel, and one more "HANGUP" when the server closes its side.
  */
 public final class AsteriskAgiPeer {
 
@@ -75,7 +75,8 @@ public final class AsteriskAgiPeer {
             case "ANSWER":
                 return ok("200 result=0\n");
             case "STREAM":
-                return ok("200 result=0 endpos=3520\n");
+                // agi-01: a file the PBX lacks answers -1 with the channel still up
+                return ok(call.lacks(tokens(command).get(2)) ? "200 result=-1 endpos=0\n" : "200 result=0 endpos=3520\n");
             case "SAY":
                 return ok("200 result=0\n");
             case "SET":
@@ -84,6 +85,9 @@ public final class AsteriskAgiPeer {
                 return ok("200 result=1\n");
             case "GET":
                 if (command.startsWith("GET DATA")) {
+                    if (call.lacks(tokens(command).get(2))) {
+                        return ok("200 result=-1\n"); // the prompt is missing; no HANGUP notice follows
+                    }
                     String key = call.keys.isEmpty() ? AgiCall.TIMEOUT : call.keys.poll();
                     if (AgiCall.HANG_UP.equals(key)) {
                         return new Reply("200 result=-1\n", true);
