@@ -112,7 +112,8 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
         List<String> names = new java.util.ArrayList<>(List.of("hotline-greeting", "hotline-enter-area-code",
                 "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
                 "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-ticket-number-is",
-                "hotline-callback-booked", "hotline-goodbye", "survey-rate", "survey-invalid", "survey-thanks"));
+                "hotline-callback-booked", "hotline-number-repeat", "hotline-goodbye", "survey-rate", "survey-invalid",
+                "survey-thanks"));
         for (char digit = '0'; digit <= '9'; digit++) {
             names.add("digit-" + digit);
         }

@@ -81,11 +81,54 @@ class HotlineCallTest extends HotlineIntegrationTest {
         assertThat((String) ticket.get("TEXT")).contains(recording);
         assertThat(commands).containsSubsequence("STREAM FILE \"custom/hotline-after-hours\" \"\"",
                 "RECORD FILE \"/var/spool/asterisk/monitor/hotline/hotline-" + id + "\" \"wav\" \"#\" 120000 0 BEEP s=3",
-                "SAY ALPHA \"GD\" \"\"", "SAY DIGITS \"" + number.substring(2).replace("-", "") + "\" \"\"", "HANGUP");
+                "STREAM FILE \"custom/hotline-ticket-number-is\" \"\"", "STREAM FILE \"custom/letter-g\" \"\"",
+                "GET DATA \"custom/hotline-number-repeat\" 5000 1", "STREAM FILE \"custom/hotline-goodbye\" \"\"",
+                "HANGUP");
         CallRecord record = calls.findByCallId(id).orElseThrow();
         assertThat(record.outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
         assertThat(record.recordingFile()).isEqualTo(recording);
         assertThat(record.ticketNumber()).isEqualTo(number);
+    }
+
+    /**
+     * Issue 17, hotline item 10: the read-back of a 14-digit number took about 12 s with SAY DIGITS and
+     * fell back to English digits where the PBX had no Mandarin ones.
+     */
+    @Test
+    void readsTheTicketNumberBackInChineseDigitGroupsAndAgainOnRequest() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "13800138000")
+                .keys("2", "1", AgiCall.TIMEOUT));
+
+        String number = (String) ticketsOf(id).get(0).get("NUMBER");
+        List<String> reading = readingOf(number);
+        List<String> played = commands.stream().filter(c -> c.startsWith("STREAM FILE") || c.startsWith("GET DATA"))
+                .map(c -> c.split("\"")[1]).toList();
+        int start = played.indexOf("custom/hotline-ticket-number-is") + 1;
+        List<String> expected = new java.util.ArrayList<>(reading);
+        expected.add("custom/hotline-number-repeat");
+        expected.addAll(reading);
+        expected.add("custom/hotline-number-repeat");
+        expected.add("custom/hotline-goodbye");
+        assertThat(played.subList(start, played.size())).startsWith(expected.toArray(String[]::new));
+        assertThat(commands).noneMatch(c -> c.startsWith("SAY "));
+        assertThat(ShippedPromptsTest.seconds(reading)).isLessThan(8.0);
+    }
+
+    /** GD20261130-000123 → g d, pause, 2 0 2 6, pause, 1 1 3 0, pause, 0 0 0, pause, 1 2 3. */
+    private static List<String> readingOf(String number) {
+        assertThat(number).matches("GD\\d{8}-\\d{6}");
+        String digits = number.substring(2).replace("-", "");
+        List<String> files = new java.util.ArrayList<>(List.of("custom/letter-g", "custom/letter-d"));
+        for (int i = 0; i < digits.length(); i++) {
+            if (i == 0 || i == 4 || i == 8 || i == 11) {
+                files.add("custom/pause");
+            }
+            files.add("custom/digit-" + digits.charAt(i));
+        }
+        return files;
     }
 
     @Test

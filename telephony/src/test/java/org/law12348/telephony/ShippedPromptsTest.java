@@ -57,6 +57,16 @@ class ShippedPromptsTest {
         }
     }
 
+    /** How long the given shipped prompts ({@code custom/<name>}) play one after another. */
+    static double seconds(List<String> prompts) throws IOException {
+        double total = 0;
+        for (String prompt : prompts) {
+            long bytes = Files.size(SOUNDS.resolve("zh/" + prompt + ".wav")) - 44;
+            total += bytes / 2.0 / 8000;
+        }
+        return total;
+    }
+
     private static String ascii(ByteBuffer buffer, int at) {
         byte[] four = new byte[4];
         buffer.get(at, four);

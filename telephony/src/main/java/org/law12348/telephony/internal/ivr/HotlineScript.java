@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -165,14 +166,20 @@ public final class HotlineScript implements AgiScript {
         readBack(prompter, channel, "hotline-ticket-number-is", ticket);
     }
 
-    /** Reads the ticket number back: letters with SAY ALPHA, then the digits with SAY DIGITS. */
+    /**
+     * Reads the ticket number back with the product's own Mandarin digit prompts, in groups, and offers
+     * to read it again: SAY DIGITS would depend on the PBX's language packs and fall back to English.
+     */
     private void readBack(Prompter prompter, AgiChannel channel, String prompt, IntakeResult ticket)
             throws AgiException {
         prompter.play(prompt);
         String number = ticket.ticketNumber();
-        String letters = number.replaceAll("[^A-Z]", "");
-        prompter.sayAlpha(letters);
-        channel.sayDigits(number.substring(letters.length()).replaceAll("\\D", ""));
+        List<List<String>> groups = IvrPolicy.readBackGroups(number);
+        int readings = 0;
+        do {
+            prompter.playGroups(groups);
+            readings++;
+        } while (IvrPolicy.repeatNumber(prompter.ask("hotline-number-repeat", 1), readings));
         prompter.play("hotline-goodbye");
         prompter.set("HOTLINE_ACTION", "done");
         prompter.set("HOTLINE_TICKET", number);

@@ -10,6 +10,8 @@ import org.law12348.telephony.TelephonyProperties.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * The AGI commands the scripts use, with Asterisk's in-band signals sorted out. Asterisk answers
  * {@code result=-1} to STREAM FILE and GET DATA both when it cannot play the file and when the caller
@@ -68,8 +70,16 @@ final class Prompter {
         return reply.getResultCode() == -1;
     }
 
-    void sayAlpha(String text) throws AgiException {
-        channel.sayAlpha(text);
+    /** Plays each group's prompts one after another, with a short pause between groups. */
+    void playGroups(List<List<String>> groups) throws AgiException {
+        for (int i = 0; i < groups.size(); i++) {
+            if (i > 0) {
+                play("pause");
+            }
+            for (String prompt : groups.get(i)) {
+                play(prompt);
+            }
+        }
     }
 
     void set(String variable, String value) throws AgiException {
