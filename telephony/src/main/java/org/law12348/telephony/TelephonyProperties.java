@@ -33,7 +33,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
     public TelephonyProperties {
         fastagi = fastagi == null ? new FastAgi(null, null, null, null, null) : fastagi;
         ami = ami == null ? new Ami(null, null, null, null, null, null) : ami;
-        ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null) : ivr;
+        ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null, null) : ivr;
         hours = hours == null ? new Hours(null, null, null, null) : hours;
         callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null) : callback;
         defaultRegion = blank(defaultRegion) ? "440000" : defaultRegion;
@@ -70,11 +70,12 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
 
     /**
      * The IVR. {@code menu} maps a keypad digit to a business type and the Asterisk queue that serves it.
-     * {@code prompts} maps the logical prompt names (see PROMPTS.md) to sound files.
+     * {@code prompts} maps the logical prompt names (see PROMPTS.md) to sound files. A message shorter
+     * than {@code minMessage} (silence included, as Asterisk measures it) is a missed call, not a ticket.
      */
     public record Ivr(Map<String, MenuEntry> menu, BusinessType defaultBusinessType, Map<String, String> prompts,
                       Duration keyTimeout, Integer menuAttempts, Integer queueWaitLimit, Duration maxMessage,
-                      String surveyScript) {
+                      Duration minMessage, String surveyScript) {
         public Ivr {
             menu = menu == null || menu.isEmpty() ? defaultMenu() : Map.copyOf(menu);
             defaultBusinessType = defaultBusinessType == null ? BusinessType.LEGAL_CONSULTATION : defaultBusinessType;
@@ -90,6 +91,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
             menuAttempts = menuAttempts == null ? 3 : menuAttempts;
             queueWaitLimit = queueWaitLimit == null ? 10 : queueWaitLimit;
             maxMessage = maxMessage == null ? Duration.ofSeconds(120) : maxMessage;
+            minMessage = minMessage == null ? Duration.ofSeconds(3) : minMessage;
             surveyScript = surveyScript == null ? "survey" : surveyScript;
         }
 
@@ -111,9 +113,9 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
     private static List<String> promptNames() {
         List<String> names = new java.util.ArrayList<>(List.of("hotline-greeting", "hotline-enter-area-code",
                 "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
-                "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-ticket-number-is",
-                "hotline-callback-booked", "hotline-number-repeat", "hotline-goodbye", "survey-rate", "survey-invalid",
-                "survey-thanks"));
+                "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-message-empty",
+                "hotline-ticket-number-is", "hotline-callback-booked", "hotline-number-repeat", "hotline-goodbye",
+                "survey-rate", "survey-invalid", "survey-thanks"));
         for (char digit = '0'; digit <= '9'; digit++) {
             names.add("digit-" + digit);
         }

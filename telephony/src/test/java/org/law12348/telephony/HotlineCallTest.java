@@ -131,6 +131,54 @@ class HotlineCallTest extends HotlineIntegrationTest {
         return files;
     }
 
+    /** Issue 17, hotline item 7: a silent message (no speech) became a ticket. */
+    @Test
+    void aSilentMessageLeavesAMissedCallForCallBackAndNoTicket() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "13800138000").keys("1")
+                .recordEndsBySilence().silentMessage());
+
+        assertThat(ticketsOf(id)).isEmpty();
+        CallRecord call = calls.findByCallId(id).orElseThrow();
+        assertThat(call.outcome()).isEqualTo(CallOutcome.MISSED);
+        assertThat(call.callerPhone()).isEqualTo("13800138000");
+        assertThat(call.ticketNumber()).isNull();
+        assertThat(commands).containsSubsequence("STREAM FILE \"custom/hotline-message-empty\" \"\"", "HANGUP")
+                .doesNotContain("STREAM FILE \"custom/hotline-ticket-number-is\" \"\"");
+    }
+
+    @Test
+    void aMessageUnderTheConfiguredLengthIsAMissedCallAndALongerOneATicket() throws Exception {
+        clock.set(MONDAY_20_00);
+        String shortOne = nextId();
+        String longEnough = nextId();
+
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(shortOne, "13800138000").keys("1").recordedSeconds(2.5));
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(longEnough, "13800138000").keys("1").recordedSeconds(3.5));
+
+        assertThat(ticketsOf(shortOne)).isEmpty();
+        assertThat(calls.findByCallId(shortOne).orElseThrow().outcome()).isEqualTo(CallOutcome.MISSED);
+        assertThat(ticketsOf(longEnough)).hasSize(1);
+        assertThat(calls.findByCallId(longEnough).orElseThrow().outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+    }
+
+    @Test
+    void keepsAMessageAsATicketWhenTheCallerHangsUpWhileRecording() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+        AsteriskAgiPeer peer = new AsteriskAgiPeer(AGI_PORT);
+
+        List<String> commands = peer.call(AgiCall.from(id, "13800138000").keys("1").hangsUpWhileRecording());
+
+        assertThat(peer.wire()).containsSubsequence("AST> 200 result=-1 (hangup) endpos=120000", "AST> HANGUP",
+                "AGI> CHANNEL STATUS", "AST> 511 Command Not Permitted on a dead channel or intercept routine");
+        assertThat(ticketsOf(id)).hasSize(1);
+        assertThat(calls.findByCallId(id).orElseThrow().outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+        assertThat(commands).doesNotContain("STREAM FILE \"custom/hotline-ticket-number-is\" \"\"");
+    }
+
     @Test
     void asksAWithheldCallerForTheAreaCodeUntilItNamesACity() throws Exception {
         clock.set(MONDAY_20_00);

@@ -23,6 +23,9 @@ public final class AgiCall {
     final Deque<String> keys = new ArrayDeque<>();
     final Map<String, String> variables = new HashMap<>();
     boolean recordEndsWithHash = true;
+    boolean hangsUpWhileRecording;
+    /** RECORD FILE's endpos: 15 s of speech at 8000 samples a second unless told otherwise. */
+    long recordedSamples = 15 * 8000;
     /** Sound files the PBX does not have ({@link #pbxLacks}, {@link #pbxLacksPrompts}). */
     final java.util.Set<String> missingFiles = new java.util.HashSet<>();
     boolean noCustomPrompts;
@@ -88,6 +91,26 @@ public final class AgiCall {
         return missingFiles.contains(file) || noCustomPrompts && file.startsWith("custom/");
     }
 
+    /**
+     * Nothing was said: {@code endpos=0}, as in agi-01 and agi-02, where the Local channel carried no
+     * audio (on a phone, silence detection leaves about a second, still far under any minimum).
+     */
+    public AgiCall silentMessage() {
+        return recordedSeconds(0);
+    }
+
+    /** How long the message Asterisk reports (endpos, 8000 samples a second for wav). */
+    public AgiCall recordedSeconds(double seconds) {
+        recordedSamples = Math.round(seconds * 8000);
+        return this;
+    }
+
+    /** The caller hangs up while recording: {@code 200 result=-1 (hangup) endpos=N}, then HANGUP (res_agi.c). */
+    public AgiCall hangsUpWhileRecording() {
+        hangsUpWhileRecording = true;
+        return this;
+    }
+
     /** Asterisk's answer to RECORD FILE: ended by # (agi-02) or by the silence timeout (agi-01). */
     public AgiCall recordEndsBySilence() {
         recordEndsWithHash = false;
@@ -98,6 +121,8 @@ public final class AgiCall {
         keys.addAll(other.keys);
         variables.putAll(other.variables);
         recordEndsWithHash = other.recordEndsWithHash;
+        hangsUpWhileRecording = other.hangsUpWhileRecording;
+        recordedSamples = other.recordedSamples;
         missingFiles.addAll(other.missingFiles);
         noCustomPrompts = other.noCustomPrompts;
         args.addAll(other.args);

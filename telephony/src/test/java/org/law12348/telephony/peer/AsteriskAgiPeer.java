@@ -50,7 +50,7 @@ public final class AsteriskAgiPeer {
                 send(out, reply.text());
                 if (reply.hangsUp()) {
                     alive = false;
-                    if (command.startsWith("GET DATA")) {
+                    if (command.startsWith("GET DATA") || command.startsWith("RECORD")) {
                         send(out, "HANGUP\n"); // agi-03: the notice follows the -1 at once
                         noticeSent = true;
                     }
@@ -96,7 +96,11 @@ public final class AsteriskAgiPeer {
                 }
                 return ok(variable(call, command));
             case "RECORD":
-                return ok(call.recordEndsWithHash ? "200 result=35 (dtmf) endpos=0\n" : "200 result=0 (timeout) endpos=0\n");
+                if (call.hangsUpWhileRecording) {
+                    return new Reply("200 result=-1 (hangup) endpos=" + call.recordedSamples + "\n", true);
+                }
+                return ok(call.recordEndsWithHash ? "200 result=35 (dtmf) endpos=" + call.recordedSamples + "\n"
+                        : "200 result=0 (timeout) endpos=" + call.recordedSamples + "\n");
             case "HANGUP":
                 return new Reply("200 result=1\n", true);
             case "CHANNEL":

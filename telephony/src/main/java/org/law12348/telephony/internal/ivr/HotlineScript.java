@@ -146,7 +146,12 @@ public final class HotlineScript implements AgiScript {
     private void takeMessage(Prompter prompter, AgiChannel channel, Caller caller) throws AgiException {
         prompter.play("hotline-record-after-beep");
         String file = properties.recordingDir() + "/hotline-" + caller.callId().replaceAll("[^0-9A-Za-z.-]", "_");
-        boolean hungUpWhileRecording = prompter.record(file, (int) properties.ivr().maxMessage().toMillis());
+        Prompter.Recording recording = prompter.record(file, (int) properties.ivr().maxMessage().toMillis());
+        boolean hungUpWhileRecording = recording.hungUp();
+        if (recording.failed() || recording.length().compareTo(properties.ivr().minMessage()) < 0) {
+            noMessage(prompter, channel, caller, file + ".wav", recording);
+            return;
+        }
         IntakeResult ticket;
         try {
             ticket = desk.messageLeft(caller, file + ".wav");
@@ -164,6 +169,23 @@ public final class HotlineScript implements AgiScript {
             throw new AgiHangupException();
         }
         readBack(prompter, channel, "hotline-ticket-number-is", ticket);
+    }
+
+    /**
+     * Silence, a message shorter than {@code min-message} or a recording Asterisk could not write: no
+     * ticket (nobody could act on it), but a missed call on the log, with the number, for a call back.
+     */
+    private void noMessage(Prompter prompter, AgiChannel channel, Caller caller, String file,
+                           Prompter.Recording recording) throws AgiException {
+        calls.update(caller.callId(), c -> c.messageTooShort(recording.failed() ? null : file, clock.instant()));
+        log.info("No usable message ({} recorded{}): a missed call for call-back, no ticket",
+                recording.length(), recording.failed() ? ", recording failed" : "");
+        if (recording.hungUp()) {
+            throw new AgiHangupException();
+        }
+        prompter.play("hotline-message-empty");
+        prompter.set("HOTLINE_ACTION", "done");
+        channel.hangup();
     }
 
     /**

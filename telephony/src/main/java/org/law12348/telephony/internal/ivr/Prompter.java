@@ -10,6 +10,7 @@ import org.law12348.telephony.TelephonyProperties.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ final class Prompter {
     private static final Logger log = LoggerFactory.getLogger(Prompter.class);
     private static final int FAILED_OR_HUNG_UP = -1;
     private static final String NOT_PLAYED = "-1";
+    private static final long WAV_SAMPLE_RATE = 8000;
 
     private final AgiChannel channel;
     private final Ivr ivr;
@@ -61,13 +63,33 @@ final class Prompter {
                 + "PBX's sounds directory? The call goes on without it", prompt, file, status);
     }
 
+    /** How a recording ended, and how long it is. */
+    record Recording(boolean hungUp, boolean failed, Duration length) {
+    }
+
     /**
-     * Records a message after a beep, ended by # or silence; returns true when the caller hung up
-     * while recording (the message is kept: many callers hang up instead of pressing #).
+     * Records a message after a beep, ended by #, by 3 s of silence or by {@code maxMillis}. Asterisk
+     * answers {@code result=-1 (hangup)} when the caller hung up while recording (the message is kept:
+     * many callers hang up instead of pressing #) and {@code result=-1 (writefile)} when it could not
+     * write the file; {@code endpos} is the length in samples (8000 a second for wav), silence included.
      */
-    boolean record(String file, int maxMillis) throws AgiException {
+    Recording record(String file, int maxMillis) throws AgiException {
         AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", "#", maxMillis, 0, true, 3));
-        return reply.getResultCode() == -1;
+        Duration length = Duration.ofMillis(samples(reply.getAttribute("endpos")) * 1000 / WAV_SAMPLE_RATE);
+        if (reply.getResultCode() != FAILED_OR_HUNG_UP) {
+            return new Recording(false, false, length);
+        }
+        try {
+            int status = channel.getChannelStatus();
+            log.warn("Recording {} failed on a live channel (status {}, {})", file, status, reply.getExtra());
+            return new Recording(false, true, length);
+        } catch (AgiHangupException gone) {
+            return new Recording(true, false, length);
+        }
+    }
+
+    private static long samples(String endpos) {
+        return endpos != null && endpos.matches("\\d{1,12}") ? Long.parseLong(endpos) : 0;
     }
 
     /** Plays each group's prompts one after another, with a short pause between groups. */

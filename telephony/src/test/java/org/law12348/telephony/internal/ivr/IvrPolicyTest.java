@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IvrPolicyTest {
 
-    private final IvrPolicy policy = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null));
+    private final IvrPolicy policy = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null, null));
 
     @Test
     void mapsAMenuKeyToItsServiceAndQueue() {
