@@ -17,6 +17,8 @@ public interface CallbackTasks extends JpaRepository<CallbackTask, Long> {
 
     List<CallbackTask> findByTicketNumberOrderByCreatedAtDesc(String ticketNumber);
 
+    List<CallbackTask> findByCallIdAndReason(String callId, CallbackTask.Reason reason);
+
     /** Call backs to one number, by the number's blind index. */
     List<CallbackTask> findByPhoneHash(String phoneHash);
 

@@ -16,7 +16,6 @@ import org.law12348.telephony.internal.ivr.IvrPolicy.MenuOutcome;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Next;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Plan;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Replay;
-import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
 import org.slf4j.Logger;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +43,7 @@ public final class HotlineScript implements AgiScript {
     private final HotlineDesk desk;
     private final TelephonyProperties properties;
     private final Clock clock;
+    private final MessageStep messages;
 
     public HotlineScript(IvrPolicy policy, ServiceHours hours, RegionResolver regions, CallLog calls,
                          CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock) {
@@ -56,6 +55,7 @@ public final class HotlineScript implements AgiScript {
         this.desk = desk;
         this.properties = properties;
         this.clock = clock;
+        this.messages = new MessageStep(desk, calls, properties, clock);
     }
 
     @Override
@@ -126,9 +126,9 @@ public final class HotlineScript implements AgiScript {
         }
         switch (next) {
             case QUEUE -> handToQueue(prompter, caller, entry);
-            case CALLBACK -> readBack(prompter, channel, "hotline-callback-booked",
+            case CALLBACK -> TicketReadBack.readBack(prompter, channel, "hotline-callback-booked",
                     desk.callbackBooked(caller, hours.nextOpening(clock.instant()).orElse(clock.instant())));
-            case MESSAGE -> takeMessage(prompter, channel, caller);
+            case MESSAGE -> messages.take(prompter, channel, caller);
         }
     }
 
@@ -141,71 +141,6 @@ public final class HotlineScript implements AgiScript {
         prompter.set("HOTLINE_ACTION", "queue");
         calls.update(caller.callId(), c -> c.queued(entry.queue(), clock.instant()));
         log.info("Handing the call to queue {} ({} open tickets)", entry.queue(), openTickets);
-    }
-
-    private void takeMessage(Prompter prompter, AgiChannel channel, Caller caller) throws AgiException {
-        prompter.play("hotline-record-after-beep");
-        String file = properties.recordingDir() + "/hotline-" + caller.callId().replaceAll("[^0-9A-Za-z.-]", "_");
-        Prompter.Recording recording = prompter.record(file, (int) properties.ivr().maxMessage().toMillis());
-        boolean hungUpWhileRecording = recording.hungUp();
-        if (recording.failed() || recording.length().compareTo(properties.ivr().minMessage()) < 0) {
-            noMessage(prompter, channel, caller, file + ".wav", recording);
-            return;
-        }
-        IntakeResult ticket;
-        try {
-            ticket = desk.messageLeft(caller, file + ".wav");
-        } catch (RuntimeException intakeFailed) {
-            // the recording exists: keep it on the call log so staff can take it in by hand
-            log.error("Message {} recorded but no ticket could be made", file, intakeFailed);
-            calls.update(caller.callId(), c -> c.messageLeft(file + ".wav", null));
-            if (!hungUpWhileRecording) {
-                prompter.play("hotline-goodbye");
-                channel.hangup();
-            }
-            return;
-        }
-        if (hungUpWhileRecording) {
-            throw new AgiHangupException();
-        }
-        readBack(prompter, channel, "hotline-ticket-number-is", ticket);
-    }
-
-    /**
-     * Silence, a message shorter than {@code min-message} or a recording Asterisk could not write: no
-     * ticket (nobody could act on it), but a missed call on the log, with the number, for a call back.
-     */
-    private void noMessage(Prompter prompter, AgiChannel channel, Caller caller, String file,
-                           Prompter.Recording recording) throws AgiException {
-        calls.update(caller.callId(), c -> c.messageTooShort(recording.failed() ? null : file, clock.instant()));
-        log.info("No usable message ({} recorded{}): a missed call for call-back, no ticket",
-                recording.length(), recording.failed() ? ", recording failed" : "");
-        if (recording.hungUp()) {
-            throw new AgiHangupException();
-        }
-        prompter.play("hotline-message-empty");
-        prompter.set("HOTLINE_ACTION", "done");
-        channel.hangup();
-    }
-
-    /**
-     * Reads the ticket number back with the product's own Mandarin digit prompts, in groups, and offers
-     * to read it again: SAY DIGITS would depend on the PBX's language packs and fall back to English.
-     */
-    private void readBack(Prompter prompter, AgiChannel channel, String prompt, IntakeResult ticket)
-            throws AgiException {
-        prompter.play(prompt);
-        String number = ticket.ticketNumber();
-        List<List<String>> groups = IvrPolicy.readBackGroups(number);
-        int readings = 0;
-        do {
-            prompter.playGroups(groups);
-            readings++;
-        } while (IvrPolicy.repeatNumber(prompter.ask("hotline-number-repeat", 1), readings));
-        prompter.play("hotline-goodbye");
-        prompter.set("HOTLINE_ACTION", "done");
-        prompter.set("HOTLINE_TICKET", number);
-        channel.hangup();
     }
 
     private RegionCode askAreaCode(Prompter prompter) throws AgiException {
