@@ -35,7 +35,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
         ami = ami == null ? new Ami(null, null, null, null, null, null) : ami;
         ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null, null) : ivr;
         hours = hours == null ? new Hours(null, null, null, null) : hours;
-        callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null) : callback;
+        callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null, null) : callback;
         defaultRegion = blank(defaultRegion) ? "440000" : defaultRegion;
         recordingDir = blank(recordingDir) ? "/var/spool/asterisk/monitor/hotline" : recordingDir;
         intakeConcurrency = intakeConcurrency == null ? 8 : intakeConcurrency;
@@ -162,12 +162,14 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
 
     /**
      * Callbacks: the agent leg is {@code agentDialString} with {extension}; the dialplan context
-     * {@code context} then dials the citizen's number as its extension.
+     * {@code context} then dials the citizen's number as its extension. A callback asked for in the IVR
+     * is due {@code afterCallDelay} after the caller's call ended (at the next opening when closed then).
      */
     public record Callback(String agentDialString, String defaultAgentExtension, String supervisorExtension,
                            String context, String callerId, Duration ringTimeout, Duration dispatchInterval,
-                           Integer maxAttempts, Duration retryDelay) {
+                           Integer maxAttempts, Duration retryDelay, Duration afterCallDelay) {
         public Callback {
+            afterCallDelay = afterCallDelay == null ? Duration.ofMinutes(1) : afterCallDelay;
             supervisorExtension = blank(supervisorExtension) ? "8002" : supervisorExtension;
             retryDelay = retryDelay == null ? Duration.ofMinutes(10) : retryDelay;
             agentDialString = blank(agentDialString) ? "PJSIP/{extension}" : agentDialString;

@@ -84,6 +84,53 @@ class AmiCallEventsTest {
         await().atMost(PATIENCE).until(() -> status(task) == CallbackTask.Status.DONE);
     }
 
+    /**
+     * Issue 17, hotline item 5: a callback asked for in the IVR was due at once, so the PBX dialled the
+     * citizen while they were still on the line hearing their ticket number.
+     */
+    @Test
+    void dialsACallbackAskedForInTheIvrOnlyAfterTheCallerHungUp() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        Instant monday = Instant.parse("2026-11-30T02:00:00Z");
+        clock.set(monday);
+        String callId = "1795876391.7"; // agi-04 and ami-05 are this call; ami-05 has its Hangup
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+        AgiCall call = AgiCall.from(callId, "13800138000").variable("QUEUE_WAITING_COUNT(legal-consultation)", "12")
+                .keys("1", "1", AgiCall.TIMEOUT).pauseAt("GET DATA \"custom/hotline-number-repeat\"", reading, resume);
+        java.util.concurrent.ExecutorService line = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var session = line.submit(() -> new AsteriskAgiPeer(AGI_PORT).call(call));
+            assertThat(reading.await(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            // the caller is still on the line, hearing the ticket number
+            CallbackTask task = callbacks.findByCallIdAndReason(callId, CallbackTask.Reason.CALLER_REQUEST).get(0);
+            assertThat(task.status()).isEqualTo(CallbackTask.Status.AFTER_CALL);
+            dispatcher.dispatchDue();
+            assertThat(originatesFor(task.ticketNumber())).isZero();
+
+            AMI.emit("ami-05-agi-caller-hangup-idle.txt", Map.of()); // the caller hangs up
+            await().atMost(PATIENCE).until(() -> status(task) == CallbackTask.Status.PENDING);
+            assertThat(callbacks.findById(task.id()).orElseThrow().dueAt()).isEqualTo(monday.plusSeconds(60));
+            dispatcher.dispatchDue();
+            assertThat(originatesFor(task.ticketNumber())).isZero();
+
+            clock.set(monday.plusSeconds(60));
+            dispatcher.dispatchDue();
+            assertThat(originatesFor(task.ticketNumber())).isEqualTo(1);
+            resume.countDown();
+            session.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            resume.countDown();
+            line.shutdownNow();
+        }
+    }
+
+    private long originatesFor(String ticket) {
+        return AMI.actions().stream().filter(a -> "Originate".equalsIgnoreCase(a.get("Action"))
+                && a.getOrDefault("Variable", "").contains("HOTLINE_TICKET=" + ticket)).count();
+    }
+
     private long originates() {
         return AMI.actions().stream().filter(a -> "Originate".equalsIgnoreCase(a.get("Action"))).count();
     }

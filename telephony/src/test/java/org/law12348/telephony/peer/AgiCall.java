@@ -30,6 +30,9 @@ public final class AgiCall {
     final java.util.Set<String> missingFiles = new java.util.HashSet<>();
     boolean noCustomPrompts;
     final List<String> args = new java.util.ArrayList<>();
+    String pauseAt;
+    java.util.concurrent.CountDownLatch paused;
+    java.util.concurrent.CountDownLatch resume;
 
     private AgiCall(String uniqueId, String callerId, String callerIdName, String script) {
         this.uniqueId = uniqueId;
@@ -111,6 +114,18 @@ public final class AgiCall {
         return this;
     }
 
+    /**
+     * Holds the call when the script sends a command starting with {@code command}: {@code paused}
+     * opens, and Asterisk answers once {@code resume} opens. Meanwhile the caller is on the line.
+     */
+    public AgiCall pauseAt(String command, java.util.concurrent.CountDownLatch paused,
+                           java.util.concurrent.CountDownLatch resume) {
+        this.pauseAt = command;
+        this.paused = paused;
+        this.resume = resume;
+        return this;
+    }
+
     /** Asterisk's answer to RECORD FILE: ended by # (agi-02) or by the silence timeout (agi-01). */
     public AgiCall recordEndsBySilence() {
         recordEndsWithHash = false;
@@ -126,6 +141,9 @@ public final class AgiCall {
         missingFiles.addAll(other.missingFiles);
         noCustomPrompts = other.noCustomPrompts;
         args.addAll(other.args);
+        pauseAt = other.pauseAt;
+        paused = other.paused;
+        resume = other.resume;
         return this;
     }
 }

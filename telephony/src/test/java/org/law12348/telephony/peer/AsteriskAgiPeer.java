@@ -46,6 +46,12 @@ public final class AsteriskAgiPeer {
                     send(out, "HANGUP\n");
                     noticeSent = true;
                 }
+                if (call.pauseAt != null && command.startsWith(call.pauseAt) && call.paused.getCount() > 0) {
+                    call.paused.countDown();
+                    if (!call.resume.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IOException("the test never resumed the call");
+                    }
+                }
                 Reply reply = alive ? answer(call, command) : new Reply(deadReply(call, command), false);
                 send(out, reply.text());
                 if (reply.hangsUp()) {

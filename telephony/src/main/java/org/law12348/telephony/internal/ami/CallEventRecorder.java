@@ -84,10 +84,10 @@ public final class CallEventRecorder implements ManagerEventListener {
                     agent(e.getMemberName(), e.getInterface())));
         } else if (event instanceof HangupEvent e) {
             channelStarts.remove(e.getUniqueId());
-            calls.update(e.getUniqueId(), c -> c.hungUp(now));
+            calls.ended(e.getUniqueId(), now);
         } else if (event instanceof CdrEvent e) {
             // the Cdr may come before the Hangup of its channel; either one closes the call
-            calls.update(e.getUniqueId(), c -> c.hungUp(now));
+            calls.ended(e.getUniqueId(), now);
         }
     }
 

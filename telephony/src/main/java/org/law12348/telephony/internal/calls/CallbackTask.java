@@ -31,8 +31,11 @@ public class CallbackTask implements BlindIndexed {
     /** Why the call back is owed. */
     public enum Reason { CALLER_REQUEST, LOW_RATING, STAFF_REQUEST }
 
-    /** Where the task stands. */
-    public enum Status { PENDING, DIALING, DONE, FAILED }
+    /**
+     * Where the task stands. {@code AFTER_CALL}: asked for in the IVR while the caller is still on the
+     * line; it becomes {@code PENDING} once the call has ended, so the PBX never dials a busy caller.
+     */
+    public enum Status { AFTER_CALL, PENDING, DIALING, DONE, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "callback_task_seq")
@@ -91,6 +94,24 @@ public class CallbackTask implements BlindIndexed {
         this.createdAt = now;
     }
 
+    /** Holds the task until the caller's call has ended ({@link #callEnded}). */
+    public CallbackTask afterTheCall() {
+        if (status == Status.PENDING && attempts == 0) {
+            status = Status.AFTER_CALL;
+        }
+        return this;
+    }
+
+    /** The caller's call ended: a task held for it is due at {@code due}. Returns whether it was held. */
+    public boolean callEnded(Instant due) {
+        if (status != Status.AFTER_CALL) {
+            return false;
+        }
+        status = Status.PENDING;
+        dueAt = due;
+        return true;
+    }
+
     /** Claims the task for one originate; the action id ties the OriginateResponse back to it. */
     public void dialing(String originateActionId) {
         status = Status.DIALING;
@@ -123,7 +144,7 @@ public class CallbackTask implements BlindIndexed {
      */
     public void anonymise(Instant now) {
         phone = "";
-        if (status == Status.PENDING || status == Status.DIALING) {
+        if (status == Status.AFTER_CALL || status == Status.PENDING || status == Status.DIALING) {
             status = Status.FAILED;
             completedAt = now;
             lastResult = "工单已匿名化，回拨取消";

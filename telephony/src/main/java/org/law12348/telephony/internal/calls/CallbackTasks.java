@@ -19,6 +19,8 @@ public interface CallbackTasks extends JpaRepository<CallbackTask, Long> {
 
     List<CallbackTask> findByCallIdAndReason(String callId, CallbackTask.Reason reason);
 
+    List<CallbackTask> findByCallIdAndStatus(String callId, CallbackTask.Status status);
+
     /** Call backs to one number, by the number's blind index. */
     List<CallbackTask> findByPhoneHash(String phoneHash);
 

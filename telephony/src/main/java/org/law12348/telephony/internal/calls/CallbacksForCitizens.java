@@ -30,7 +30,7 @@ class CallbacksForCitizens implements CitizenCallbacks {
 
     private static String statusName(CallbackTask.Status status) {
         return switch (status) {
-            case PENDING -> "待回拨";
+            case AFTER_CALL, PENDING -> "待回拨";
             case DIALING -> "正在回拨";
             case DONE -> "已回拨";
             case FAILED -> "回拨未接通";

@@ -81,7 +81,8 @@ public class HotlineDesk {
 
     /**
      * The caller asked to be called back: a PHONE ticket (or the one an earlier step of the call made)
-     * and one callback task for the call, due at {@code dueAt}. Returns the ticket number.
+     * and one callback task for the call, held until the call has ended ({@link CallLog#ended}), due no
+     * earlier than {@code dueAt}. Returns the ticket number.
      */
     public String callbackBooked(Caller caller, Instant dueAt) {
         String number = ticketOf(caller.callId()).orElseGet(() -> {
@@ -93,7 +94,7 @@ public class HotlineDesk {
             if (callbacks.findByCallIdAndReason(caller.callId(), CallbackTask.Reason.CALLER_REQUEST).isEmpty()) {
                 callbacks.save(new CallbackTask(number, caller.callId(), caller.phone().value(),
                         properties.callback().defaultAgentExtension(), CallbackTask.Reason.CALLER_REQUEST, dueAt,
-                        "ivr", clock.instant()));
+                        "ivr", clock.instant()).afterTheCall());
             }
         });
         calls.update(caller.callId(), c -> c.callbackBooked(number));

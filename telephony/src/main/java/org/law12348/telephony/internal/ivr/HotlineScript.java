@@ -68,7 +68,7 @@ public final class HotlineScript implements AgiScript {
         try {
             String[] args = request.getArguments();
             if (args != null && args.length > 0 && OVERFLOW.equals(args[0])) {
-                overflow(prompter, channel, callId, phone.orElse(null));
+                overflow(prompter, callId, phone.orElse(null));
                 return;
             }
             channel.answer();
@@ -84,11 +84,14 @@ public final class HotlineScript implements AgiScript {
                     entry.businessType());
             Caller caller = new Caller(callId, phone.orElse(null), region, entry.businessType());
             boolean open = hours.isOpen(clock.instant());
-            route(prompter, channel, caller, entry, policy.afterMenu(open, open ? waiting(prompter, entry.queue()) : 0));
+            route(prompter, caller, entry, policy.afterMenu(open, open ? waiting(prompter, entry.queue()) : 0));
         } catch (AgiHangupException hangup) {
-            calls.update(callId, c -> c.hungUp(clock.instant()));
+            calls.ended(callId, clock.instant());
             log.info("Caller hung up in the IVR");
         } finally {
+            if (prompter.hungUp()) {
+                calls.ended(callId, clock.instant());
+            }
             MDC.remove("callId");
         }
     }
@@ -97,7 +100,7 @@ public final class HotlineScript implements AgiScript {
      * The dialplan sends a caller back here ({@code hotline,overflow}) when Queue() gave up (its wait
      * limit passed): the choices already made are on the channel, so offer a callback or a message.
      */
-    private void overflow(Prompter prompter, AgiChannel channel, String callId, PhoneNumber phone)
+    private void overflow(Prompter prompter, String callId, PhoneNumber phone)
             throws AgiException {
         String business = prompter.get("HOTLINE_BUSINESS");
         MenuEntry entry = properties.ivr().menu().values().stream()
@@ -107,11 +110,11 @@ public final class HotlineScript implements AgiScript {
         RegionCode region = regionVar != null && regionVar.matches("[1-9]\\d{5}")
                 ? new RegionCode(regionVar) : new RegionCode(properties.defaultRegion());
         log.info("Queue {} overflowed; offering a callback or a message", entry.queue());
-        route(prompter, channel, new Caller(callId, phone, region, entry.businessType()), entry,
+        route(prompter, new Caller(callId, phone, region, entry.businessType()), entry,
                 new Plan(Next.CALLBACK, "hotline-busy"));
     }
 
-    private void route(Prompter prompter, AgiChannel channel, Caller caller, MenuEntry entry, Plan plan)
+    private void route(Prompter prompter, Caller caller, MenuEntry entry, Plan plan)
             throws AgiException {
         Next next = switch (plan.next()) {
             case QUEUE -> policy.queueOption(prompter.ask(plan.prompt(), 1));
@@ -126,9 +129,9 @@ public final class HotlineScript implements AgiScript {
         }
         switch (next) {
             case QUEUE -> handToQueue(prompter, caller, entry);
-            case CALLBACK -> TicketReadBack.readBack(prompter, channel, "hotline-callback-booked",
+            case CALLBACK -> TicketReadBack.readBack(prompter, "hotline-callback-booked",
                     desk.callbackBooked(caller, hours.nextOpening(clock.instant()).orElse(clock.instant())));
-            case MESSAGE -> messages.take(prompter, channel, caller);
+            case MESSAGE -> messages.take(prompter, caller);
         }
     }
 

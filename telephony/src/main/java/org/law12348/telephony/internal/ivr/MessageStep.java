@@ -1,6 +1,5 @@
 package org.law12348.telephony.internal.ivr;
 
-import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.law12348.telephony.CallOutcome;
@@ -40,18 +39,18 @@ final class MessageStep {
         this.clock = clock;
     }
 
-    void take(Prompter prompter, AgiChannel channel, Caller caller) throws AgiException {
+    void take(Prompter prompter, Caller caller) throws AgiException {
         Optional<CallRecord> earlier = calls.find(caller.callId());
         if (earlier.filter(c -> c.outcome() == CallOutcome.MESSAGE_LEFT && c.ticketNumber() != null).isPresent()) {
             log.info("The message step ran again for this call; reading back ticket {}", earlier.get().ticketNumber());
-            TicketReadBack.readBack(prompter, channel, "hotline-ticket-number-is", earlier.get().ticketNumber());
+            TicketReadBack.readBack(prompter, "hotline-ticket-number-is", earlier.get().ticketNumber());
             return;
         }
         prompter.play("hotline-record-after-beep");
         String file = fileFor(caller.callId(), earlier.map(CallRecord::recordingFile).orElse(null));
         Prompter.Recording recording = prompter.record(file, (int) properties.ivr().maxMessage().toMillis());
         if (recording.failed() || recording.length().compareTo(properties.ivr().minMessage()) < 0) {
-            noMessage(prompter, channel, caller, file + ".wav", recording);
+            noMessage(prompter, caller, file + ".wav", recording);
             return;
         }
         String ticket;
@@ -63,21 +62,21 @@ final class MessageStep {
             calls.update(caller.callId(), c -> c.messageLeft(file + ".wav", null));
             if (!recording.hungUp()) {
                 prompter.play("hotline-goodbye");
-                channel.hangup();
+                prompter.hangUp();
             }
             return;
         }
         if (recording.hungUp()) {
             throw new AgiHangupException();
         }
-        TicketReadBack.readBack(prompter, channel, "hotline-ticket-number-is", ticket);
+        TicketReadBack.readBack(prompter, "hotline-ticket-number-is", ticket);
     }
 
     /**
      * Silence, a message shorter than {@code min-message} or a recording Asterisk could not write: no
      * ticket (nobody could act on it), but a missed call on the log, with the number, for a call back.
      */
-    private void noMessage(Prompter prompter, AgiChannel channel, Caller caller, String file,
+    private void noMessage(Prompter prompter, Caller caller, String file,
                            Prompter.Recording recording) throws AgiException {
         calls.update(caller.callId(), c -> c.messageTooShort(recording.failed() ? null : file, clock.instant()));
         log.info("No usable message ({} recorded{}): a missed call for call-back, no ticket",
@@ -87,7 +86,7 @@ final class MessageStep {
         }
         prompter.play("hotline-message-empty");
         prompter.set("HOTLINE_ACTION", "done");
-        channel.hangup();
+        prompter.hangUp();
     }
 
     /**

@@ -31,6 +31,8 @@ final class Prompter {
 
     private final AgiChannel channel;
     private final Ivr ivr;
+    /** One prompter serves one call, so it may remember that the script ended that call. */
+    private boolean hungUp;
 
     Prompter(AgiChannel channel, Ivr ivr) {
         this.channel = channel;
@@ -102,6 +104,16 @@ final class Prompter {
                 play(prompt);
             }
         }
+    }
+
+    /** The script ends the call (HANGUP). */
+    void hangUp() throws AgiException {
+        channel.hangup();
+        hungUp = true;
+    }
+
+    boolean hungUp() {
+        return hungUp;
     }
 
     void set(String variable, String value) throws AgiException {

@@ -1,6 +1,5 @@
 package org.law12348.telephony.internal.ivr;
 
-import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 
 import java.util.List;
@@ -15,7 +14,7 @@ final class TicketReadBack {
     private TicketReadBack() {
     }
 
-    static void readBack(Prompter prompter, AgiChannel channel, String prompt, String number) throws AgiException {
+    static void readBack(Prompter prompter, String prompt, String number) throws AgiException {
         prompter.play(prompt);
         List<List<String>> groups = IvrPolicy.readBackGroups(number);
         int readings = 0;
@@ -26,6 +25,6 @@ final class TicketReadBack {
         prompter.play("hotline-goodbye");
         prompter.set("HOTLINE_ACTION", "done");
         prompter.set("HOTLINE_TICKET", number);
-        channel.hangup();
+        prompter.hangUp();
     }
 }
