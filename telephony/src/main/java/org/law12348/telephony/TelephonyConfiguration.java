@@ -5,11 +5,11 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.law12348.telephony.internal.ami.AmiConnector;
 import org.law12348.telephony.internal.ami.CallEventRecorder;
 import org.law12348.telephony.internal.ami.CallbackDispatcher;
+import org.law12348.telephony.internal.ami.CallbackLegs;
 import org.law12348.telephony.internal.ami.CallbackSchedule;
 import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.telephony.internal.calls.CallbackAttempts;
 import org.law12348.telephony.internal.calls.CallbackTasks;
-import org.law12348.ticketing.TicketService;
-import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import org.law12348.telephony.internal.calls.CallerHistory;
@@ -80,20 +80,22 @@ public class TelephonyConfiguration {
         }
 
         @Bean
-        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder,
-                                  org.springframework.beans.factory.ObjectProvider<CallbackDispatcher> callbacks) {
+        CallbackLegs callbackLegs(CallbackAttempts attempts) {
+            return new CallbackLegs(attempts);
+        }
+
+        @Bean
+        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder, CallbackLegs legs) {
             List<ManagerEventListener> listeners = new ArrayList<>();
             listeners.add(recorder);
-            // the dispatcher needs the connector and listens on it: hand it over lazily
-            listeners.add(event -> callbacks.getObject().onManagerEvent(event));
+            listeners.add(legs);
             return new AmiConnector(properties.ami(), listeners);
         }
 
         @Bean
-        CallbackDispatcher callbackDispatcher(AmiConnector ami, CallbackTasks tasks, TicketService tickets,
-                                              ServiceHours hours, TransactionTemplate transactions,
-                                              TelephonyProperties properties, Clock clock) {
-            return new CallbackDispatcher(ami, tasks, tickets, hours, transactions, properties.callback(), clock);
+        CallbackDispatcher callbackDispatcher(AmiConnector ami, CallbackTasks tasks, CallbackAttempts attempts,
+                                              ServiceHours hours, TelephonyProperties properties, Clock clock) {
+            return new CallbackDispatcher(ami, tasks, attempts, hours, properties.callback(), clock);
         }
 
         @Bean

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.law12348.telephony.internal.ami.AmiConnector;
 import org.law12348.telephony.internal.ami.CallbackDispatcher;
 import org.law12348.telephony.internal.calls.CallRecord;
+import org.law12348.telephony.internal.calls.CallbackAttempts;
 import org.law12348.telephony.internal.calls.CallRecords;
 import org.law12348.telephony.internal.calls.CallbackTask;
 import org.law12348.telephony.internal.calls.CallbackTasks;
@@ -15,7 +16,9 @@ import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,14 +28,19 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 /** The real asterisk-java ManagerConnection against a peer replaying Asterisk 22's AMI captures. */
 @SpringBootTest(classes = TelephonyTestApp.class)
+@AutoConfigureMockMvc
 class AmiCallEventsTest {
 
     static final AsteriskAmiPeer AMI = startPeer();
@@ -57,6 +65,8 @@ class AmiCallEventsTest {
     @Autowired TicketIntake intake;
     @Autowired JdbcTemplate jdbc;
     @Autowired TelephonyTestApp.MutableClock clock;
+    @Autowired CallbackAttempts attempts;
+    @Autowired MockMvc mvc;
 
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
@@ -126,6 +136,67 @@ class AmiCallEventsTest {
         }
     }
 
+    /**
+     * Issue 17, hotline item 4: a callback was marked done when the agent answered, even if the
+     * citizen's leg was busy or unanswered, and never retried.
+     */
+    @Test
+    void retriesACallbackTheCitizenDidNotAnswerInsideServiceHoursThenHandsItToADispatcher() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        Instant monday1000 = Instant.parse("2026-11-30T02:00:00Z");
+        clock.set(monday1000);
+        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-no-answer", null, "LEGAL_AID",
+                "440100", null, "请回拨说明法律援助材料", null, AsteriskAmiPeer.CITIZEN_NO_ANSWER, null, null))
+                .ticketNumber();
+        CallbackTask task = callbacks.save(new CallbackTask(ticket, null, AsteriskAmiPeer.CITIZEN_NO_ANSWER, "agent1",
+                CallbackTask.Reason.STAFF_REQUEST, monday1000, "dispatcher1", monday1000));
+
+        dispatcher.dispatchDue(); // the agent answers, the citizen's phone rings unanswered
+        await().atMost(PATIENCE).until(() -> status(task) == CallbackTask.Status.PENDING);
+        assertThat(reload(task).dueAt()).isEqualTo(monday1000.plus(Duration.ofMinutes(10)));
+        assertThat(reload(task).lastResult()).isEqualTo("坐席已接听，来电人无人接听（NOANSWER）");
+
+        clock.set(Instant.parse("2026-11-30T03:45:00Z")); // 11:45: the doubled delay ends in the lunch break
+        dispatcher.dispatchDue();
+        await().atMost(PATIENCE).until(() -> reload(task).attempts() == 2 && status(task) == CallbackTask.Status.PENDING);
+        assertThat(reload(task).dueAt()).isEqualTo(Instant.parse("2026-11-30T06:00:00Z")); // 14:00
+
+        clock.set(Instant.parse("2026-11-30T06:00:00Z"));
+        dispatcher.dispatchDue();
+        await().atMost(PATIENCE).until(() -> status(task) == CallbackTask.Status.HANDED_OVER);
+        List<String> notes = jdbc.queryForList("select e.text from timeline_entry e join ticket t on t.id = e.ticket_id "
+                + "where t.number = ? and e.text like '回拨%' order by e.id", String.class, ticket);
+        assertThat(notes).hasSize(3);
+        assertThat(notes.get(2)).startsWith("回拨3次均未接通，已转调度员人工处理。经过：")
+                .contains("第1次（11月30日 10:00）：坐席已接听，来电人无人接听（NOANSWER）", "第2次（11月30日 11:45）",
+                        "第3次（11月30日 14:00）");
+        mvc.perform(get("/api/v1/staff/callbacks").with(user("dispatcher1").roles("DISPATCHER")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(jsonPath("$.items[?(@.ticketNumber == '" + ticket + "')].statusName").value("已转调度员"))
+                .andExpect(jsonPath("$.items[?(@.ticketNumber == '" + ticket + "')].phone").value("139****0000"));
+    }
+
+    @Test
+    void countsAnAttemptWhoseOutcomeNeverCameAsFailed() {
+        Instant monday1000 = Instant.parse("2026-11-30T02:00:00Z");
+        clock.set(monday1000);
+        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-lost", null, "LEGAL_AID", "440100",
+                null, "请回拨说明法律援助材料", null, "13800138000", null, null)).ticketNumber();
+        CallbackTask task = callbacks.save(new CallbackTask(ticket, null, "13800138000", "agent1",
+                CallbackTask.Reason.STAFF_REQUEST, monday1000.plus(Duration.ofDays(1)), "dispatcher1", monday1000));
+        attempts.startDialing(task.id(), "cb-" + task.id() + "-1"); // the originate went out; no event came back
+
+        clock.set(monday1000.plus(Duration.ofMinutes(5)));
+        dispatcher.dispatchDue();
+
+        assertThat(status(task)).isEqualTo(CallbackTask.Status.PENDING);
+        assertThat(reload(task).lastResult()).isEqualTo("未收到呼叫结果");
+    }
+
+    private CallbackTask reload(CallbackTask task) {
+        return callbacks.findById(task.id()).orElseThrow();
+    }
+
     private long originatesFor(String ticket) {
         return AMI.actions().stream().filter(a -> "Originate".equalsIgnoreCase(a.get("Action"))
                 && a.getOrDefault("Variable", "").contains("HOTLINE_TICKET=" + ticket)).count();
@@ -192,6 +263,8 @@ class AmiCallEventsTest {
 
         await().atMost(PATIENCE).until(() -> status(reachable) == CallbackTask.Status.DONE
                 && status(unreachable) == CallbackTask.Status.PENDING);
+        // done only once the citizen's DialEnd said ANSWER, not when the agent picked up
+        assertThat(reload(reachable).lastResult()).isEqualTo("坐席与来电人已接通");
         CallbackTask failed = callbacks.findById(unreachable.id()).orElseThrow();
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.dueAt()).isAfter(now);

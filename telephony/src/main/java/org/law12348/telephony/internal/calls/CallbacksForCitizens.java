@@ -33,6 +33,7 @@ class CallbacksForCitizens implements CitizenCallbacks {
             case AFTER_CALL, PENDING -> "待回拨";
             case DIALING -> "正在回拨";
             case DONE -> "已回拨";
+            case HANDED_OVER -> "回拨未接通，工作人员将另行联系";
             case FAILED -> "回拨未接通";
         };
     }
