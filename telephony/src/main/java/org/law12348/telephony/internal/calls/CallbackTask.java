@@ -189,6 +189,11 @@ public class CallbackTask implements BlindIndexed {
         phoneHash = cipher.blindIndex(phone);
     }
 
+    /** Still to be made or being made: waiting for the call's end, due, or dialling. */
+    public boolean isOpen() {
+        return status == Status.AFTER_CALL || status == Status.PENDING || status == Status.DIALING;
+    }
+
     public Long id() { return id; }
     public String ticketNumber() { return ticketNumber; }
     public String callId() { return callId; }
