@@ -7,7 +7,9 @@ import org.law12348.telephony.internal.ami.CallEventRecorder;
 import org.law12348.telephony.internal.ami.CallbackDispatcher;
 import org.law12348.telephony.internal.ami.CallbackLegs;
 import org.law12348.telephony.internal.ami.CallbackSchedule;
+import org.law12348.telephony.internal.ami.ChannelReconciler;
 import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.telephony.internal.calls.CallReconciliation;
 import org.law12348.telephony.internal.calls.CallbackAttempts;
 import org.law12348.telephony.internal.calls.CallbackTasks;
 import java.util.ArrayList;
@@ -96,6 +98,11 @@ public class TelephonyConfiguration {
         CallbackDispatcher callbackDispatcher(AmiConnector ami, CallbackTasks tasks, CallbackAttempts attempts,
                                               ServiceHours hours, TelephonyProperties properties, Clock clock) {
             return new CallbackDispatcher(ami, tasks, attempts, hours, properties.callback(), clock);
+        }
+
+        @Bean
+        ChannelReconciler channelReconciler(AmiConnector ami, CallReconciliation reconciliation, Clock clock) {
+            return new ChannelReconciler(ami, reconciliation, clock);
         }
 
         @Bean

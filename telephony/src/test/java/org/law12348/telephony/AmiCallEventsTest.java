@@ -66,6 +66,7 @@ class AmiCallEventsTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TelephonyTestApp.MutableClock clock;
     @Autowired CallbackAttempts attempts;
+    @Autowired org.law12348.telephony.internal.calls.CallLog callLog;
     @Autowired MockMvc mvc;
 
     @org.junit.jupiter.api.AfterEach
@@ -191,6 +192,37 @@ class AmiCallEventsTest {
 
         assertThat(status(task)).isEqualTo(CallbackTask.Status.PENDING);
         assertThat(reload(task).lastResult()).isEqualTo("未收到呼叫结果");
+    }
+
+    /**
+     * Issue 17, hotline item 9: after an outage of the application, call rows stayed IN_IVR forever.
+     * On every login (start, reconnect) the PBX's live channels are listed and what ended is closed.
+     */
+    @Test
+    void closesTheCallsWhoseChannelsEndedWhileNobodyListenedAfterAReconnect() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        Instant before = clock.instant().minus(Duration.ofMinutes(5));
+        // what the IVR had written when the application went down in the middle of these calls
+        callLog.record("1795876600.1", "13800138000", before, c -> { });
+        callLog.record("1795876600.3", "13800138001", before, c -> c.queued("legal-aid", before));
+        callLog.record("1795876600.5", "13800138002", before, c -> { });
+        AMI.liveChannels(List.of(new AsteriskAmiPeer.LiveChannel("Local/12348@inbound-00000007;2", "1795876600.5",
+                "1795876600.4", "13800138002", "inbound", "12348", 2, "AGI", "agi://127.0.0.1:4573/hotline",
+                "00:05:02")));
+        int loginsBefore = AMI.logins();
+
+        AMI.dropConnections();
+
+        await().atMost(PATIENCE).until(() -> AMI.logins() > loginsBefore
+                && call("1795876600.1").filter(c -> c.endedAt() != null).isPresent());
+        assertThat(AMI.actions()).anySatisfy(a -> assertThat(a).containsEntry("Action", "CoreShowChannels"));
+        assertThat(call("1795876600.1").orElseThrow().outcome()).isEqualTo(CallOutcome.MISSED);
+        await().atMost(PATIENCE).until(() -> call("1795876600.3").filter(c -> c.endedAt() != null).isPresent());
+        assertThat(call("1795876600.3").orElseThrow().outcome()).isEqualTo(CallOutcome.ABANDONED);
+        CallRecord stillInTheIvr = call("1795876600.5").orElseThrow();
+        assertThat(stillInTheIvr.outcome()).isEqualTo(CallOutcome.IN_IVR);
+        assertThat(stillInTheIvr.endedAt()).isNull();
+        AMI.liveChannels(List.of());
     }
 
     private CallbackTask reload(CallbackTask task) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Plays Asterisk 22's Manager interface over TCP as the captures show: the bare banner, "\r\n" lines,
  * ActionID echoed right after Response, Challenge/MD5 Login followed by FullyBooted and SuccessfulAuth,
  * CoreSettings with AsteriskVersion, Ping, Originate ("successfully queued", then the events of ami-08
- * or, for a channel that does not exist, ami-09; see {@link #originated}), Logoff. Events are replayed
+ * or, for a channel that does not exist, ami-09; see {@link #originated}), CoreShowChannels (see
+ * {@link #coreShowChannels}), Logoff. Events are replayed
  * from capture files byte for byte, in their recorded order.
  */
 public final class AsteriskAmiPeer implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger uniqueIds = new AtomicInteger();
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
+    private final List<LiveChannel> live = new CopyOnWriteArrayList<>();
     private volatile OutputStream current;
 
     public AsteriskAmiPeer(String secret) throws IOException {
@@ -133,6 +135,49 @@ public final class AsteriskAmiPeer implements AutoCloseable {
         }
     }
 
+    /** A channel the PBX has right now, as CoreShowChannels lists it. */
+    public record LiveChannel(String channel, String uniqueId, String linkedId, String callerIdNum, String context,
+                              String exten, int priority, String application, String applicationData,
+                              String duration) {
+    }
+
+    /** The channels CoreShowChannels lists from now on. */
+    public void liveChannels(List<LiveChannel> channels) {
+        live.clear();
+        live.addAll(channels);
+    }
+
+    /**
+     * Asterisk 22's answer to CoreShowChannels: the list acknowledgement and the closing
+     * CoreShowChannelsComplete framed as QueueStatus is in ami-01 (EventList start / Complete, ListItems,
+     * ActionID, no Privilege), and one CoreShowChannel per channel with the fields in the order the
+     * Asterisk 22 documentation of the event gives (the channel block of every event, then BridgeId,
+     * Application, ApplicationData, Duration). No capture of this action exists.
+     */
+    private String coreShowChannels(String id) {
+        StringBuilder text = new StringBuilder("Response: Success\r\n" + id + "EventList: start\r\n"
+                + "Message: Channels will follow\r\n\r\n");
+        for (LiveChannel c : live) {
+            text.append("Event: CoreShowChannel\r\n").append(id)
+                    .append("Channel: ").append(c.channel()).append("\r\n")
+                    .append("ChannelState: 6\r\nChannelStateDesc: Up\r\n")
+                    .append("CallerIDNum: ").append(c.callerIdNum()).append("\r\n")
+                    .append("CallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>\r\n")
+                    .append("Language: zh\r\nAccountCode: \r\n")
+                    .append("Context: ").append(c.context()).append("\r\n")
+                    .append("Exten: ").append(c.exten()).append("\r\n")
+                    .append("Priority: ").append(c.priority()).append("\r\n")
+                    .append("Uniqueid: ").append(c.uniqueId()).append("\r\n")
+                    .append("Linkedid: ").append(c.linkedId()).append("\r\n")
+                    .append("BridgeId: \r\n")
+                    .append("Application: ").append(c.application()).append("\r\n")
+                    .append("ApplicationData: ").append(c.applicationData()).append("\r\n")
+                    .append("Duration: ").append(c.duration()).append("\r\n\r\n");
+        }
+        return text.append("Event: CoreShowChannelsComplete\r\n").append(id).append("EventList: Complete\r\n")
+                .append("ListItems: ").append(live.size()).append("\r\n\r\n").toString();
+    }
+
     /** Drops every client connection, as a restart of Asterisk would. */
     public void dropConnections() throws IOException {
         for (Socket s : clients) {
@@ -199,6 +244,7 @@ public final class AsteriskAmiPeer implements AutoCloseable {
                 write(out, "Response: Success\r\n" + id + "Message: Originate successfully queued\r\n\r\n");
                 originated(a);
             }
+            case "coreshowchannels" -> write(out, coreShowChannels(id));
             case "logoff" -> {
                 write(out, "Response: Goodbye\r\n" + id + "Message: Thanks for all the fish.\r\n\r\n");
                 return false;
