@@ -17,6 +17,7 @@ import java.util.List;
 import org.law12348.telephony.internal.calls.CallerHistory;
 import org.law12348.telephony.internal.calls.HotlineDesk;
 import org.law12348.telephony.internal.calls.SurveyDesk;
+import org.law12348.telephony.internal.ivr.FastAgiHealth;
 import org.law12348.telephony.internal.ivr.FastAgiServer;
 import org.law12348.telephony.internal.ivr.HotlineScript;
 import org.law12348.telephony.internal.ivr.IvrPolicy;
@@ -69,6 +70,13 @@ public class TelephonyConfiguration {
     FastAgiServer fastAgiServer(TelephonyProperties properties, HotlineScript hotline, SurveyScript survey) {
         Map<String, AgiScript> scripts = Map.of("hotline", hotline, properties.ivr().surveyScript(), survey);
         return new FastAgiServer(properties.fastagi(), scripts);
+    }
+
+    /** Named so that the health endpoint shows it as {@code fastAgi}. */
+    @Bean
+    @ConditionalOnProperty(name = "law12348.telephony.fastagi.enabled", havingValue = "true", matchIfMissing = true)
+    FastAgiHealth fastAgiHealthIndicator(FastAgiServer server) {
+        return new FastAgiHealth(server);
     }
 
     /** AMI: only when law12348.telephony.ami.host is set. */

@@ -31,7 +31,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
                                   String defaultRegion, String recordingDir, Integer intakeConcurrency) {
 
     public TelephonyProperties {
-        fastagi = fastagi == null ? new FastAgi(null, null, null, null, null) : fastagi;
+        fastagi = fastagi == null ? new FastAgi(null, null, null, null, null, null) : fastagi;
         ami = ami == null ? new Ami(null, null, null, null, null, null) : ami;
         ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null, null) : ivr;
         hours = hours == null ? new Hours(null, null, null, null) : hours;
@@ -41,12 +41,19 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
         intakeConcurrency = intakeConcurrency == null ? 8 : intakeConcurrency;
     }
 
-    /** FastAGI server: {@code port} 0 is not allowed (Asterisk's dialplan names the port). */
-    public record FastAgi(Boolean enabled, Integer port, String bindAddress, Integer poolSize, Integer maxPoolSize) {
+    /**
+     * FastAGI server: {@code port} 0 is not allowed (Asterisk's dialplan names the port). It listens on
+     * {@code bindAddress} (loopback unless set: FastAGI has no authentication) and serves only the PBX
+     * addresses of {@code allowedPeers} (IP addresses or CIDR blocks).
+     */
+    public record FastAgi(Boolean enabled, Integer port, String bindAddress, Integer poolSize, Integer maxPoolSize,
+                          List<String> allowedPeers) {
         public FastAgi {
             enabled = enabled == null || enabled;
             port = port == null ? 4573 : port;
-            bindAddress = blank(bindAddress) ? "0.0.0.0" : bindAddress;
+            bindAddress = blank(bindAddress) ? "127.0.0.1" : bindAddress.strip();
+            allowedPeers = allowedPeers == null || allowedPeers.isEmpty() ? List.of("127.0.0.1", "::1")
+                    : List.copyOf(allowedPeers);
             poolSize = poolSize == null ? 10 : poolSize;
             maxPoolSize = maxPoolSize == null ? Math.max(200, poolSize) : maxPoolSize;
         }

@@ -22,12 +22,21 @@ public final class AsteriskAgiPeer {
 
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
+    private final String host;
     private final int port;
+    private final String localAddress;
     private final List<String> commands = new ArrayList<>();
     private final List<String> wire = new ArrayList<>();
 
     public AsteriskAgiPeer(int port) {
+        this("127.0.0.1", port, null);
+    }
+
+    /** A PBX at {@code localAddress} (e.g. 127.0.0.2) calling the FastAGI server at {@code host}. */
+    public AsteriskAgiPeer(String host, int port, String localAddress) {
+        this.host = host;
         this.port = port;
+        this.localAddress = localAddress;
     }
 
     /** Runs one call to its end (the server closing the connection); returns the commands received. */
@@ -39,7 +48,7 @@ public final class AsteriskAgiPeer {
             send(out, environment(call));
             boolean alive = true;
             boolean noticeSent = false;
-            for (String command = in.readLine(); command != null; command = in.readLine()) {
+            for (String command = next(in); command != null; command = next(in)) {
                 commands.add(command);
                 wire.add("AGI> " + command);
                 if (!alive && !noticeSent) {
@@ -63,9 +72,23 @@ public final class AsteriskAgiPeer {
                 }
             }
             // the server half-closed: Asterisk says HANGUP once more (twice if not yet noticed) and closes
-            send(out, noticeSent ? "HANGUP\n" : "HANGUP\nHANGUP\n");
+            try {
+                send(out, noticeSent ? "HANGUP\n" : "HANGUP\nHANGUP\n");
+            } catch (java.net.SocketException closedAtOnce) {
+                wire.add("### the server closed the connection");
+            }
         }
         return commands;
+    }
+
+    /** The server's next command; null when it closed its side (or reset a connection it refused). */
+    private String next(BufferedReader in) throws IOException {
+        try {
+            return in.readLine();
+        } catch (java.net.SocketException reset) {
+            wire.add("### the server reset the connection");
+            return null;
+        }
     }
 
     public List<String> wire() {
@@ -187,7 +210,10 @@ public final class AsteriskAgiPeer {
         for (int attempt = 0; ; attempt++) {
             Socket socket = new Socket();
             try {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                if (localAddress != null) {
+                    socket.bind(new InetSocketAddress(localAddress, 0));
+                }
+                socket.connect(new InetSocketAddress(host, port), 2000);
                 return socket;
             } catch (ConnectException notYetListening) {
                 socket.close();
