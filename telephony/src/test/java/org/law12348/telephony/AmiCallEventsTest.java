@@ -225,6 +225,25 @@ class AmiCallEventsTest {
         AMI.liveChannels(List.of());
     }
 
+    /**
+     * Issue 17, hotline item 8: with the application unreachable the sample dialplan answered no call.
+     * Its fallback marks the CDR; the Cdr event puts the caller on the call log for a call back.
+     */
+    @Test
+    void putsACallerWhoReachedTheDialplansFallbackOnTheCallLogForACallBack() throws Exception {
+        await().atMost(PATIENCE).until(ami::isConnected);
+        String uniqueId = "1795876386.5"; // the 12348 channel of ami-04; no FastAGI session recorded it
+
+        AMI.emitWithField("ami-04-agi-caller-hangup-get-data.txt", uniqueId, "UserField", "HOTLINE_FALLBACK");
+
+        await().atMost(PATIENCE).until(() -> call(uniqueId).filter(c -> c.endedAt() != null).isPresent());
+        CallRecord call = call(uniqueId).orElseThrow();
+        assertThat(call.outcome()).isEqualTo(CallOutcome.MISSED);
+        assertThat(call.callerPhone()).isEqualTo("13800138000");
+        assertThat(call.regionCode()).isEqualTo("110100");
+        assertThat(call("1795876386.4")).isEmpty(); // the other half's Cdr carries no fallback mark
+    }
+
     private CallbackTask reload(CallbackTask task) {
         return callbacks.findById(task.id()).orElseThrow();
     }

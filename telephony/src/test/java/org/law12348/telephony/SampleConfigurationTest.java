@@ -31,6 +31,39 @@ class SampleConfigurationTest {
         assertThat(user.getOrDefault("eventfilter", List.of())).noneMatch(f -> f.contains("Cdr"));
     }
 
+    /**
+     * Issue 17, hotline item 8: the sample dialplan did not check AGISTATUS, so with the application
+     * unreachable no call was answered. Without a decision from the application the call goes to a
+     * fallback: the queue, then a recorded message, the CDR marked for the call log.
+     */
+    @Test
+    void fallsBackToTheQueueAndThenAMessageWhenTheApplicationCannotBeReached() throws IOException {
+        List<String> hotline = section("extensions.conf", "from-trunk").get("same");
+        int agi = indexOf(hotline, "AGI(${HOTLINE_AGI}/hotline)");
+        int fallback = indexOf(hotline, "Goto(fallback,s,1)");
+        assertThat(hotline.subList(agi, fallback)).anyMatch(l -> l.contains("${AGISTATUS}"))
+                .noneMatch(l -> l.contains("Hangup()"));
+        assertThat(hotline.get(indexOf(hotline, "AGI(${HOTLINE_AGI}/hotline,overflow)") + 1))
+                .contains("${AGISTATUS}");
+
+        List<String> steps = section("extensions.conf", "fallback").get("same");
+        assertThat(String.join("\n", steps)).contains("Set(CDR(userfield)=HOTLINE_FALLBACK)", "Queue(",
+                "Record(/var/spool/asterisk/monitor/hotline/fallback-${UNIQUEID}.wav");
+        for (String prompt : java.util.regex.Pattern.compile("custom/[a-z0-9-]+")
+                .matcher(Files.readString(SAMPLES.resolve("extensions.conf"))).results().map(m -> m.group()).toList()) {
+            assertThat(SAMPLES.resolve("sounds/zh/" + prompt + ".wav")).as(prompt).isRegularFile();
+        }
+    }
+
+    private static int indexOf(List<String> steps, String step) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).contains(step)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no step " + step + " in " + steps);
+    }
+
     /** Every key of a section; a key may repeat (eventfilter, exten, same). */
     static Map<String, List<String>> section(String file, String name) throws IOException {
         Map<String, List<String>> keys = new LinkedHashMap<>();

@@ -69,6 +69,25 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     }
 
     /**
+     * Sends a capture's events with one field changed in the events of one channel, e.g. the Cdr
+     * {@code UserField} a dialplan's {@code Set(CDR(userfield)=…)} would have filled.
+     */
+    public void emitWithField(String capture, String uniqueId, String field, String value) throws IOException {
+        List<String> events = new ArrayList<>();
+        for (String event : events(capture)) {
+            boolean ofChannel = event.contains("Uniqueid: " + uniqueId + "\r\n")
+                    || event.contains("UniqueID: " + uniqueId + "\r\n");
+            int start = event.indexOf("\r\n" + field + ": ");
+            if (ofChannel && start >= 0) {
+                int end = event.indexOf("\r\n", start + 2);
+                event = event.substring(0, start) + "\r\n" + field + ": " + value + event.substring(end);
+            }
+            events.add(event);
+        }
+        send(events, Map.of());
+    }
+
+    /**
      * The events of one callback originate: an agent channel containing {@link #UNREACHABLE_AGENT} fails
      * as in ami-09; a citizen {@link #CITIZEN_NO_ANSWER} lets the agent answer and the citizen ring
      * unanswered; anything else connects both legs as in ami-08. Every originate gets Uniqueids of its
