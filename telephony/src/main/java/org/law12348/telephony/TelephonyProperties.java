@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
     public static final List<String> PROMPT_NAMES = promptNames();
 
     private static List<String> promptNames() {
-        List<String> names = new java.util.ArrayList<>(List.of("hotline-greeting", "hotline-enter-area-code",
+        List<String> names = new ArrayList<>(List.of("hotline-greeting", "hotline-enter-area-code",
                 "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
                 "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-message-empty",
                 "hotline-ticket-number-is", "hotline-callback-booked", "hotline-number-repeat", "hotline-goodbye",
