@@ -53,28 +53,30 @@ public class KnowledgeBase {
 
     /** The published FAQ articles closest to a ticket's text, for the consultant answering it. */
     public List<SearchHit> similarQuestions(String ticketText, int limit) {
-        if (ticketText == null || ticketText.isBlank()) {
+        String text = ticketText == null ? "" : similarityText(ticketText);
+        if (text.isEmpty()) {
             return List.of();
         }
-        return search.search(new SearchQuery(similarityText(ticketText), null, DocumentType.FAQ,
+        return search.search(new SearchQuery(text, null, DocumentType.FAQ,
                 Math.max(1, Math.min(limit, 20))));
     }
 
     /** What a similarity search reads of a ticket's text: its start, which says what it is about. */
     static String similarityText(String ticketText) {
-        return TextRules.firstCharacters(ticketText.strip(), SIMILAR_TEXT_LENGTH);
+        return TextRules.firstCharacters(KnowledgeText.oneLine(ticketText), SIMILAR_TEXT_LENGTH);
     }
 
+    /**
+     * What a citizen typed, normalised as stored questions are ({@link KnowledgeText}): a line break
+     * from the portal's multi-line box or a pasted control character is not a reason to refuse.
+     */
     private static String queryText(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
+        String text = KnowledgeText.oneLine(raw);
+        if (text == null || text.isEmpty()) {
             return null;
         }
-        String text = raw.strip();
         if (text.codePointCount(0, text.length()) > MAX_QUERY_LENGTH) {
             throw new InvalidInputException(field, field + ".tooLong", "搜索内容不能超过" + MAX_QUERY_LENGTH + "个字");
-        }
-        if (TextRules.hasControlCharacters(text, false)) {
-            throw new InvalidInputException(field, field + ".invalidCharacters", "搜索内容含有不允许的字符");
         }
         return text;
     }
