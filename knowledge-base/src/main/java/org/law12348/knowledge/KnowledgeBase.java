@@ -1,6 +1,7 @@
 package org.law12348.knowledge;
 
 import org.law12348.knowledge.internal.SearchCounter;
+import org.law12348.knowledge.internal.semantic.HybridSearch;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.internal.TextRules;
 import org.springframework.stereotype.Service;
@@ -8,8 +9,9 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 
 /**
- * Search for citizens and staff: validates what people type, then asks the configured backend.
- * User text is only ever handed to the backend as plain words.
+ * Search for citizens and staff: validates and normalises what people type, then asks the configured
+ * backend for words and the semantic index for meaning, fused ({@link HybridSearch}). User text is only
+ * ever handed to the backend as plain words.
  */
 @Service
 public class KnowledgeBase {
@@ -20,10 +22,12 @@ public class KnowledgeBase {
     private static final int SIMILAR_TEXT_LENGTH = 300;
 
     private final KnowledgeSearch search;
+    private final HybridSearch hybrid;
     private final SearchCounter counter;
 
-    KnowledgeBase(KnowledgeSearch search, SearchCounter counter) {
+    KnowledgeBase(KnowledgeSearch search, HybridSearch hybrid, SearchCounter counter) {
         this.search = search;
+        this.hybrid = hybrid;
         this.counter = counter;
     }
 
@@ -38,7 +42,7 @@ public class KnowledgeBase {
             throw new InvalidInputException("limit", "limit.outOfRange", "limit 应在1到" + SearchQuery.MAX_LIMIT + "之间");
         }
         counter.searched();
-        return search.search(new SearchQuery(text, category(category), null, n));
+        return hybrid.search(new SearchQuery(text, category(category), null, n));
     }
 
     /** As-you-type suggestions; nothing typed yet gives nothing. */
@@ -57,7 +61,7 @@ public class KnowledgeBase {
         if (text.isEmpty()) {
             return List.of();
         }
-        return search.search(new SearchQuery(text, null, DocumentType.FAQ,
+        return hybrid.search(new SearchQuery(text, null, DocumentType.FAQ,
                 Math.max(1, Math.min(limit, 20))));
     }
 

@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
+/** Lexical only: the 7,500-article import would otherwise keep a core busy embedding for minutes. */
+@SpringBootTest(properties = {"law12348.knowledge.semantic.enabled=false",
+        // its own database: the other contexts of this JVM would otherwise see its 7,500 articles
+        "spring.datasource.url=jdbc:h2:mem:kb-import;DB_CLOSE_DELAY=-1"})
 @AutoConfigureMockMvc
 class ImportApiTest {
 
