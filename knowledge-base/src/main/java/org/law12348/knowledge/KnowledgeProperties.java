@@ -48,9 +48,10 @@ public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDe
      * @param rrfK           the rank offset of reciprocal rank fusion
      * @param lexicalWeight  weight of the lexical rank
      * @param semanticWeight weight of the semantic rank
+     * @param catchUpEvery   how often a node reads the FAQs other nodes changed into its own graph
      */
     public record Semantic(Boolean enabled, Integer syncUpTo, Double minSimilarity, Integer candidates, Integer rrfK,
-                           Double lexicalWeight, Double semanticWeight) {
+                           Double lexicalWeight, Double semanticWeight, java.time.Duration catchUpEvery) {
         public Semantic {
             enabled = enabled == null || enabled;
             syncUpTo = syncUpTo == null ? 200 : syncUpTo;
@@ -59,6 +60,8 @@ public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDe
             rrfK = rrfK == null ? 60 : rrfK;
             lexicalWeight = lexicalWeight == null ? 1.0 : lexicalWeight;
             semanticWeight = semanticWeight == null ? 1.0 : semanticWeight;
+            catchUpEvery = catchUpEvery == null || catchUpEvery.isNegative() || catchUpEvery.isZero()
+                    ? java.time.Duration.ofMinutes(1) : catchUpEvery;
         }
     }
 
@@ -68,6 +71,6 @@ public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDe
         loadDemoContent = loadDemoContent == null || loadDemoContent;
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         elasticsearch = elasticsearch == null ? new Elasticsearch(null, null, null, null, null) : elasticsearch;
-        semantic = semantic == null ? new Semantic(null, null, null, null, null, null, null) : semantic;
+        semantic = semantic == null ? new Semantic(null, null, null, null, null, null, null, null) : semantic;
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Where the semantic half of the search stands, for administrators.
  *
  * @param state     {@code READY} (searches are hybrid), {@code BUILDING} (lexical only until done),
- *                  {@code FAILED} (vectors could not be computed; lexical only), {@code DISABLED}
+ *                  {@code FAILED} (the model cannot run here: searches stay lexical; {@code lastError} says why), {@code DISABLED}
  * @param model     the sentence-embedding model
  * @param published published FAQs the index should hold
  * @param indexed   FAQs in the index now

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.law12348.knowledge.KnowledgeSearch;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchQuery;
+import org.law12348.knowledge.internal.semantic.SemanticSearch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,6 +38,8 @@ class HybridSearchApiTest {
     KnowledgeSearch lexicalOnly;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SemanticSearch semantic;
 
     @Test
     void administratorsSeeTheSemanticIndexReadyWithEveryPublishedFaq() throws Exception {
@@ -69,6 +73,24 @@ class HybridSearchApiTest {
         mvc.perform(get("/api/v1/kb/search").param("q", q).param("limit", "3"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id", hasItem("demo-09")));
+    }
+
+    /** Another application node (Elasticsearch backend) changed an FAQ: this node's graph follows the tables. */
+    @Test
+    void anEditMadeThroughAnotherNodeIsCaughtUpFromTheTables() throws Exception {
+        String q = "我家养的狗把隔壁小孩咬伤了要赔多少钱";
+        mvc.perform(get("/api/v1/kb/search").param("q", q))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", not(hasItem("demo-33"))));
+        jdbc.update("update kb_faq_article set question = ?, updated_at = ? where id = 'demo-33'",
+                "饲养的狗咬伤了邻居家的孩子，狗主人要承担哪些赔偿？", java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3600)));
+
+        semantic.catchUp();
+
+        assertThat(jdbc.queryForObject("select embedded_question from kb_faq_article where id = 'demo-33'", String.class))
+                .isEqualTo("饲养的狗咬伤了邻居家的孩子，狗主人要承担哪些赔偿？");
+        // found by meaning only: this node's words index still holds the old question
+        mvc.perform(get("/api/v1/kb/search").param("q", q))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", hasItem("demo-33")));
     }
 
     @Test

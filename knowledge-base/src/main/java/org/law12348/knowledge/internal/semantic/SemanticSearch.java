@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +48,7 @@ public class SemanticSearch implements AutoCloseable {
     private final Clock clock;
     /** Created only when semantic search is on (the Elasticsearch test module has no Lucene 9 at all). */
     private final LuceneVectorIndex index;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kb-semantic-index");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -60,6 +62,10 @@ public class SemanticSearch implements AutoCloseable {
     private volatile Instant startedAt;
     private volatile Instant readyAt;
     private volatile String lastError;
+    /** The newest change to the FAQ table this node has caught up with ({@link #catchUp}). */
+    private volatile Timestamp caughtUpTo;
+    /** Why the model cannot run at all here (its native library, its weights): searches stay lexical. */
+    private volatile String unusable;
 
     SemanticSearch(KnowledgeProperties properties, SentenceEmbedder embedder, StoredVectors stored, Clock clock) {
         this.settings = properties.semantic();
@@ -76,11 +82,14 @@ public class SemanticSearch implements AutoCloseable {
             return;
         }
         startedAt = clock.instant();
+        caughtUpTo = stored.lastChange();
         List<LuceneVectorIndex.Entry> all = new ArrayList<>();
         stored.eachPublished(all::add);
         published.set(all.size());
         pending.set(all.size());
         Future<?> build = worker.submit(() -> build(all));
+        long every = settings.catchUpEvery().toMillis();
+        worker.scheduleWithFixedDelay(this::catchUpQuietly, every, every, TimeUnit.MILLISECONDS);
         if (all.size() <= settings.syncUpTo()) {
             await(build);
         } else {
@@ -105,6 +114,40 @@ public class SemanticSearch implements AutoCloseable {
     }
 
     /**
+     * Brings the graph up to the tables: the FAQs any node changed since the last catch-up are read
+     * again (their stored vectors, or computed ones) and put or removed. Every node's own edits reach
+     * its graph at once ({@link #on}); this is how an edit made through another node, or a bulk import
+     * there, reaches this one — every {@code semantic.catch-up-every}. Runs on the background thread.
+     */
+    public void catchUp() {
+        if (!settings.enabled() || startedAt == null) {
+            return;
+        }
+        await(worker.submit(this::catchUpNow));
+    }
+
+    private void catchUpQuietly() {
+        try {
+            catchUpNow();
+        } catch (RuntimeException e) {
+            log.warn("Catching the semantic index up with the tables failed: {}", e.toString());
+        }
+    }
+
+    private void catchUpNow() {
+        Timestamp newest = stored.lastChange();
+        if (newest == null || newest.equals(caughtUpTo)) {
+            return;
+        }
+        List<String> ids = caughtUpTo == null ? List.of() : stored.changedSince(caughtUpTo);
+        caughtUpTo = newest;
+        if (!ids.isEmpty()) {
+            pending.addAndGet(ids.size());
+            update(ids);
+        }
+    }
+
+    /**
      * The published FAQs nearest in meaning to the text, nearest first, those at least
      * {@code semantic.min-similarity} alike; empty while the graph is not complete (start-up, bulk
      * import) or semantic search is off.
@@ -113,17 +156,24 @@ public class SemanticSearch implements AutoCloseable {
         if (!ready()) {
             return Optional.empty();
         }
-        float[] vector = embedder.embed(text);
+        float[] vector;
+        try {
+            vector = embedder.embed(text);
+        } catch (RuntimeException e) {
+            // the words still answer: a search never fails because the model did
+            log.warn("Embedding a query failed; answering by words only: {}", e.toString());
+            return Optional.empty();
+        }
         return Optional.of(index.nearest(vector, k, category).stream()
                 .filter(n -> n.similarity() >= settings.minSimilarity()).toList());
     }
 
     public boolean ready() {
-        return settings.enabled() && built && pending.get() == 0;
+        return settings.enabled() && built && pending.get() == 0 && unusable == null;
     }
 
     public SemanticIndexStatus status() {
-        String state = !settings.enabled() ? "DISABLED" : lastError != null && !ready() ? "FAILED"
+        String state = !settings.enabled() ? "DISABLED" : unusable != null ? "FAILED"
                 : ready() ? "READY" : "BUILDING";
         return new SemanticIndexStatus(state, SentenceEmbedder.MODEL, published.get(), index == null ? 0 : index.size(),
                 Math.max(0, pending.get()), embedded.get(), startedAt, readyAt, lastError);
@@ -164,7 +214,7 @@ public class SemanticSearch implements AutoCloseable {
         index.put(ready);
         pending.addAndGet(-ready.size());
         embedAndPut(current.stream().filter(f -> f.vector() == null).toList());
-        published.set(Math.max(published.get(), index.size()));
+        published.set(stored.countPublished());
     }
 
     /** Computes, stores and indexes the vectors in small batches, so progress shows and nothing is lost. */
@@ -184,6 +234,10 @@ public class SemanticSearch implements AutoCloseable {
             } catch (RuntimeException e) {
                 lastError = e.toString();
                 log.warn("Computing {} FAQ vectors failed; they stay lexical only: {}", batch.size(), e.toString());
+            } catch (LinkageError e) {
+                // the model's class or native library cannot load: no later batch will do better
+                unusable = lastError = e.toString();
+                log.error("The sentence-embedding model cannot run here; searches stay lexical only: {}", e.toString());
             } finally {
                 pending.addAndGet(-batch.size());
             }

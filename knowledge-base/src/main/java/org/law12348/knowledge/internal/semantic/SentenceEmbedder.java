@@ -23,12 +23,13 @@ import java.util.List;
  * so nothing is downloaded at run time. Vectors have {@link #DIMENSIONS} components and unit length
  * (CLS pooling, normalised: dot product = cosine), as the artifact's own model class computes them.
  *
- * <p>Two sessions of the same model, each on one thread: one for searches, one for the background
- * build. ONNX Runtime's default spreads one call over every core; on two cores a bulk build then
- * starved the searches, and a search paid for thread hand-offs under load (p50 145 ms over HTTP at
- * load average 15, bench/README.md). Each session is loaded once per JVM on first use (~24 MB of
- * weights, ~2 s) and shared: sessions are safe for concurrent use, and a test JVM starts many
- * application contexts.
+ * <p>One session whose every call runs on its caller's thread alone (ONNX Runtime's default spreads
+ * one call over every core: on two cores a bulk build then starved the searches, and a search paid for
+ * thread hand-offs under load — p50 145 ms over HTTP at load average 15, bench/README.md). Calls from
+ * the background build and from searches run side by side on their own threads; a second session
+ * would cost another 100 MB of native memory for nothing. The session is loaded once per JVM on first
+ * use (~150 MB resident with ONNX Runtime and the tokenizer, 2–4 s) and shared: sessions are safe for
+ * concurrent use, and a test JVM starts many application contexts.
  */
 @Component
 public class SentenceEmbedder {
@@ -40,23 +41,19 @@ public class SentenceEmbedder {
     private static final String TOKENIZER = "bge-small-zh-v1.5-q-tokenizer.json";
     private static final Logger log = LoggerFactory.getLogger(SentenceEmbedder.class);
 
-    private static final class ForSearches {
-        static final Bge MODEL = Bge.load("searches");
-    }
-
-    private static final class ForBuilds {
-        static final Bge MODEL = Bge.load("background build");
+    private static final class Loaded {
+        static final Bge MODEL = Bge.load();
     }
 
     /** The vector of one text a citizen typed. */
     public float[] embed(String text) {
-        return ForSearches.MODEL.embed(text).content().vector();
+        return Loaded.MODEL.embed(text).content().vector();
     }
 
-    /** The vectors of several texts, in order, on the background build's session. */
+    /** The vectors of several texts, in order, in one call. */
     public List<float[]> embedAll(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return ForBuilds.MODEL.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        return Loaded.MODEL.embedAll(segments).content().stream().map(Embedding::vector).toList();
     }
 
     private static final class Bge extends AbstractInProcessEmbeddingModel {
@@ -68,7 +65,7 @@ public class SentenceEmbedder {
             this.encoder = encoder;
         }
 
-        static Bge load(String purpose) {
+        static Bge load() {
             long start = System.nanoTime();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                  InputStream tokenizer = resource(TOKENIZER)) {
@@ -77,8 +74,7 @@ public class SentenceEmbedder {
                 OrtEnvironment environment = OrtEnvironment.getEnvironment();
                 OrtSession session = environment.createSession(resource(WEIGHTS).readAllBytes(), options);
                 Bge model = new Bge(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS));
-                log.info("Loaded the sentence-embedding model {} for {} in {} ms", MODEL, purpose,
-                        (System.nanoTime() - start) / 1_000_000);
+                log.info("Loaded the sentence-embedding model {} in {} ms", MODEL, (System.nanoTime() - start) / 1_000_000);
                 return model;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,6 +43,23 @@ class StoredVectors {
         return jdbc.query(PUBLISHED + " and id in (:ids)", Map.of("model", SentenceEmbedder.MODEL, "ids", ids),
                 (rs, n) -> new LuceneVectorIndex.Entry(rs.getString("id"), rs.getString("question"), rs.getString("category"),
                         rs.getString("answer"), decode(rs.getBytes("embedding"))));
+    }
+
+    /** The FAQs written after {@code since} (any status: an archived one leaves the index). */
+    List<String> changedSince(Timestamp since) {
+        return jdbc.queryForList("select id from kb_faq_article where updated_at >= :since",
+                Map.of("since", since), String.class);
+    }
+
+    /** When the newest FAQ change happened, or null when there is none. */
+    Timestamp lastChange() {
+        return jdbc.getJdbcTemplate().queryForObject("select max(updated_at) from kb_faq_article", Timestamp.class);
+    }
+
+    long countPublished() {
+        Long n = jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) from kb_faq_article where status = 'PUBLISHED'", Long.class);
+        return n == null ? 0 : n;
     }
 
     /** Stores the vectors of these FAQs, each for the question it was computed from. */
