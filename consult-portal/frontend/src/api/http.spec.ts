@@ -48,6 +48,16 @@ describe('an expired session', () => {
     expect(asked).toBe(0)
   })
 
+  it('marks API calls as a script\'s, so the server sends no Basic challenge', async () => {
+    let marker: string | null = null
+    const send = sessionAwareFetch(() => undefined, (async (r: Request) => {
+      marker = r.headers.get('X-Requested-With')
+      return json(200, {})
+    }) as typeof fetch, () => '')
+    await send(new Request('http://localhost/api/v1/staff/tickets'))
+    expect(marker).toBe('XMLHttpRequest')
+  })
+
   it('sends no token on reads', async () => {
     let csrf: string | null = 'unset'
     const send = sessionAwareFetch(() => undefined, (async (r: Request) => {

@@ -16,7 +16,7 @@ export function sessionAwareFetch(signInAgain: () => SignInAgain | undefined,
                                   cookies: () => string = () => document.cookie) {
   return async function send(input: Request): Promise<Response> {
     const copy = input.clone()
-    const response = await base(withCsrf(input, cookies()))
+    const response = await base(marked(withCsrf(input, cookies())))
     if (!expired(response) || new URL(input.url, location.href).pathname === SESSION_PATH) {
       return response
     }
@@ -31,6 +31,20 @@ export function sessionAwareFetch(signInAgain: () => SignInAgain | undefined,
     }
     return send(copy)
   }
+}
+
+/**
+ * API calls say they come from a script, so an expired session answers a plain 401 the page handles
+ * (not a Basic challenge, which makes the browser ask for a password itself and hold the call).
+ * The console's page endpoints are left alone: there the header would ask for that very challenge.
+ */
+function marked(request: Request): Request {
+  if (!new URL(request.url, location.href).pathname.startsWith('/api/')) {
+    return request
+  }
+  const headers = new Headers(request.headers)
+  headers.set('X-Requested-With', 'XMLHttpRequest')
+  return new Request(request, { headers })
 }
 
 function withCsrf(request: Request, cookies: string): Request {

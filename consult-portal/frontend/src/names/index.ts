@@ -27,3 +27,11 @@ export function actorName(actor: string | null | undefined): string {
   if (actor === 'system' || !actor) return '系统'
   return actor
 }
+
+/**
+ * A timeline text as staff read it: the routing rule's id ("，规则 R-4401-POOL"), which the back end
+ * appends for administrators, is left out; the unit and the deadline before it say what matters.
+ */
+export function readableEntry(text: string | null | undefined): string {
+  return (text ?? '').replace(/[，,]\s*规则\s*[A-Za-z0-9_-]+\s*$/, '')
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actorName, choicesOf, nameOf } from './index'
+import { actorName, choicesOf, nameOf, readableEntry } from './index'
 import names from './enum-names.json'
 
 describe('enum names', () => {
@@ -33,5 +33,13 @@ describe('enum names', () => {
     expect(actorName('citizen')).toBe('市民')
     expect(actorName('system')).toBe('系统')
     expect(actorName('dispatcher')).toBe('dispatcher')
+  })
+})
+
+describe('timeline texts', () => {
+  it('leave out the routing rule id the back end appends', () => {
+    expect(readableEntry('分派至深圳市12348公共法律服务平台（志愿者咨询池），办理时限24小时，规则 R-4403-POOL'))
+      .toBe('分派至深圳市12348公共法律服务平台（志愿者咨询池），办理时限24小时')
+    expect(readableEntry('转派至深圳市法律援助中心：当事人在深圳务工')).toBe('转派至深圳市法律援助中心：当事人在深圳务工')
   })
 })

@@ -16,9 +16,9 @@ export function drawTicketsChart(el: HTMLElement, data: Series): echarts.ECharts
   const chart = echarts.getInstanceByDom(el) ?? echarts.init(el)
   chart.setOption({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['受理量', '答复率'] },
-    grid: { left: 40, right: 40, top: 36, bottom: data.labels.length > 6 ? 70 : 30, containLabel: true },
-    xAxis: { type: 'category', data: data.labels, axisLabel: { interval: 0, rotate: data.labels.length > 4 ? 30 : 0 } },
+    legend: { data: ['受理量', '答复率'], top: 0 },
+    grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: shortLabels(data.labels), axisLabel: { interval: 0, rotate: data.labels.length > 3 ? 30 : 0 } },
     yAxis: [
       { type: 'value', name: '件', minInterval: 1 },
       { type: 'value', name: '答复率', max: 100, axisLabel: { formatter: '{value}%' } },
@@ -30,4 +30,13 @@ export function drawTicketsChart(el: HTMLElement, data: Series): echarts.ECharts
     ],
   }, true)
   return chart
+}
+
+/** 广东省广州市, 广东省深圳市 → 广州市, 深圳市: the shared province says nothing on a narrow chart. */
+export function shortLabels(labels: string[]): string[] {
+  const province = /^(.+?(省|自治区|市))(.+)$/.exec(labels[0] ?? '')?.[1]
+  if (!province || labels.length < 2 || !labels.every((l) => l.startsWith(province) && l.length > province.length)) {
+    return labels
+  }
+  return labels.map((l) => l.slice(province.length))
 }

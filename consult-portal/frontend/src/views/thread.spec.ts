@@ -30,3 +30,11 @@ describe('the dashboard export', () => {
     expect(percentValue('暂无数据')).toBeNull()
   })
 })
+
+describe('chart labels', () => {
+  it('drop the province all cities share', async () => {
+    const { shortLabels } = await import('./charts')
+    expect(shortLabels(['广东省广州市', '广东省深圳市'])).toEqual(['广州市', '深圳市'])
+    expect(shortLabels(['网上服务大厅', '微信小程序'])).toEqual(['网上服务大厅', '微信小程序'])
+  })
+})
