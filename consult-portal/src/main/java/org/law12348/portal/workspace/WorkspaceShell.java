@@ -14,7 +14,7 @@ import java.net.URI;
 /**
  * Serves the staff workspace, a single-page application built from {@code consult-portal/frontend}
  * into {@code static/workspace/}. Its own routes ({@code /workspace/queue}, {@code /workspace/tickets/…})
- * are the browser's history, not files: every path under the base without a file extension answers
+ * are the browser's history, not files: every path under the base whose last part has no dot answers
  * the application's {@code index.html}, so a deep link or a reload opens the right page. The hashed
  * scripts and styles are ordinary static resources ({@link WorkspaceResources}).
  */
@@ -29,7 +29,9 @@ class WorkspaceShell {
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(BASE)).build();
     }
 
-    @GetMapping({"/workspace/", "/workspace/{page:[^.]*}", "/workspace/{page:[^.]*}/**"})
+    // up to three levels (tickets/{number} is two); a last segment with a dot is a file, left to the resources
+    @GetMapping({"/workspace/", "/workspace/{a:[^.]*}", "/workspace/{a:[^.]*}/{b:[^.]*}",
+            "/workspace/{a:[^.]*}/{b:[^.]*}/{c:[^.]*}"})
     ResponseEntity<?> page() {
         if (!INDEX.exists()) {
             // only a build that skipped the frontend (-Dfrontend.skip=true) lacks it
