@@ -26,5 +26,5 @@ import java.lang.annotation.Target;
         "law12348.security.rate-limits.knowledge-search.per=PT1H",
         "law12348.security.rate-limits.miniapp-sign-in.requests=2",
         "law12348.security.rate-limits.miniapp-sign-in.per=PT1H"})
-@interface LowLimitsApp {
+public @interface LowLimitsApp {
 }
