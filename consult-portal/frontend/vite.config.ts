@@ -27,5 +27,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
+    // Element Plus ships its styles as CSS imports: let Vite handle them instead of Node
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core'
 import { BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
+import { shortLabels } from './labels'
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
@@ -32,11 +33,3 @@ export function drawTicketsChart(el: HTMLElement, data: Series): echarts.ECharts
   return chart
 }
 
-/** 广东省广州市, 广东省深圳市 → 广州市, 深圳市: the shared province says nothing on a narrow chart. */
-export function shortLabels(labels: string[]): string[] {
-  const province = /^(.+?(省|自治区|市))(.+)$/.exec(labels[0] ?? '')?.[1]
-  if (!province || labels.length < 2 || !labels.every((l) => l.startsWith(province) && l.length > province.length)) {
-    return labels
-  }
-  return labels.map((l) => l.slice(province.length))
-}

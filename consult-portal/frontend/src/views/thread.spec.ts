@@ -33,7 +33,7 @@ describe('the dashboard export', () => {
 
 describe('chart labels', () => {
   it('drop the province all cities share', async () => {
-    const { shortLabels } = await import('./charts')
+    const { shortLabels } = await import('./labels')
     expect(shortLabels(['广东省广州市', '广东省深圳市'])).toEqual(['广州市', '深圳市'])
     expect(shortLabels(['网上服务大厅', '微信小程序'])).toEqual(['网上服务大厅', '微信小程序'])
   })

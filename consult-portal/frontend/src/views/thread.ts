@@ -20,7 +20,7 @@ export interface Message {
 export function threadOf(ticket: Ticket): Message[] {
   const messages: Message[] = [{
     side: 'citizen', who: '市民', label: '提问', at: ticket.createdAt, text: ticket.text ?? '',
-    subject: ticket.subject && ticket.subject !== ticket.text ? ticket.subject : undefined,
+    subject: ticket.subject && !(ticket.text ?? '').startsWith(ticket.subject.replace(/…$/, '')) ? ticket.subject : undefined,
   }]
   for (const entry of ticket.timeline ?? []) {
     const text = entry.text ?? ''
