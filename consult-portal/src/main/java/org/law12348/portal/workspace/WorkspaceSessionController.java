@@ -16,11 +16,14 @@ import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.web.ApiProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.Authentication;
@@ -65,6 +68,7 @@ class WorkspaceSessionController {
         static final SessionView ANONYMOUS = new SessionView(false, null, null, null, null, null);
     }
 
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceSessionController.class);
     private static final int MAX_USERNAME = 64;
     private static final int MAX_PASSWORD = 200;
 
@@ -102,6 +106,8 @@ class WorkspaceSessionController {
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "403", description = "缺少或不匹配的 X-XSRF-TOKEN",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "暂时无法核对账号（数据库不可用），稍后重试",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<?> signIn(@RequestParam(required = false) String username,
                              @RequestParam(required = false) String password,
                              @Parameter(hidden = true) CsrfToken csrf, HttpServletRequest request, HttpServletResponse response) {
@@ -122,6 +128,12 @@ class WorkspaceSessionController {
         try {
             result = manager().authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(username.strip(), password));
+        } catch (InternalAuthenticationServiceException e) {
+            // the account could not be looked up (database unreachable): an outage, not a wrong password
+            log.warn("Workspace sign-in could not be checked: {}", String.valueOf(e.getCause()));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ApiProblems.problem(
+                            HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", "系统繁忙，请稍后重试", null));
         } catch (AuthenticationException e) {
             return problem(HttpStatus.UNAUTHORIZED, "login.failed", "用户名或密码错误，请重新输入", null);
         }
