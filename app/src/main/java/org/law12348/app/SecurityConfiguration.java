@@ -87,6 +87,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
+                        // the workspace's JSON sign-in: who is signed in, sign in, sign out (throttled like the form)
+                        .requestMatchers("/api/v1/session").permitAll()
                         .requestMatchers("/api/v1/consultant/**").hasRole(StaffRole.CONSULTANT.name())
                         // knowledge-base editing: consultants and admins draft, only admins publish and import
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/publish", "/api/v1/kb/articles/*/archive",
