@@ -17,7 +17,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Stands before form login and HTTP Basic: a sign-in attempt for an account or from an address that
+ * Stands before form login, the workspace's sign-in and HTTP Basic: a sign-in attempt for an account or from an address that
  * failed too often answers 429 with Retry-After, without the password being checked. The form gets
  * the sign-in page with the reason in Chinese, HTTP Basic a problem detail.
  */
@@ -28,6 +28,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final RequestMatcher FORM_LOGIN = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/login");
+    /** The workspace's sign-in: the same form fields, answered with a problem detail when refused. */
+    private static final RequestMatcher WORKSPACE_SIGN_IN = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/api/v1/session");
 
     private final LoginThrottle throttle;
     private final ClientAddresses addresses;
@@ -43,7 +46,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean form = FORM_LOGIN.matches(request);
-        Optional<String> username = form ? Optional.ofNullable(request.getParameter("username"))
+        Optional<String> username = form || WORKSPACE_SIGN_IN.matches(request)
+                ? Optional.ofNullable(request.getParameter("username"))
                 : basicUsername(request.getHeader("Authorization"));
         if (username.isEmpty()) {
             chain.doFilter(request, response);

@@ -24,7 +24,12 @@ class ProblemResponses {
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"12348\"");
+            // Scripts in a page (the staff workspace) mark their calls: a Basic challenge there would make
+            // the browser ask for a password in its own dialog and hold the call, instead of letting the
+            // page sign the person in again.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"12348\"");
+            }
             write(response, HttpStatus.UNAUTHORIZED, "authentication.required", "请先登录或提供有效的账号密码");
         };
     }
@@ -38,6 +43,12 @@ class ProblemResponses {
     void tooManyRequests(HttpServletResponse response, Duration wait, String code, String detail) throws IOException {
         response.setHeader("Retry-After", String.valueOf(retryAfterSeconds(wait)));
         write(response, HttpStatus.TOO_MANY_REQUESTS, code, detail);
+    }
+
+    /** 503: the service cannot answer now (the database is unreachable); the caller retries after {@code seconds}. */
+    void serviceUnavailable(HttpServletResponse response, String seconds) throws IOException {
+        response.setHeader("Retry-After", seconds);
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", "系统繁忙，请稍后重试");
     }
 
     static long retryAfterSeconds(Duration wait) {

@@ -12,8 +12,10 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -29,7 +31,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * Who may reach what. The JSON API authenticates staff by HTTP Basic or by the browser session of
  * the form login (then with CSRF protection); citizens reach the public intake and their tickets with
  * tracking tokens, which the controllers check. Pages use form login; Cockpit and the engine's REST
- * API are for administrators only.
+ * API are for administrators only. Both chains pass every request through the one rate limiter
+ * ({@link RateLimits}), which stands in front of every public write.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -86,6 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
+                        // the workspace's JSON sign-in: who is signed in, sign in, sign out (throttled like the form)
+                        .requestMatchers("/api/v1/session").permitAll()
                         .requestMatchers("/api/v1/consultant/**").hasRole(StaffRole.CONSULTANT.name())
                         // knowledge-base editing: consultants and admins draft, only admins publish and import
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/publish", "/api/v1/kb/articles/*/archive",
@@ -102,7 +107,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
                         .hasAnyRole(staffRoles())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SignInUnavailable.unlessUnavailable(problems.unauthenticated(), problems)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -129,12 +135,15 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .failureHandler(SignInUnavailable.formFailure("/login?error")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SignInUnavailable.unlessUnavailable(basicChallenge(), problems)))
                 .logout(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // Camunda's web apps and REST API bring their own CSRF protection.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .addFilterBefore(rateLimits, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
         securityHeaders(http);
         return http.build();
@@ -154,6 +163,13 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notCamunda,
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
+    }
+
+    /** What HTTP Basic answers by default on the pages' chain: 401 with a challenge. */
+    private static AuthenticationEntryPoint basicChallenge() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("Realm");
+        return challenge;
     }
 
     private static String[] staffRoles() {

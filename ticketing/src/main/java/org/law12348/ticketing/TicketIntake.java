@@ -89,6 +89,8 @@ public class TicketIntake {
         try {
             return transactions.execute(status -> store(intake, reference, fingerprint, id));
         } catch (DuplicateKeyException claimedBefore) {
+            // the claim was refused and rolled back: the id was never used, the next ticket takes it
+            identities.giveBack(id);
             // A retry of a submission already taken in (or racing it): the ledger refused the second
             // claim. No look-up before the claim: retries are rare, and on PostgreSQL a look-up's
             // cached plan, made while the table was empty, scanned the table until it was analysed.
