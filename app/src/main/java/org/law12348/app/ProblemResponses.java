@@ -2,9 +2,13 @@ package org.law12348.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.law12348.ticketing.StaffDirectory;
+import org.law12348.ticketing.StaffDirectory.StaffPrincipal;
 import org.law12348.ticketing.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -17,9 +21,11 @@ import java.time.Duration;
 class ProblemResponses {
 
     private final ObjectMapper json;
+    private final StaffDirectory directory;
 
-    ProblemResponses(ObjectMapper json) {
+    ProblemResponses(ObjectMapper json, StaffDirectory directory) {
         this.json = json;
+        this.directory = directory;
     }
 
     AuthenticationEntryPoint unauthenticated() {
@@ -29,9 +35,22 @@ class ProblemResponses {
         };
     }
 
+    /**
+     * 403; a consultant without a valid certification is told why (their certification's state) and
+     * what is still open to them, under its own code.
+     */
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "access.denied",
-                "没有权限执行此操作");
+        return (request, response, e) -> {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof StaffPrincipal principal
+                    && !principal.member().cleared()) {
+                write(response, HttpStatus.FORBIDDEN, "consultant.notCertified",
+                        directory.whyNotCertified(principal.getUsername())
+                                + "，只能查看自己的资格申请和积分；资格审核通过且在有效期内才能使用此功能");
+                return;
+            }
+            write(response, HttpStatus.FORBIDDEN, "access.denied", "没有权限执行此操作");
+        };
     }
 
     /** 429 with Retry-After in whole seconds (rounded up: a client retrying on time must get through). */

@@ -1,6 +1,7 @@
 package org.law12348.app;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffRole;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -27,7 +29,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * Who may reach what. The JSON API authenticates staff by HTTP Basic or by the browser session of
  * the form login (then with CSRF protection); citizens reach the public intake and their tickets with
  * tracking tokens, which the controllers check. Pages use form login; Cockpit and the engine's REST
- * API are for administrators only.
+ * API are for administrators only. A consultant account is staff only while its certification is
+ * approved and valid: the authorities are resolved again on every request ({@link StaffSessionRefresh}),
+ * and the consultation services match the certification's fields and region question by question.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -35,6 +39,15 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 class SecurityConfiguration {
 
     private static final String ADMIN = StaffRole.ADMIN.name();
+    private static final String CONSULTANT = StaffRole.CONSULTANT.name();
+    /** A consultant whose certification is approved and valid today (resolved on every request). */
+    private static final String CERTIFIED = StaffDirectory.CERTIFIED_CONSULTANT;
+    /**
+     * Who may use staff endpoints: every role but consultants, and consultants only while certified.
+     * A consultant account alone (applied, rejected, expired, suspended, revoked) is not staff.
+     */
+    private static final String[] WORKING_STAFF = {StaffRole.DISPATCHER.name(), StaffRole.UNIT_HANDLER.name(),
+            ADMIN, CERTIFIED};
 
     /**
      * The pages load scripts only from this server (no inline scripts or handlers: they live in
@@ -48,12 +61,14 @@ class SecurityConfiguration {
 
     private final RateLimitFilter rateLimits;
     private final LoginThrottleFilter loginThrottle;
+    private final StaffSessionRefresh sessionRefresh;
 
     SecurityConfiguration(RateLimits rateLimits, LoginThrottle loginThrottle, ClientAddresses addresses,
-                          ProblemResponses problems) {
+                          ProblemResponses problems, StaffDirectory directory) {
         // not beans: a Filter bean would also be registered with the servlet container, outside the chains
         this.rateLimits = new RateLimitFilter(rateLimits, addresses, problems);
         this.loginThrottle = new LoginThrottleFilter(loginThrottle, addresses, problems);
+        this.sessionRefresh = new StaffSessionRefresh(directory);
     }
 
     /**
@@ -84,28 +99,34 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
-                        .requestMatchers("/api/v1/consultant/**").hasRole(StaffRole.CONSULTANT.name())
-                        // knowledge-base editing: consultants and admins draft, only admins publish and import
+                        // any consultant account, whatever its certification: its own application and points
+                        .requestMatchers(HttpMethod.GET, "/api/v1/consultant/me", "/api/v1/consultant/points")
+                        .hasRole(CONSULTANT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultant/application").hasRole(CONSULTANT)
+                        // the pool, claims, answers, the leaderboard: an approved, unexpired certification
+                        .requestMatchers("/api/v1/consultant/**").hasRole(CERTIFIED)
+                        // knowledge-base editing: certified consultants and admins draft, only admins publish and import
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/publish", "/api/v1/kb/articles/*/archive",
                                 "/api/v1/kb/articles/*/reviewed", "/api/v1/kb/import", "/api/v1/kb/statutes/import",
                                 "/api/v1/kb/reindex").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/review-queue").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles", "/api/v1/kb/articles/from-ticket/*")
-                        .hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/kb/articles/*").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
+                        .hasAnyRole(CERTIFIED, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/kb/articles/*").hasAnyRole(CERTIFIED, ADMIN)
                         // the review of consultants' answers: dispatchers flag, admins decide
                         .requestMatchers(HttpMethod.POST, "/api/v1/staff/answers/*/review").hasRole(ADMIN)
                         .requestMatchers("/api/v1/staff/answers/**").hasAnyRole(StaffRole.DISPATCHER.name(), ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
-                        .hasAnyRole(staffRoles())
-                        .anyRequest().authenticated())
+                        .hasAnyRole(WORKING_STAFF)
+                        .anyRequest().hasAnyRole(WORKING_STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(notBrowserSession(), deflection()))
+                .addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
                 .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
                 .addFilterBefore(loginThrottle, BasicAuthenticationFilter.class);
         securityHeaders(http);
@@ -122,7 +143,10 @@ class SecurityConfiguration {
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**", "/admin/**").hasRole(ADMIN)
                         .requestMatchers("/console/**").hasAnyRole(StaffRole.DISPATCHER.name(),
                                 StaffRole.UNIT_HANDLER.name(), ADMIN)
-                        .requestMatchers("/consultant/**").hasRole(StaffRole.CONSULTANT.name())
+                        // any consultant account: its own profile and application; the rest needs a valid certification
+                        .requestMatchers(HttpMethod.GET, "/consultant").hasRole(CONSULTANT)
+                        .requestMatchers(HttpMethod.POST, "/consultant/apply").hasRole(CONSULTANT)
+                        .requestMatchers("/consultant/**").hasRole(CERTIFIED)
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest().permitAll())
@@ -132,6 +156,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // Camunda's web apps and REST API bring their own CSRF protection.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
         securityHeaders(http);
         return http.build();
@@ -153,14 +178,6 @@ class SecurityConfiguration {
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
     }
 
-    private static String[] staffRoles() {
-        return java.util.Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
-    }
-
-    /**
-     * CSRF matters only where the browser adds credentials by itself: a session cookie. Requests with
-     * an Authorization header, or with no session at all (citizens, scripts), cannot be forged that way.
-     */
     /**
      * "This solved my problem" from the portal's script: anonymous, acting for nobody, so a forged
      * one gains an attacker nothing; and the portal's session holds no token the script could send.
@@ -170,6 +187,10 @@ class SecurityConfiguration {
                 && request.getRequestURI().equals(request.getContextPath() + "/api/v1/kb/deflections");
     }
 
+    /**
+     * CSRF matters only where the browser adds credentials by itself: a session cookie. Requests with
+     * an Authorization header, or with no session at all (citizens, scripts), cannot be forged that way.
+     */
     private static RequestMatcher notBrowserSession() {
         return (HttpServletRequest request) -> request.getHeader("Authorization") != null
                 || request.getSession(false) == null;
