@@ -28,11 +28,15 @@ class ProblemResponses {
         this.directory = directory;
     }
 
+    /**
+     * 401 without a {@code WWW-Authenticate: Basic} challenge: a browser answers that challenge with
+     * its own password dialog and then adds the credentials it was given to every later request to
+     * this server, cross-site form posts included. Scripts send their Basic credentials up front
+     * ({@code curl -u} does); browsers sign in through the login page.
+     */
     AuthenticationEntryPoint unauthenticated() {
-        return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"12348\"");
-            write(response, HttpStatus.UNAUTHORIZED, "authentication.required", "请先登录或提供有效的账号密码");
-        };
+        return (request, response, e) ->
+                write(response, HttpStatus.UNAUTHORIZED, "authentication.required", "请先登录或提供有效的账号密码");
     }
 
     /**

@@ -19,6 +19,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -27,7 +28,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 
 /**
  * Who may reach what. The JSON API authenticates staff by HTTP Basic or by the browser session of
- * the form login (then with CSRF protection); citizens reach the public intake and their tickets with
+ * the form login; every request carrying the session cookie needs the CSRF token, and no answer asks
+ * a browser for Basic credentials; citizens reach the public intake and their tickets with
  * tracking tokens, which the controllers check. Pages use form login; Cockpit and the engine's REST
  * API are for administrators only. A consultant account is staff only while its certification is
  * approved and valid: the authorities are resolved again on every request ({@link StaffSessionRefresh}),
@@ -123,9 +125,11 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
+                // API clients are never sent back to a page after signing in: a 401 must not start a session
+                .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(notBrowserSession(), deflection()))
+                        .ignoringRequestMatchers(scriptWithoutSession(), deflection()))
                 .addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
                 .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
                 .addFilterBefore(loginThrottle, BasicAuthenticationFilter.class);
@@ -151,11 +155,15 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
-                .httpBasic(Customizer.withDefaults())
+                // scripts may still send Basic credentials, but a browser is never asked for them
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .logout(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                // Camunda's web apps and REST API bring their own CSRF protection.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                // Camunda's web apps bring their own CSRF protection; its REST API has none, so only scripts
+                // (no session cookie) go without a token there
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+                                scriptWithoutSession())))
                 .addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
         securityHeaders(http);
@@ -188,11 +196,21 @@ class SecurityConfiguration {
     }
 
     /**
-     * CSRF matters only where the browser adds credentials by itself: a session cookie. Requests with
-     * an Authorization header, or with no session at all (citizens, scripts), cannot be forged that way.
+     * The requests that need no CSRF token: those a browser cannot have sent on a signed-in user's
+     * behalf from another site. The ambient credential a browser adds by itself is the session cookie,
+     * so any request carrying one needs the token, whatever other headers (an Authorization header
+     * included) it carries. Scripts using HTTP Basic without a cookie go without; so do citizens and
+     * the mini-programs, who hold no session. A request the browser itself marks as coming from
+     * another site ({@code Sec-Fetch-Site}, which pages cannot set) is never exempt either: browsers
+     * are never asked for Basic credentials, but one that still holds some must not post them for
+     * another site.
      */
-    private static RequestMatcher notBrowserSession() {
-        return (HttpServletRequest request) -> request.getHeader("Authorization") != null
-                || request.getSession(false) == null;
+    private static RequestMatcher scriptWithoutSession() {
+        return (HttpServletRequest request) -> request.getRequestedSessionId() == null
+                && !isCrossSite(request.getHeader("Sec-Fetch-Site"));
+    }
+
+    private static boolean isCrossSite(String fetchSite) {
+        return fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none");
     }
 }
