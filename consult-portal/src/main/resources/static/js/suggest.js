@@ -48,7 +48,8 @@
     button.disabled = true;
     fetch('/api/v1/kb/deflections', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ articleId: hit.id, query: q })
+      // the impression proves the search showed this answer here; without it nothing is counted
+      body: JSON.stringify({ articleId: hit.id, query: q, impression: hit.impression })
     }).then(r => {
       if (!r.ok) { return Promise.reject(r.status); }
       box.hidden = true;

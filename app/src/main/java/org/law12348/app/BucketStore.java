@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets by key (an account, a client address), in this node's memory. A bucket that has
+ * Token buckets by key (an account, a client address, a ticket and its holder), in this node's memory. A bucket that has
  * refilled completely says nothing a new one would not, so {@link #evictFull()} drops it: the map
  * holds only keys seen recently and does not grow without bound.
  */

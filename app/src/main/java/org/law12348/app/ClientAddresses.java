@@ -1,6 +1,7 @@
 package org.law12348.app;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.law12348.ticketing.web.ClientAddress;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -20,7 +21,17 @@ class ClientAddresses {
         this.trustedProxies = Set.copyOf(settings.trustedProxies());
     }
 
+    /** The client's address, also recorded on the request for the modules ({@link ClientAddress#of}). */
     String of(HttpServletRequest request) {
+        if (request.getAttribute(ClientAddress.ATTRIBUTE) instanceof String resolved) {
+            return resolved;
+        }
+        String client = resolve(request);
+        request.setAttribute(ClientAddress.ATTRIBUTE, client);
+        return client;
+    }
+
+    private String resolve(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
         if (!trustedProxies.contains(peer) || forwarded == null || forwarded.isBlank()) {

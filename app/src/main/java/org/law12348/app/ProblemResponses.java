@@ -63,6 +63,12 @@ class ProblemResponses {
         write(response, HttpStatus.TOO_MANY_REQUESTS, code, detail);
     }
 
+    /** 503: the service cannot answer now (the database is unreachable); the caller retries after {@code seconds}. */
+    void serviceUnavailable(HttpServletResponse response, String seconds) throws IOException {
+        response.setHeader("Retry-After", seconds);
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", "系统繁忙，请稍后重试");
+    }
+
     static long retryAfterSeconds(Duration wait) {
         long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, seconds);

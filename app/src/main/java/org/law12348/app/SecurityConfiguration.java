@@ -34,6 +34,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * API are for administrators only. A consultant account is staff only while its certification is
  * approved and valid: the authorities are resolved again on every request ({@link StaffSessionRefresh}),
  * and the consultation services match the certification's fields and region question by question.
+ * Both chains pass every request through the one rate limiter ({@link RateLimits}), which stands
+ * in front of every public write.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -122,7 +124,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
                         .hasAnyRole(WORKING_STAFF)
                         .anyRequest().hasAnyRole(WORKING_STAFF))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SignInUnavailable.unlessUnavailable(problems.unauthenticated(), problems)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 // API clients are never sent back to a page after signing in: a 401 must not start a session
@@ -154,9 +157,11 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .failureHandler(SignInUnavailable.formFailure("/login?error")))
                 // scripts may still send Basic credentials, but a browser is never asked for them
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SignInUnavailable.unlessUnavailable(problems.unauthenticated(), problems)))
                 .logout(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // Camunda's web apps bring their own CSRF protection; its REST API has none, so only scripts
@@ -165,6 +170,7 @@ class SecurityConfiguration {
                         new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
                                 scriptWithoutSession())))
                 .addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
+                .addFilterBefore(rateLimits, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
         securityHeaders(http);
         return http.build();

@@ -21,7 +21,7 @@ public record SecuritySettings(List<String> trustedProxies, Login login, RateLim
     public SecuritySettings {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         login = login == null ? new Login(null, null, null) : login;
-        rateLimits = rateLimits == null ? new RateLimits(null, null, null) : rateLimits;
+        rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null, null) : rateLimits;
     }
 
     /**
@@ -44,15 +44,30 @@ public record SecuritySettings(List<String> trustedProxies, Login login, RateLim
     }
 
     /**
-     * @param intake          POST /api/v1/tickets
+     * Per client address unless said otherwise; every public write falls under at least one of them
+     * ({@code PublicWritesAreLimitedTest}).
+     *
+     * @param intake          new tickets from every online door: POST /api/v1/tickets, the portal's ask
+     *                        form and the mini-program's questions and service requests
      * @param knowledgeSearch GET /api/v1/kb/search and /api/v1/kb/suggest (search-as-you-type included)
      * @param miniappSignIn   the mini-program sign-in and phone-binding endpoints
+     * @param registration    consultant sign-ups (each costs a password hash and makes an account)
+     * @param publicWrites    every other write anyone may send without signing in as staff: what a
+     *                        citizen does on a ticket (JSON API, portal forms, mini-program), erasure
+     *                        requests, "this solved my problem", mini-program notice subscriptions
+     * @param perTicket       what one holder of a ticket's tracking token (or mini-program session)
+     *                        files on that ticket — follow-ups, acceptance, rating, erasure requests —
+     *                        whichever door and address they come from; only accepted requests count
      */
-    public record RateLimits(Limit intake, Limit knowledgeSearch, Limit miniappSignIn) {
+    public record RateLimits(Limit intake, Limit knowledgeSearch, Limit miniappSignIn, Limit registration,
+                             Limit publicWrites, Limit perTicket) {
         public RateLimits {
             intake = intake == null ? new Limit(600, Duration.ofMinutes(1)) : intake;
             knowledgeSearch = knowledgeSearch == null ? new Limit(1200, Duration.ofMinutes(1)) : knowledgeSearch;
             miniappSignIn = miniappSignIn == null ? new Limit(120, Duration.ofMinutes(1)) : miniappSignIn;
+            registration = registration == null ? new Limit(20, Duration.ofHours(1)) : registration;
+            publicWrites = publicWrites == null ? new Limit(300, Duration.ofMinutes(1)) : publicWrites;
+            perTicket = perTicket == null ? new Limit(20, Duration.ofHours(1)) : perTicket;
         }
     }
 

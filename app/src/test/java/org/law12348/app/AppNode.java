@@ -48,7 +48,16 @@ final class AppNode implements AutoCloseable {
     }
 
     HttpApi api() {
-        return new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new HttpApi(port());
+    }
+
+    /** A client that keeps its session cookie, like a browser. */
+    HttpApi browser() {
+        return new HttpApi(port(), true);
+    }
+
+    private int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     <T> T bean(Class<T> type) {

@@ -27,7 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "law12348.demo.accounts=true", "law12348.knowledge.load-demo-content=false",
-        "camunda.bpm.process-engine-name=hostile"})
+        "camunda.bpm.process-engine-name=hostile",
+        // every hostile body must reach its endpoint's validation, not the rate limits (RateLimitTest's subject)
+        "law12348.security.rate-limits.registration.requests=1000000",
+        "law12348.security.rate-limits.registration.per=PT1M",
+        "law12348.security.rate-limits.public-writes.requests=1000000",
+        "law12348.security.rate-limits.public-writes.per=PT1M",
+        "law12348.security.rate-limits.per-ticket.requests=1000000",
+        "law12348.security.rate-limits.per-ticket.per=PT1M"})
 @ActiveProfiles("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {

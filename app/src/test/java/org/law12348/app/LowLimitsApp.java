@@ -25,6 +25,12 @@ import java.lang.annotation.Target;
         "law12348.security.rate-limits.knowledge-search.requests=3",
         "law12348.security.rate-limits.knowledge-search.per=PT1H",
         "law12348.security.rate-limits.miniapp-sign-in.requests=2",
-        "law12348.security.rate-limits.miniapp-sign-in.per=PT1H"})
+        "law12348.security.rate-limits.miniapp-sign-in.per=PT1H",
+        "law12348.security.rate-limits.registration.requests=2",
+        "law12348.security.rate-limits.registration.per=PT1H",
+        "law12348.security.rate-limits.public-writes.requests=6",
+        "law12348.security.rate-limits.public-writes.per=PT1H",
+        "law12348.security.rate-limits.per-ticket.requests=3",
+        "law12348.security.rate-limits.per-ticket.per=PT1H"})
 @interface LowLimitsApp {
 }

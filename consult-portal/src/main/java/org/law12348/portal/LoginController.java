@@ -27,4 +27,14 @@ class LoginController {
         model.addAttribute("throttledMinutes", wait);
         return "login";
     }
+
+    /**
+     * The sign-in page again when the password could not be checked at all (the database is
+     * unreachable): the application forwards such a sign-in here having set 503 and Retry-After.
+     */
+    @RequestMapping("/login/unavailable")
+    String unavailable(Model model) {
+        model.addAttribute("signInUnavailable", true);
+        return "login";
+    }
 }

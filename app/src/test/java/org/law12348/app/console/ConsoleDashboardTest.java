@@ -184,16 +184,17 @@ class ConsoleDashboardTest extends ConsoleTestSupport {
         String hits = mvc.perform(get("/api/v1/kb/search").param("q", "工资"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String faq = null;
+        JsonNode faq = null;
         for (JsonNode hit : JSON.readTree(hits)) {
             if ("faq".equals(hit.path("type").asText())) {
-                faq = hit.path("id").asText();
+                faq = hit;
                 break;
             }
         }
         assertThat(faq).as("a published FAQ about wages").isNotNull();
         mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
-                        .content(JSON.writeValueAsString(Map.of("articleId", faq, "query", "工资"))))
+                        .content(JSON.writeValueAsString(Map.of("articleId", faq.path("id").asText(), "query", "工资",
+                                "impression", faq.path("impression").asText()))))
                 .andExpect(status().isNoContent());
 
         long deflections = Long.parseLong(before.get("知识库自助解决（全服务）")) + 1;

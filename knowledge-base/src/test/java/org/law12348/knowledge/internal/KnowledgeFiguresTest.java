@@ -1,6 +1,7 @@
 package org.law12348.knowledge.internal;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.knowledge.web.KnowledgeApi;
 import org.law12348.ticketing.DashboardFigures;
 import org.law12348.ticketing.DashboardFigures.Figure;
 import org.law12348.ticketing.TicketStatistics;
@@ -82,10 +83,11 @@ class KnowledgeFiguresTest {
                 LocalDate.now(ZONE).atStartOfDay(ZONE).toInstant(), now.plusSeconds(60), now, null, null);
         List<Figure> before = knowledge().figures(today);
 
-        mvc.perform(get("/api/v1/kb/search").param("q", "工资")).andExpect(status().isOk());
+        String impression = KnowledgeApi.impressionOf(mvc, "工资", "demo-01");
         mvc.perform(get("/api/v1/kb/search").param("q", "遗嘱")).andExpect(status().isOk());
         mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"articleId\":\"demo-01\",\"query\":\"工资\"}")).andExpect(status().isNoContent());
+                .content("{\"articleId\":\"demo-01\",\"query\":\"工资\",\"impression\":\"" + impression + "\"}"))
+                .andExpect(status().isNoContent());
 
         long deflections = count(before, 0) + 1;
         long searches = count(before, 1) + 2;

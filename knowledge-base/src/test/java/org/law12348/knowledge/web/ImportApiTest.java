@@ -149,9 +149,10 @@ class ImportApiTest {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         StaffMember admin = new StaffMember("admin-chen", StaffRole.ADMIN, null);
         DeflectionStats before = deflections.stats(today, today, admin);
-        mvc.perform(get("/api/v1/kb/search").param("q", "遗嘱")).andExpect(status().isOk());
+        String impression = KnowledgeApi.impressionOf(mvc, "遗嘱", "demo-20");
         mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"articleId\":\"demo-20\",\"query\":\"遗嘱\"}")).andExpect(status().isNoContent());
+                .content("{\"articleId\":\"demo-20\",\"query\":\"遗嘱\",\"impression\":\"" + impression + "\"}"))
+                .andExpect(status().isNoContent());
         DeflectionStats after = deflections.stats(today, today, admin);
         assertThat(after.deflections()).isEqualTo(before.deflections() + 1);
         assertThat(after.searches()).isGreaterThanOrEqualTo(before.searches() + 1);

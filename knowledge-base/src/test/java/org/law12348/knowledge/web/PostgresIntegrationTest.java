@@ -85,8 +85,13 @@ class PostgresIntegrationTest {
         mvc.perform(get("/api/v1/kb/review-queue").with(ADMIN))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", hasItem("pg-1")));
 
-        mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"articleId\":\"pg-1\",\"query\":\"搬迁\"}")).andExpect(status().isNoContent());
+        String deflection = "{\"articleId\":\"pg-1\",\"query\":\"搬迁\",\"impression\":\""
+                + KnowledgeApi.impressionOf(mvc, "搬迁", "pg-1") + "\"}";
+        mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON).content(deflection))
+                .andExpect(status().isNoContent());
+        // the same client again today: answered alike, counted once (the unique index refuses the row)
+        mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON).content(deflection))
+                .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/kb/deflections/stats").param("from", "2020-01-01").param("to", "2100-01-01").with(ADMIN))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.deflections").value(1));
     }

@@ -119,12 +119,16 @@ class SearchApiTest {
     @Test
     void recordsThatAnArticleSolvedTheProblem() throws Exception {
         mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"articleId\":\"demo-02\",\"query\":\"不签合同\"}"))
+                        .content("{\"articleId\":\"demo-02\",\"query\":\"不签合同\",\"impression\":\""
+                                + KnowledgeApi.impressionOf(mvc, "不签合同", "demo-02") + "\"}"))
                 .andExpect(status().isNoContent());
         mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"articleId\":\"no-such-article\"}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("article.notFound"));
         mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("articleId"));
+        mvc.perform(post("/api/v1/kb/deflections").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"articleId\":\"demo-02\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("impression"));
     }
 }

@@ -11,20 +11,22 @@ import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.law12348.ticketing.retention.CitizenData;
 import org.law12348.ticketing.retention.CitizenDataExport;
+import org.law12348.ticketing.retention.ErasureRequests;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
 
 /**
  * A citizen's own data requests, proven by the tracking token of one of their tickets: a copy of
  * their data now, and erasure as a request that an administrator carries out (after checking who
- * asks, since a token proves one ticket, not a person). The request waits in the audit trail
- * ({@code CITIZEN_ERASURE_REQUESTED}), where the administrators' audit page lists it.
+ * asks, since a token proves one ticket, not a person); see {@link ErasureRequests}.
  */
 @RestController
 @Tag(name = "tickets", description = "网上提交与查询工单")
@@ -34,18 +36,21 @@ class CitizenDataController {
     record ErasureRequestBody(String note) {
     }
 
-    @Schema(description = "删除申请已登记")
-    record ErasureRequested(String ticketNumber, String status, String message) {
+    @Schema(description = "删除申请已登记（requestedAt：待处理申请的登记时间）")
+    record ErasureRequested(String ticketNumber, String status, Instant requestedAt, String message) {
     }
 
     private final CitizenData citizenData;
     private final TrackingTokens trackingTokens;
     private final AuditTrail audit;
+    private final ErasureRequests erasureRequests;
 
-    CitizenDataController(CitizenData citizenData, TrackingTokens trackingTokens, AuditTrail audit) {
+    CitizenDataController(CitizenData citizenData, TrackingTokens trackingTokens, AuditTrail audit,
+                          ErasureRequests erasureRequests) {
         this.citizenData = citizenData;
         this.trackingTokens = trackingTokens;
         this.audit = audit;
+        this.erasureRequests = erasureRequests;
     }
 
     @GetMapping("/api/v1/tickets/{number}/personal-data")
@@ -61,17 +66,19 @@ class CitizenDataController {
     }
 
     @PostMapping("/api/v1/tickets/{number}/erasure-requests")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "申请删除我的个人信息（市民凭查询凭证）", description = "由管理员核实身份后执行")
-    ErasureRequested requestErasure(@PathVariable String number,
-                                    @RequestHeader(name = "X-Tracking-Token", required = false) String token,
-                                    @RequestBody(required = false) ErasureRequestBody body) {
+    @Operation(summary = "申请删除我的个人信息（市民凭查询凭证）",
+            description = "由管理员核实身份后执行；已有待处理的申请时返回该申请（200），不重复登记")
+    ResponseEntity<ErasureRequested> requestErasure(@PathVariable String number,
+                                                    @RequestHeader(name = "X-Tracking-Token", required = false) String token,
+                                                    @RequestBody(required = false) ErasureRequestBody body) {
         requireCitizen(number, token);
         String note = body == null ? null : AuditAdminController.blankToNull(body.note());
         String checked = note == null ? "" : "：" + org.law12348.ticketing.TicketService.checkedText("note", note, 500);
-        audit.change(org.law12348.ticketing.Ticket.CITIZEN, AuditAction.CITIZEN_ERASURE_REQUESTED,
-                AuditSubject.ticket(number), "市民申请删除个人信息" + checked);
-        return new ErasureRequested(number, "REQUESTED", "删除申请已登记，工作人员核实身份后将删除您的个人信息");
+        ErasureRequests.ErasureRequest request = erasureRequests.request(number, "市民申请删除个人信息" + checked);
+        return ResponseEntity.status(request.alreadyOpen() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(new ErasureRequested(number, "REQUESTED", request.requestedAt(), request.alreadyOpen()
+                        ? "您的删除申请已登记，正在等待工作人员核实身份，无需重复申请"
+                        : "删除申请已登记，工作人员核实身份后将删除您的个人信息"));
     }
 
     private void requireCitizen(String number, String token) {
