@@ -72,7 +72,7 @@ class SecurityConfiguration {
         // not beans: a Filter bean would also be registered with the servlet container, outside the chains
         this.rateLimits = new RateLimitFilter(rateLimits, addresses, problems);
         this.loginThrottle = new LoginThrottleFilter(loginThrottle, addresses, problems);
-        this.sessionRefresh = new StaffSessionRefresh(directory);
+        this.sessionRefresh = new StaffSessionRefresh(directory, problems);
     }
 
     /**
