@@ -17,10 +17,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Stands before form login, HTTP Basic and the consultant sign-up: a sign-in attempt at an account
- * from an address that failed too often for it, or any attempt from an address that guessed at
- * accounts too often, answers 429 with Retry-After, without the password being checked. The form
- * gets the sign-in page with the reason in Chinese, HTTP Basic and the sign-up a problem detail.
+ * Stands before form login, the workspace's sign-in, HTTP Basic and the consultant sign-up: a sign-in
+ * attempt at an account from an address that failed too often for it, or any attempt from an address
+ * that guessed at accounts too often, answers 429 with Retry-After, without the password being
+ * checked. The form gets the sign-in page with the reason in Chinese, the rest a problem detail.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -31,6 +31,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             .matcher(HttpMethod.POST, "/login");
     private static final RequestMatcher SIGN_UP = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/api/v1/consultant-registrations");
+    /** The workspace's sign-in: the same form fields, answered with a problem detail when refused. */
+    private static final RequestMatcher WORKSPACE_SIGN_IN = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/api/v1/session");
 
     private final LoginThrottle throttle;
     private final ClientAddresses addresses;
@@ -50,7 +53,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         boolean form = FORM_LOGIN.matches(request);
-        Optional<String> username = form ? Optional.ofNullable(request.getParameter("username"))
+        Optional<String> username = form || WORKSPACE_SIGN_IN.matches(request)
+                ? Optional.ofNullable(request.getParameter("username"))
                 : basicUsername(request.getHeader("Authorization"));
         if (username.isEmpty()) {
             chain.doFilter(request, response);

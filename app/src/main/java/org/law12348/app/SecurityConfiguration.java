@@ -103,6 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
+                        // the workspace's JSON sign-in: who is signed in, sign in, sign out (throttled like the form)
+                        .requestMatchers("/api/v1/session").permitAll()
                         // any consultant account, whatever its certification: its own application and points
                         .requestMatchers(HttpMethod.GET, "/api/v1/consultant/me", "/api/v1/consultant/points")
                         .hasRole(CONSULTANT)

@@ -32,5 +32,5 @@ import java.lang.annotation.Target;
         "law12348.security.rate-limits.public-writes.per=PT1H",
         "law12348.security.rate-limits.per-ticket.requests=3",
         "law12348.security.rate-limits.per-ticket.per=PT1H"})
-@interface LowLimitsApp {
+public @interface LowLimitsApp {
 }

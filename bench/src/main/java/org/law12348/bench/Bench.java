@@ -48,12 +48,15 @@ public final class Bench {
                         Path.of(System.getProperty("bench.qa", "../shared/data/legal-qa/qa.jsonl")),
                         Integer.getInteger("bench.search.questions", 300),
                         Path.of("knowledge-base-es-tests/target/classpath.txt")));
+                case "citizen" -> table.putAll(new CitizenSearchBench()
+                        .onElasticsearch(Path.of("knowledge-base-es-tests/target/classpath.txt")).run(
+                        Path.of(System.getProperty("bench.qa", "../shared/data/legal-qa/qa.jsonl"))));
                 case "similar" -> table.putAll(SimilarTicketsBenchmark.run(
                         Path.of(System.getProperty("bench.qa", "../shared/data/legal-qa/qa.jsonl"))));
                 case "queue" -> table.putAll(QueuePageBenchmark.run(Integer.getInteger("bench.queue.tickets", 1_000_000),
                         Integer.getInteger("bench.queue.rounds", 100)));
                 default -> throw new IllegalArgumentException(
-                        "Unknown benchmark " + name + " (intake, storm, fastagi, search, similar, queue)");
+                        "Unknown benchmark " + name + " (intake, storm, fastagi, search, citizen, similar, queue)");
             }
         }
         StringBuilder out = new StringBuilder("\n| figure | value |\n|---|---|\n");
@@ -120,6 +123,11 @@ public final class Bench {
 
     /** The whole product on the postgres profile against that database, on a random port. */
     static ConfigurableApplicationContext start(String url, String... extra) {
+        return application().run(arguments(url, extra));
+    }
+
+    /** The command-line arguments {@link #start} runs the product with. */
+    static String[] arguments(String url, String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.profiles.active=postgres",
                 "spring.datasource.url=" + url,
@@ -147,7 +155,7 @@ public final class Bench {
             properties.addAll(List.of(tried.split(",")));
         }
         // as command-line arguments, so they win over the postgres profile's defaults
-        return application().run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        return properties.stream().map(p -> "--" + p).toArray(String[]::new);
     }
 
     /** The product's application, without the test applications of the test-jars on this classpath. */

@@ -141,7 +141,8 @@ public final class FastAgiLoad {
             return "200 result=0 endpos=3520\n";
         }
         if (command.startsWith("RECORD FILE")) {
-            return "200 result=35 (dtmf) endpos=0\n";
+            // 15 s of speech at 8000 samples a second: shorter messages are missed calls, not tickets
+            return "200 result=35 (dtmf) endpos=120000\n";
         }
         if (command.startsWith("SET VARIABLE") || command.startsWith("HANGUP")) {
             return "200 result=1\n";

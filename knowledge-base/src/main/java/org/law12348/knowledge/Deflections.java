@@ -59,9 +59,9 @@ public class Deflections {
         if (!articles.isPublished(articleId.strip())) {
             throw new ArticleNotFoundException(articleId.strip());
         }
-        String q = query == null || query.isBlank() ? null : query.strip();
-        if (q != null && TextRules.hasControlCharacters(q, false)) {
-            throw new InvalidInputException("query", "query.invalidCharacters", "搜索内容含有不允许的字符");
+        String q = KnowledgeText.oneLine(query);
+        if (q != null && q.isEmpty()) {
+            q = null;
         }
         if (q != null && q.length() > MAX_QUERY) {
             q = q.substring(0, MAX_QUERY);

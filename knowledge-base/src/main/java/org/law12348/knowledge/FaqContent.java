@@ -1,15 +1,14 @@
 package org.law12348.knowledge;
 
 import org.law12348.ticketing.InvalidInputException;
-import org.law12348.ticketing.internal.TextRules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The editable content of an FAQ article, validated on construction: a question, an answer, a
- * category and the statute articles the answer cites.
+ * The editable content of an FAQ article, normalised ({@link KnowledgeText}) and validated on
+ * construction: a question, an answer, a category and the statute articles the answer cites.
  */
 public record FaqContent(String question, String answer, String category, List<StatuteRef> citations) {
 
@@ -53,14 +52,17 @@ public record FaqContent(String question, String answer, String category, List<S
             violations.add(new InvalidInputException.Violation(field, field + ".required", name + "不能为空"));
             return value;
         }
-        String v = value.strip();
+        // imports, editors and queries share one normalisation: a question pasted with a line break is
+        // stored as one line and found like any other (issue 17)
+        String v = multiline ? KnowledgeText.multiLine(value) : KnowledgeText.oneLine(value);
+        if (v.isEmpty()) {
+            violations.add(new InvalidInputException.Violation(field, field + ".required", name + "不能为空"));
+            return v;
+        }
         int length = v.codePointCount(0, v.length());
         if (length < min || length > max) {
             violations.add(new InvalidInputException.Violation(field, field + ".length",
                     name + "长度应在" + min + "到" + max + "个字之间"));
-        } else if (TextRules.hasControlCharacters(v, multiline)) {
-            violations.add(new InvalidInputException.Violation(field, field + ".invalidCharacters",
-                    name + "含有不允许的控制字符"));
         }
         return v;
     }

@@ -1,6 +1,7 @@
 package org.law12348.knowledge;
 
 import org.law12348.knowledge.internal.SearchCounter;
+import org.law12348.knowledge.internal.semantic.HybridSearch;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.internal.TextRules;
 import org.springframework.stereotype.Service;
@@ -8,8 +9,9 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 
 /**
- * Search for citizens and staff: validates what people type, then asks the configured backend.
- * User text is only ever handed to the backend as plain words.
+ * Search for citizens and staff: validates and normalises what people type, then asks the configured
+ * backend for words and the semantic index for meaning, fused ({@link HybridSearch}). User text is only
+ * ever handed to the backend as plain words.
  */
 @Service
 public class KnowledgeBase {
@@ -20,10 +22,12 @@ public class KnowledgeBase {
     private static final int SIMILAR_TEXT_LENGTH = 300;
 
     private final KnowledgeSearch search;
+    private final HybridSearch hybrid;
     private final SearchCounter counter;
 
-    KnowledgeBase(KnowledgeSearch search, SearchCounter counter) {
+    KnowledgeBase(KnowledgeSearch search, HybridSearch hybrid, SearchCounter counter) {
         this.search = search;
+        this.hybrid = hybrid;
         this.counter = counter;
     }
 
@@ -38,7 +42,7 @@ public class KnowledgeBase {
             throw new InvalidInputException("limit", "limit.outOfRange", "limit 应在1到" + SearchQuery.MAX_LIMIT + "之间");
         }
         counter.searched();
-        return search.search(new SearchQuery(text, category(category), null, n));
+        return hybrid.search(new SearchQuery(text, category(category), null, n));
     }
 
     /** As-you-type suggestions; nothing typed yet gives nothing. */
@@ -53,28 +57,30 @@ public class KnowledgeBase {
 
     /** The published FAQ articles closest to a ticket's text, for the consultant answering it. */
     public List<SearchHit> similarQuestions(String ticketText, int limit) {
-        if (ticketText == null || ticketText.isBlank()) {
+        String text = ticketText == null ? "" : similarityText(ticketText);
+        if (text.isEmpty()) {
             return List.of();
         }
-        return search.search(new SearchQuery(similarityText(ticketText), null, DocumentType.FAQ,
+        return hybrid.search(new SearchQuery(text, null, DocumentType.FAQ,
                 Math.max(1, Math.min(limit, 20))));
     }
 
     /** What a similarity search reads of a ticket's text: its start, which says what it is about. */
     static String similarityText(String ticketText) {
-        return TextRules.firstCharacters(ticketText.strip(), SIMILAR_TEXT_LENGTH);
+        return TextRules.firstCharacters(KnowledgeText.oneLine(ticketText), SIMILAR_TEXT_LENGTH);
     }
 
+    /**
+     * What a citizen typed, normalised as stored questions are ({@link KnowledgeText}): a line break
+     * from the portal's multi-line box or a pasted control character is not a reason to refuse.
+     */
     private static String queryText(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
+        String text = KnowledgeText.oneLine(raw);
+        if (text == null || text.isEmpty()) {
             return null;
         }
-        String text = raw.strip();
         if (text.codePointCount(0, text.length()) > MAX_QUERY_LENGTH) {
             throw new InvalidInputException(field, field + ".tooLong", "搜索内容不能超过" + MAX_QUERY_LENGTH + "个字");
-        }
-        if (TextRules.hasControlCharacters(text, false)) {
-            throw new InvalidInputException(field, field + ".invalidCharacters", "搜索内容含有不允许的字符");
         }
         return text;
     }

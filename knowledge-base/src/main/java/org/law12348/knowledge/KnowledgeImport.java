@@ -3,6 +3,7 @@ package org.law12348.knowledge;
 import org.law12348.knowledge.internal.FaqImporter;
 import org.law12348.knowledge.internal.IndexUpdater;
 import org.law12348.knowledge.internal.StatuteImporter;
+import org.law12348.knowledge.internal.semantic.SemanticSearch;
 import org.law12348.ticketing.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import java.io.InputStream;
 
 /**
  * Bulk content operations for administrators: importing FAQ articles and statutes from JSON Lines,
- * and rebuilding the search index from the tables.
+ * rebuilding the search index from the tables, and following the semantic index's build.
  */
 @Service
 public class KnowledgeImport {
@@ -22,11 +23,19 @@ public class KnowledgeImport {
     private final FaqImporter faqs;
     private final StatuteImporter statutes;
     private final IndexUpdater index;
+    private final SemanticSearch semantic;
 
-    KnowledgeImport(FaqImporter faqs, StatuteImporter statutes, IndexUpdater index) {
+    KnowledgeImport(FaqImporter faqs, StatuteImporter statutes, IndexUpdater index, SemanticSearch semantic) {
         this.faqs = faqs;
         this.statutes = statutes;
         this.index = index;
+        this.semantic = semantic;
+    }
+
+    /** How far the semantic index is built (administrators). */
+    public SemanticIndexStatus semanticIndexStatus(StaffMember staff) {
+        KnowledgeAccess.requireAdmin(staff, "查看语义索引状态");
+        return semantic.status();
     }
 
     /** Imports FAQ articles as published; the same ids update instead of duplicating. */

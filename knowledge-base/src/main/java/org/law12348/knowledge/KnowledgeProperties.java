@@ -13,10 +13,11 @@ import java.time.ZoneId;
  * @param loadDemoContent  load the shipped statutes and demo FAQ articles when the knowledge base is empty
  * @param zone             the time zone whose calendar days the search and deflection figures count in
  * @param elasticsearch    how to reach Elasticsearch when that backend is chosen
+ * @param semantic         the semantic half of the hybrid search
  */
 @ConfigurationProperties("law12348.knowledge")
 public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDemoContent, ZoneId zone,
-                                  Elasticsearch elasticsearch) {
+                                  Elasticsearch elasticsearch, Semantic semantic) {
 
     public enum Backend { LUCENE, ELASTICSEARCH }
 
@@ -37,11 +38,39 @@ public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDe
         }
     }
 
+    /**
+     * @param enabled        compute question vectors and fuse nearest-in-meaning FAQs into the search
+     * @param syncUpTo       start-up builds the index before the application is ready only for at most
+     *                       this many FAQs (the demo content); more build in the background. Also the
+     *                       largest change (an edit, a small import) embedded before its request returns
+     * @param minSimilarity  cosine similarity below which a neighbour is not a hit at all
+     * @param candidates     how many nearest neighbours go into the fusion (the lexical side gives its top 10)
+     * @param rrfK           the rank offset of reciprocal rank fusion
+     * @param lexicalWeight  weight of the lexical rank
+     * @param semanticWeight weight of the semantic rank
+     * @param catchUpEvery   how often a node reads the FAQs other nodes changed into its own graph
+     */
+    public record Semantic(Boolean enabled, Integer syncUpTo, Double minSimilarity, Integer candidates, Integer rrfK,
+                           Double lexicalWeight, Double semanticWeight, java.time.Duration catchUpEvery) {
+        public Semantic {
+            enabled = enabled == null || enabled;
+            syncUpTo = syncUpTo == null ? 200 : syncUpTo;
+            minSimilarity = minSimilarity == null ? 0.5 : minSimilarity;
+            candidates = candidates == null ? 20 : candidates;
+            rrfK = rrfK == null ? 60 : rrfK;
+            lexicalWeight = lexicalWeight == null ? 1.0 : lexicalWeight;
+            semanticWeight = semanticWeight == null ? 1.0 : semanticWeight;
+            catchUpEvery = catchUpEvery == null || catchUpEvery.isNegative() || catchUpEvery.isZero()
+                    ? java.time.Duration.ofMinutes(1) : catchUpEvery;
+        }
+    }
+
     public KnowledgeProperties {
         backend = backend == null ? Backend.LUCENE : backend;
         indexDir = indexDir == null ? Path.of("./data/kb-index") : indexDir;
         loadDemoContent = loadDemoContent == null || loadDemoContent;
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         elasticsearch = elasticsearch == null ? new Elasticsearch(null, null, null, null, null) : elasticsearch;
+        semantic = semantic == null ? new Semantic(null, null, null, null, null, null, null, null) : semantic;
     }
 }

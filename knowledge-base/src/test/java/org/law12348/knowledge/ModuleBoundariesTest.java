@@ -33,6 +33,13 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theEmbeddingModelStaysInTheSemanticPackage() {
+        noClasses().that().resideOutsideOfPackage("..internal.semantic..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..", "ai.djl..")
+                .check(main);
+    }
+
+    @Test
     void elasticsearchStaysInItsAdapter() {
         noClasses().that().resideOutsideOfPackage("..internal.elasticsearch..")
                 .should().dependOnClassesThat().resideInAnyPackage("co.elastic..", "org.elasticsearch..", "org.apache.http..")

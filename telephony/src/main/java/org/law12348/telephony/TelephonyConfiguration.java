@@ -5,16 +5,19 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.law12348.telephony.internal.ami.AmiConnector;
 import org.law12348.telephony.internal.ami.CallEventRecorder;
 import org.law12348.telephony.internal.ami.CallbackDispatcher;
+import org.law12348.telephony.internal.ami.CallbackLegs;
 import org.law12348.telephony.internal.ami.CallbackSchedule;
+import org.law12348.telephony.internal.ami.ChannelReconciler;
 import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.telephony.internal.calls.CallReconciliation;
+import org.law12348.telephony.internal.calls.CallbackAttempts;
 import org.law12348.telephony.internal.calls.CallbackTasks;
-import org.law12348.ticketing.TicketService;
-import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import org.law12348.telephony.internal.calls.CallerHistory;
 import org.law12348.telephony.internal.calls.HotlineDesk;
 import org.law12348.telephony.internal.calls.SurveyDesk;
+import org.law12348.telephony.internal.ivr.FastAgiHealth;
 import org.law12348.telephony.internal.ivr.FastAgiServer;
 import org.law12348.telephony.internal.ivr.HotlineScript;
 import org.law12348.telephony.internal.ivr.IvrPolicy;
@@ -69,6 +72,13 @@ public class TelephonyConfiguration {
         return new FastAgiServer(properties.fastagi(), scripts);
     }
 
+    /** Named so that the health endpoint shows it as {@code fastAgi}. */
+    @Bean
+    @ConditionalOnProperty(name = "law12348.telephony.fastagi.enabled", havingValue = "true", matchIfMissing = true)
+    FastAgiHealth fastAgiHealthIndicator(FastAgiServer server) {
+        return new FastAgiHealth(server);
+    }
+
     /** AMI: only when law12348.telephony.ami.host is set. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "law12348.telephony.ami.host")
@@ -80,20 +90,27 @@ public class TelephonyConfiguration {
         }
 
         @Bean
-        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder,
-                                  org.springframework.beans.factory.ObjectProvider<CallbackDispatcher> callbacks) {
+        CallbackLegs callbackLegs(CallbackAttempts attempts) {
+            return new CallbackLegs(attempts);
+        }
+
+        @Bean
+        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder, CallbackLegs legs) {
             List<ManagerEventListener> listeners = new ArrayList<>();
             listeners.add(recorder);
-            // the dispatcher needs the connector and listens on it: hand it over lazily
-            listeners.add(event -> callbacks.getObject().onManagerEvent(event));
+            listeners.add(legs);
             return new AmiConnector(properties.ami(), listeners);
         }
 
         @Bean
-        CallbackDispatcher callbackDispatcher(AmiConnector ami, CallbackTasks tasks, TicketService tickets,
-                                              ServiceHours hours, TransactionTemplate transactions,
-                                              TelephonyProperties properties, Clock clock) {
-            return new CallbackDispatcher(ami, tasks, tickets, hours, transactions, properties.callback(), clock);
+        CallbackDispatcher callbackDispatcher(AmiConnector ami, CallbackTasks tasks, CallbackAttempts attempts,
+                                              ServiceHours hours, TelephonyProperties properties, Clock clock) {
+            return new CallbackDispatcher(ami, tasks, attempts, hours, properties.callback(), clock);
+        }
+
+        @Bean
+        ChannelReconciler channelReconciler(AmiConnector ami, CallReconciliation reconciliation, Clock clock) {
+            return new ChannelReconciler(ami, reconciliation, clock);
         }
 
         @Bean

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,22 +32,29 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
                                   String defaultRegion, String recordingDir, Integer intakeConcurrency) {
 
     public TelephonyProperties {
-        fastagi = fastagi == null ? new FastAgi(null, null, null, null, null) : fastagi;
+        fastagi = fastagi == null ? new FastAgi(null, null, null, null, null, null) : fastagi;
         ami = ami == null ? new Ami(null, null, null, null, null, null) : ami;
-        ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null) : ivr;
+        ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null, null) : ivr;
         hours = hours == null ? new Hours(null, null, null, null) : hours;
-        callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null) : callback;
+        callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null, null) : callback;
         defaultRegion = blank(defaultRegion) ? "440000" : defaultRegion;
         recordingDir = blank(recordingDir) ? "/var/spool/asterisk/monitor/hotline" : recordingDir;
         intakeConcurrency = intakeConcurrency == null ? 8 : intakeConcurrency;
     }
 
-    /** FastAGI server: {@code port} 0 is not allowed (Asterisk's dialplan names the port). */
-    public record FastAgi(Boolean enabled, Integer port, String bindAddress, Integer poolSize, Integer maxPoolSize) {
+    /**
+     * FastAGI server: {@code port} 0 is not allowed (Asterisk's dialplan names the port). It listens on
+     * {@code bindAddress} (loopback unless set: FastAGI has no authentication) and serves only the PBX
+     * addresses of {@code allowedPeers} (IP addresses or CIDR blocks).
+     */
+    public record FastAgi(Boolean enabled, Integer port, String bindAddress, Integer poolSize, Integer maxPoolSize,
+                          List<String> allowedPeers) {
         public FastAgi {
             enabled = enabled == null || enabled;
             port = port == null ? 4573 : port;
-            bindAddress = blank(bindAddress) ? "0.0.0.0" : bindAddress;
+            bindAddress = blank(bindAddress) ? "127.0.0.1" : bindAddress.strip();
+            allowedPeers = allowedPeers == null || allowedPeers.isEmpty() ? List.of("127.0.0.1", "::1")
+                    : List.copyOf(allowedPeers);
             poolSize = poolSize == null ? 10 : poolSize;
             maxPoolSize = maxPoolSize == null ? Math.max(200, poolSize) : maxPoolSize;
         }
@@ -70,11 +78,12 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
 
     /**
      * The IVR. {@code menu} maps a keypad digit to a business type and the Asterisk queue that serves it.
-     * {@code prompts} maps the logical prompt names (see PROMPTS.md) to sound files.
+     * {@code prompts} maps the logical prompt names (see PROMPTS.md) to sound files. A message shorter
+     * than {@code minMessage} (silence included, as Asterisk measures it) is a missed call, not a ticket.
      */
     public record Ivr(Map<String, MenuEntry> menu, BusinessType defaultBusinessType, Map<String, String> prompts,
                       Duration keyTimeout, Integer menuAttempts, Integer queueWaitLimit, Duration maxMessage,
-                      String surveyScript) {
+                      Duration minMessage, String surveyScript) {
         public Ivr {
             menu = menu == null || menu.isEmpty() ? defaultMenu() : Map.copyOf(menu);
             defaultBusinessType = defaultBusinessType == null ? BusinessType.LEGAL_CONSULTATION : defaultBusinessType;
@@ -90,6 +99,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
             menuAttempts = menuAttempts == null ? 3 : menuAttempts;
             queueWaitLimit = queueWaitLimit == null ? 10 : queueWaitLimit;
             maxMessage = maxMessage == null ? Duration.ofSeconds(120) : maxMessage;
+            minMessage = minMessage == null ? Duration.ofSeconds(3) : minMessage;
             surveyScript = surveyScript == null ? "survey" : surveyScript;
         }
 
@@ -102,11 +112,27 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
         }
     }
 
-    /** Every prompt the scripts play; PROMPTS.md gives the Chinese text of each. */
-    public static final List<String> PROMPT_NAMES = List.of("hotline-greeting", "hotline-enter-area-code",
-            "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
-            "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-ticket-number-is",
-            "hotline-callback-booked", "hotline-goodbye", "survey-rate", "survey-invalid", "survey-thanks");
+    /**
+     * Every prompt the scripts play: the spoken ones (PROMPTS.md and {@code asterisk/sounds/prompts.tsv}
+     * give the Chinese text of each), then the symbols a ticket number is read back with.
+     */
+    public static final List<String> PROMPT_NAMES = promptNames();
+
+    private static List<String> promptNames() {
+        List<String> names = new ArrayList<>(List.of("hotline-greeting", "hotline-enter-area-code",
+                "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
+                "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-message-empty",
+                "hotline-ticket-number-is", "hotline-callback-booked", "hotline-number-repeat", "hotline-goodbye",
+                "survey-rate", "survey-invalid", "survey-thanks"));
+        for (char digit = '0'; digit <= '9'; digit++) {
+            names.add("digit-" + digit);
+        }
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            names.add("letter-" + letter);
+        }
+        names.add("pause");
+        return List.copyOf(names);
+    }
 
     /** One menu key: the business type and the Asterisk queue of its duty lawyers. */
     public record MenuEntry(BusinessType businessType, String queue) {
@@ -144,12 +170,14 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
 
     /**
      * Callbacks: the agent leg is {@code agentDialString} with {extension}; the dialplan context
-     * {@code context} then dials the citizen's number as its extension.
+     * {@code context} then dials the citizen's number as its extension. A callback asked for in the IVR
+     * is due {@code afterCallDelay} after the caller's call ended (at the next opening when closed then).
      */
     public record Callback(String agentDialString, String defaultAgentExtension, String supervisorExtension,
                            String context, String callerId, Duration ringTimeout, Duration dispatchInterval,
-                           Integer maxAttempts, Duration retryDelay) {
+                           Integer maxAttempts, Duration retryDelay, Duration afterCallDelay) {
         public Callback {
+            afterCallDelay = afterCallDelay == null ? Duration.ofMinutes(1) : afterCallDelay;
             supervisorExtension = blank(supervisorExtension) ? "8002" : supervisorExtension;
             retryDelay = retryDelay == null ? Duration.ofMinutes(10) : retryDelay;
             agentDialString = blank(agentDialString) ? "PJSIP/{extension}" : agentDialString;

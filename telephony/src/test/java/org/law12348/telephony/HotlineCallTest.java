@@ -81,11 +81,102 @@ class HotlineCallTest extends HotlineIntegrationTest {
         assertThat((String) ticket.get("TEXT")).contains(recording);
         assertThat(commands).containsSubsequence("STREAM FILE \"custom/hotline-after-hours\" \"\"",
                 "RECORD FILE \"/var/spool/asterisk/monitor/hotline/hotline-" + id + "\" \"wav\" \"#\" 120000 0 BEEP s=3",
-                "SAY ALPHA \"GD\" \"\"", "SAY DIGITS \"" + number.substring(2).replace("-", "") + "\" \"\"", "HANGUP");
+                "STREAM FILE \"custom/hotline-ticket-number-is\" \"\"", "STREAM FILE \"custom/letter-g\" \"\"",
+                "GET DATA \"custom/hotline-number-repeat\" 5000 1", "STREAM FILE \"custom/hotline-goodbye\" \"\"",
+                "HANGUP");
         CallRecord record = calls.findByCallId(id).orElseThrow();
         assertThat(record.outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
         assertThat(record.recordingFile()).isEqualTo(recording);
         assertThat(record.ticketNumber()).isEqualTo(number);
+    }
+
+    /**
+     * Issue 17, hotline item 10: the read-back of a 14-digit number took about 12 s with SAY DIGITS and
+     * fell back to English digits where the PBX had no Mandarin ones.
+     */
+    @Test
+    void readsTheTicketNumberBackInChineseDigitGroupsAndAgainOnRequest() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "13800138000")
+                .keys("2", "1", AgiCall.TIMEOUT));
+
+        String number = (String) ticketsOf(id).get(0).get("NUMBER");
+        List<String> reading = readingOf(number);
+        List<String> played = commands.stream().filter(c -> c.startsWith("STREAM FILE") || c.startsWith("GET DATA"))
+                .map(c -> c.split("\"")[1]).toList();
+        int start = played.indexOf("custom/hotline-ticket-number-is") + 1;
+        List<String> expected = new java.util.ArrayList<>(reading);
+        expected.add("custom/hotline-number-repeat");
+        expected.addAll(reading);
+        expected.add("custom/hotline-number-repeat");
+        expected.add("custom/hotline-goodbye");
+        assertThat(played.subList(start, played.size())).startsWith(expected.toArray(String[]::new));
+        assertThat(commands).noneMatch(c -> c.startsWith("SAY "));
+        assertThat(ShippedPromptsTest.seconds(reading)).isLessThan(8.0);
+    }
+
+    /** GD20261130-000123 → g d, pause, 2 0 2 6, pause, 1 1 3 0, pause, 0 0 0, pause, 1 2 3. */
+    private static List<String> readingOf(String number) {
+        assertThat(number).matches("GD\\d{8}-\\d{6}");
+        String digits = number.substring(2).replace("-", "");
+        List<String> files = new java.util.ArrayList<>(List.of("custom/letter-g", "custom/letter-d"));
+        for (int i = 0; i < digits.length(); i++) {
+            if (i == 0 || i == 4 || i == 8 || i == 11) {
+                files.add("custom/pause");
+            }
+            files.add("custom/digit-" + digits.charAt(i));
+        }
+        return files;
+    }
+
+    /** Issue 17, hotline item 7: a silent message (no speech) became a ticket. */
+    @Test
+    void aSilentMessageLeavesAMissedCallForCallBackAndNoTicket() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+
+        List<String> commands = new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "13800138000").keys("1")
+                .recordEndsBySilence().silentMessage());
+
+        assertThat(ticketsOf(id)).isEmpty();
+        CallRecord call = calls.findByCallId(id).orElseThrow();
+        assertThat(call.outcome()).isEqualTo(CallOutcome.MISSED);
+        assertThat(call.callerPhone()).isEqualTo("13800138000");
+        assertThat(call.ticketNumber()).isNull();
+        assertThat(commands).containsSubsequence("STREAM FILE \"custom/hotline-message-empty\" \"\"", "HANGUP")
+                .doesNotContain("STREAM FILE \"custom/hotline-ticket-number-is\" \"\"");
+    }
+
+    @Test
+    void aMessageUnderTheConfiguredLengthIsAMissedCallAndALongerOneATicket() throws Exception {
+        clock.set(MONDAY_20_00);
+        String shortOne = nextId();
+        String longEnough = nextId();
+
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(shortOne, "13800138000").keys("1").recordedSeconds(2.5));
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(longEnough, "13800138000").keys("1").recordedSeconds(3.5));
+
+        assertThat(ticketsOf(shortOne)).isEmpty();
+        assertThat(calls.findByCallId(shortOne).orElseThrow().outcome()).isEqualTo(CallOutcome.MISSED);
+        assertThat(ticketsOf(longEnough)).hasSize(1);
+        assertThat(calls.findByCallId(longEnough).orElseThrow().outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+    }
+
+    @Test
+    void keepsAMessageAsATicketWhenTheCallerHangsUpWhileRecording() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+        AsteriskAgiPeer peer = new AsteriskAgiPeer(AGI_PORT);
+
+        List<String> commands = peer.call(AgiCall.from(id, "13800138000").keys("1").hangsUpWhileRecording());
+
+        assertThat(peer.wire()).containsSubsequence("AST> 200 result=-1 (hangup) endpos=120000", "AST> HANGUP",
+                "AGI> CHANNEL STATUS", "AST> 511 Command Not Permitted on a dead channel or intercept routine");
+        assertThat(ticketsOf(id)).hasSize(1);
+        assertThat(calls.findByCallId(id).orElseThrow().outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+        assertThat(commands).doesNotContain("STREAM FILE \"custom/hotline-ticket-number-is\" \"\"");
     }
 
     @Test
@@ -142,9 +233,10 @@ class HotlineCallTest extends HotlineIntegrationTest {
         assertThat(commands).contains("GET DATA \"custom/hotline-busy\" 5000 1");
         String number = (String) ticketsOf(id).get(0).get("NUMBER");
         CallbackTask task = callbacks.findByTicketNumberOrderByCreatedAtDesc(number).get(0);
+        // the script hung up after reading the number back: due a minute after the call (after-call-delay)
         assertThat(task.status()).isEqualTo(CallbackTask.Status.PENDING);
         assertThat(task.reason()).isEqualTo(CallbackTask.Reason.CALLER_REQUEST);
-        assertThat(task.dueAt()).isEqualTo(MONDAY_10_00);
+        assertThat(task.dueAt()).isEqualTo(MONDAY_10_00.plusSeconds(60));
         assertThat(calls.findByCallId(id).orElseThrow().outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
     }
 

@@ -63,6 +63,9 @@ class PostgresHotlineTest {
     @Autowired CallRecords calls;
     @Autowired MockMvc mvc;
     @Autowired List<DashboardFigures> figures;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.law12348.ticketing.TicketIntake intake;
 
     @Test
     void countsTheDashboardsCallFiguresOnPostgres() {
@@ -88,6 +91,13 @@ class PostgresHotlineTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openTickets[0].number").value(ticket))
                 .andExpect(jsonPath("$.openTickets[0].businessType").value("COMPLAINT"));
+    }
+
+    @Test
+    void aCallbackBookedWhileTheRelayHoldsTheTicketCommitsWholeAndOnceOnPostgres() throws Exception {
+        new CallbackBookingScenario(mvc, jdbc, dataSource, intake).bookingWaitsForTheRelaysLockAndARetryBooksNothingNew(
+                "select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid "
+                        + "where not l.granted and a.datname = current_database()");
     }
 
     private static boolean execute(String sql) {

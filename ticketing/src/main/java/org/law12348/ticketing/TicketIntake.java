@@ -74,6 +74,8 @@ public class TicketIntake {
             if (!UniqueViolation.in(e)) {
                 throw e;
             }
+            // the insert was refused and rolled back: the id was never used, the next ticket takes it
+            identities.giveBack(id);
             // A retry of a submission already taken in (or racing it): the unique key on (channel,
             // channel reference) refused the second ticket; answer the first. No look-up before the
             // insert: retries are rare, and on PostgreSQL that look-up's cached plan, made while the

@@ -3,6 +3,7 @@ package org.law12348.knowledge.internal;
 import org.law12348.knowledge.ImportReport;
 import org.law12348.knowledge.KnowledgeImport;
 import org.law12348.knowledge.KnowledgeProperties;
+import org.law12348.knowledge.internal.semantic.SemanticSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +23,8 @@ import java.util.List;
  * At start-up: loads the shipped statutes and demo FAQ articles into an empty knowledge base
  * ({@code law12348.knowledge.load-demo-content}), runs the command-line imports
  * ({@code --kb.import-statutes=file.jsonl}, {@code --kb.import=file.jsonl}), then makes sure the
- * search index holds what the tables hold, rebuilding it when it does not.
+ * search index holds what the tables hold, rebuilding it when it does not, and builds the semantic
+ * index (in the background when it is large, see {@link SemanticSearch}).
  */
 @Component
 @Order(100)
@@ -39,12 +41,15 @@ class KnowledgeStartup implements ApplicationRunner {
     private final KnowledgeImport imports;
     private final IndexUpdater index;
     private final JdbcTemplate jdbc;
+    private final SemanticSearch semantic;
 
-    KnowledgeStartup(KnowledgeProperties properties, KnowledgeImport imports, IndexUpdater index, JdbcTemplate jdbc) {
+    KnowledgeStartup(KnowledgeProperties properties, KnowledgeImport imports, IndexUpdater index, JdbcTemplate jdbc,
+                     SemanticSearch semantic) {
         this.properties = properties;
         this.imports = imports;
         this.index = index;
         this.jdbc = jdbc;
+        this.semantic = semantic;
     }
 
     @Override
@@ -61,6 +66,7 @@ class KnowledgeStartup implements ApplicationRunner {
             report(file, imports.importFaqsAs(open(file), CLI_IMPORTER));
         }
         index.rebuildIfStale();
+        semantic.start();
     }
 
     private boolean isEmpty() {

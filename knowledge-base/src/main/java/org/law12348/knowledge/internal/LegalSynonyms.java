@@ -12,14 +12,21 @@ import java.util.List;
 public final class LegalSynonyms {
 
     private static final String SYNONYMS = "/org/law12348/knowledge/synonyms.txt";
+    private static final String COLLOQUIAL = "/org/law12348/knowledge/colloquial.txt";
     private static final String STOPWORDS = "/org/law12348/knowledge/stopwords.txt";
 
     private LegalSynonyms() {
     }
 
-    /** The synonym groups without comments and blank lines, e.g. {@code 老公,丈夫,配偶}. */
+    /**
+     * The synonym rules without comments and blank lines: the groups expanded both ways
+     * ({@code 老公,丈夫,配偶}) and the one-way colloquial, regional and misspelt words
+     * ({@code 被炒 => 被炒, 辞退}, {@code 离昏 => 离婚}).
+     */
     public static List<String> rules() {
-        return lines(SYNONYMS);
+        List<String> rules = new java.util.ArrayList<>(lines(SYNONYMS));
+        rules.addAll(lines(COLLOQUIAL));
+        return List.copyOf(rules);
     }
 
     /** Words that say how people ask (怎么办, 吗, 我…), not what they ask about. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.law12348.knowledge.ImportReport;
 import org.law12348.knowledge.KnowledgeChanged;
+import org.law12348.knowledge.KnowledgeText;
 import org.law12348.knowledge.StatuteRef;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.internal.TextRules;
@@ -125,17 +126,18 @@ public class StatuteImporter {
         if (id == null || !ID.matcher(id.strip()).matches()) {
             throw new InvalidInputException("id", "id.invalid", "id 必须是1到64位的字母、数字或 _ . : -");
         }
-        String law = JsonLines.text(node, "law");
-        String article = JsonLines.text(node, "article");
-        String text = JsonLines.text(node, "text");
+        // the same normalisation as FAQ content and queries (KnowledgeText): paragraphs keep their breaks
+        String law = KnowledgeText.oneLine(JsonLines.text(node, "law"));
+        String article = KnowledgeText.oneLine(JsonLines.text(node, "article"));
+        String text = KnowledgeText.multiLine(JsonLines.text(node, "text"));
         if (law == null || law.isBlank() || law.strip().length() > 100) {
             throw new InvalidInputException("law", "law.required", "法律名称不能为空且不超过100字");
         }
         if (article == null || !article.strip().matches("第[零〇一二三四五六七八九十百千0-9]+条(之[一二三四五六七八九十]+)?")) {
             throw new InvalidInputException("article", "article.invalid", "条号应写成“第某条”的形式");
         }
-        if (text == null || text.isBlank() || text.length() > 8000 || TextRules.hasControlCharacters(text, true)) {
-            throw new InvalidInputException("text", "text.invalid", "条文内容不能为空、不超过8000字且不含控制字符");
+        if (text == null || text.isBlank() || text.length() > 8000) {
+            throw new InvalidInputException("text", "text.invalid", "条文内容不能为空且不超过8000字");
         }
         String version = JsonLines.text(node, "version");
         String chapter = JsonLines.text(node, "chapter");

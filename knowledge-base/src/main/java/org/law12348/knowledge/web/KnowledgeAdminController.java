@@ -10,6 +10,7 @@ import org.law12348.knowledge.ImportReport;
 import org.law12348.knowledge.KnowledgeBase;
 import org.law12348.knowledge.KnowledgeImport;
 import org.law12348.knowledge.SearchHit;
+import org.law12348.knowledge.SemanticIndexStatus;
 import org.law12348.knowledge.internal.Statutes;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.audit.AuditAction;
@@ -118,6 +119,14 @@ class KnowledgeAdminController {
         audit.change(staff.currentOrNull(), AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(),
                 "重建检索索引，" + documents + "篇");
         return Map.of("documents", documents);
+    }
+
+    @GetMapping("/semantic-index")
+    @Operation(summary = "语义索引进度（管理员）",
+            description = "state：READY（检索为关键词+语义混合）、BUILDING（构建中，检索暂为关键词）、FAILED、DISABLED；"
+                    + "published 应收录的已发布问答数，indexed 已收录，pending 待处理，computed 本次启动计算的向量数")
+    SemanticIndexStatus semanticIndex() {
+        return imports.semanticIndexStatus(staff.currentOrNull());
     }
 
     @PostMapping("/similar")

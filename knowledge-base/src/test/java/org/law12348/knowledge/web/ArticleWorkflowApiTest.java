@@ -87,6 +87,18 @@ class ArticleWorkflowApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", hasItem(id)));
     }
 
+    /** Bug (issue 17, knowledge base): an edit with a line break in the question was refused as a control character. */
+    @Test
+    void anEditedQuestionWithLineBreaksIsSavedAsOneLine() throws Exception {
+        String id = draft(CONSULTANT, "小区车位只租不卖合法吗？", "规划用于停放汽车的车位应当首先满足业主的需要。");
+        mvc.perform(put("/api/v1/kb/articles/" + id).with(CONSULTANT).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("开发商的车位\r\n只租不卖\u0000合法吗？", "规划用于停放汽车的车位\r\n应当首先满足业主的需要。",
+                                List.of())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.question").value("开发商的车位 只租不卖合法吗？"))
+                .andExpect(jsonPath("$.answer").value("规划用于停放汽车的车位\n应当首先满足业主的需要。"));
+    }
+
     @Test
     void onlyConsultantsAndAdminsDraft() throws Exception {
         mvc.perform(post("/api/v1/kb/articles").with(DISPATCHER).contentType(MediaType.APPLICATION_JSON)

@@ -14,20 +14,29 @@ import java.util.List;
 /**
  * Plays Asterisk 22's side of a FastAGI session over TCP, byte for byte as in the captures under
  * {@code src/test/resources/asterisk/}: bare "\n" line ends, the agi_* environment in Asterisk's order,
- * "200 result=" replies (digits for GET DATA, "(timeout)" for none, -1 when the caller hangs up), the
- * unsolicited "HANGUP" notice, 511 for commands on a dead channel, and one more "HANGUP" when the
- * server closes its side.
+ * "200 result=" replies (digits for GET DATA, "(timeout)" for none, -1 when the caller hangs up, and -1
+ * without a hang-up for a sound file the PBX lacks), the unsolicited "HANGUP" notice, 511 for commands
+ * on a dead channel, and one more "HANGUP" when the server closes its side.
  */
 public final class AsteriskAgiPeer {
 
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
+    private final String host;
     private final int port;
+    private final String localAddress;
     private final List<String> commands = new ArrayList<>();
     private final List<String> wire = new ArrayList<>();
 
     public AsteriskAgiPeer(int port) {
+        this("127.0.0.1", port, null);
+    }
+
+    /** A PBX at {@code localAddress} (e.g. 127.0.0.2) calling the FastAGI server at {@code host}. */
+    public AsteriskAgiPeer(String host, int port, String localAddress) {
+        this.host = host;
         this.port = port;
+        this.localAddress = localAddress;
     }
 
     /** Runs one call to its end (the server closing the connection); returns the commands received. */
@@ -39,27 +48,47 @@ public final class AsteriskAgiPeer {
             send(out, environment(call));
             boolean alive = true;
             boolean noticeSent = false;
-            for (String command = in.readLine(); command != null; command = in.readLine()) {
+            for (String command = next(in); command != null; command = next(in)) {
                 commands.add(command);
                 wire.add("AGI> " + command);
                 if (!alive && !noticeSent) {
                     send(out, "HANGUP\n");
                     noticeSent = true;
                 }
+                if (call.pauseAt != null && command.startsWith(call.pauseAt) && call.paused.getCount() > 0) {
+                    call.paused.countDown();
+                    if (!call.resume.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IOException("the test never resumed the call");
+                    }
+                }
                 Reply reply = alive ? answer(call, command) : new Reply(deadReply(call, command), false);
                 send(out, reply.text());
                 if (reply.hangsUp()) {
                     alive = false;
-                    if (command.startsWith("GET DATA")) {
+                    if (command.startsWith("GET DATA") || command.startsWith("RECORD")) {
                         send(out, "HANGUP\n"); // agi-03: the notice follows the -1 at once
                         noticeSent = true;
                     }
                 }
             }
             // the server half-closed: Asterisk says HANGUP once more (twice if not yet noticed) and closes
-            send(out, noticeSent ? "HANGUP\n" : "HANGUP\nHANGUP\n");
+            try {
+                send(out, noticeSent ? "HANGUP\n" : "HANGUP\nHANGUP\n");
+            } catch (java.net.SocketException closedAtOnce) {
+                wire.add("### the server closed the connection");
+            }
         }
         return commands;
+    }
+
+    /** The server's next command; null when it closed its side (or reset a connection it refused). */
+    private String next(BufferedReader in) throws IOException {
+        try {
+            return in.readLine();
+        } catch (java.net.SocketException reset) {
+            wire.add("### the server reset the connection");
+            return null;
+        }
     }
 
     public List<String> wire() {
@@ -75,7 +104,8 @@ public final class AsteriskAgiPeer {
             case "ANSWER":
                 return ok("200 result=0\n");
             case "STREAM":
-                return ok("200 result=0 endpos=3520\n");
+                // agi-01: a file the PBX lacks answers -1 with the channel still up
+                return ok(call.lacks(tokens(command).get(2)) ? "200 result=-1 endpos=0\n" : "200 result=0 endpos=3520\n");
             case "SAY":
                 return ok("200 result=0\n");
             case "SET":
@@ -84,6 +114,9 @@ public final class AsteriskAgiPeer {
                 return ok("200 result=1\n");
             case "GET":
                 if (command.startsWith("GET DATA")) {
+                    if (call.lacks(tokens(command).get(2))) {
+                        return ok("200 result=-1\n"); // the prompt is missing; no HANGUP notice follows
+                    }
                     String key = call.keys.isEmpty() ? AgiCall.TIMEOUT : call.keys.poll();
                     if (AgiCall.HANG_UP.equals(key)) {
                         return new Reply("200 result=-1\n", true);
@@ -92,7 +125,11 @@ public final class AsteriskAgiPeer {
                 }
                 return ok(variable(call, command));
             case "RECORD":
-                return ok(call.recordEndsWithHash ? "200 result=35 (dtmf) endpos=0\n" : "200 result=0 (timeout) endpos=0\n");
+                if (call.hangsUpWhileRecording) {
+                    return new Reply("200 result=-1 (hangup) endpos=" + call.recordedSamples + "\n", true);
+                }
+                return ok(call.recordEndsWithHash ? "200 result=35 (dtmf) endpos=" + call.recordedSamples + "\n"
+                        : "200 result=0 (timeout) endpos=" + call.recordedSamples + "\n");
             case "HANGUP":
                 return new Reply("200 result=1\n", true);
             case "CHANNEL":
@@ -173,7 +210,10 @@ public final class AsteriskAgiPeer {
         for (int attempt = 0; ; attempt++) {
             Socket socket = new Socket();
             try {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                if (localAddress != null) {
+                    socket.bind(new InetSocketAddress(localAddress, 0));
+                }
+                socket.connect(new InetSocketAddress(host, port), 2000);
                 return socket;
             } catch (ConnectException notYetListening) {
                 socket.close();

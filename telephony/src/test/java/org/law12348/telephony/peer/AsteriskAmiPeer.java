@@ -22,18 +22,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Plays Asterisk 22's Manager interface over TCP as the captures show: the bare banner, "\r\n" lines,
  * ActionID echoed right after Response, Challenge/MD5 Login followed by FullyBooted and SuccessfulAuth,
  * CoreSettings with AsteriskVersion, Ping, Originate ("successfully queued", then the events of ami-08
- * or, for a channel that does not exist, ami-09), Logoff. Events are replayed from capture files byte
- * for byte, in their recorded order.
+ * or, for a channel that does not exist, ami-09; see {@link #originated}), CoreShowChannels (see
+ * {@link #coreShowChannels}), Logoff. Events are replayed
+ * from capture files byte for byte, in their recorded order.
  */
 public final class AsteriskAmiPeer implements AutoCloseable {
 
     private static final String CHALLENGE = "119820561";
+    /** An agent extension no channel answers: the originate fails as in ami-09. */
+    public static final String UNREACHABLE_AGENT = "99999";
+    /** A citizen whose phone rings unanswered when called back. */
+    public static final String CITIZEN_NO_ANSWER = "13900000000";
 
     private final ServerSocket server;
     private final String secret;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicInteger uniqueIds = new AtomicInteger();
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
+    private final List<LiveChannel> live = new CopyOnWriteArrayList<>();
     private volatile OutputStream current;
 
     public AsteriskAmiPeer(String secret) throws IOException {
@@ -57,14 +64,137 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     }
 
     /** Sends every event of a capture to the logged-in client, replacing the capture's ActionIDs. */
-    public synchronized void emit(String capture, Map<String, String> actionIds) throws IOException {
-        for (String message : events(capture)) {
+    public void emit(String capture, Map<String, String> actionIds) throws IOException {
+        send(events(capture), actionIds);
+    }
+
+    /**
+     * Sends a capture's events with one field changed in the events of one channel, e.g. the Cdr
+     * {@code UserField} a dialplan's {@code Set(CDR(userfield)=…)} would have filled.
+     */
+    public void emitWithField(String capture, String uniqueId, String field, String value) throws IOException {
+        List<String> events = new ArrayList<>();
+        for (String event : events(capture)) {
+            boolean ofChannel = event.contains("Uniqueid: " + uniqueId + "\r\n")
+                    || event.contains("UniqueID: " + uniqueId + "\r\n");
+            int start = event.indexOf("\r\n" + field + ": ");
+            if (ofChannel && start >= 0) {
+                int end = event.indexOf("\r\n", start + 2);
+                event = event.substring(0, start) + "\r\n" + field + ": " + value + event.substring(end);
+            }
+            events.add(event);
+        }
+        send(events, Map.of());
+    }
+
+    /**
+     * The events of one callback originate: an agent channel containing {@link #UNREACHABLE_AGENT} fails
+     * as in ami-09; a citizen {@link #CITIZEN_NO_ANSWER} lets the agent answer and the citizen ring
+     * unanswered; anything else connects both legs as in ami-08. Every originate gets Uniqueids of its
+     * own, as on a real PBX, so two callbacks dialled at once cannot be mistaken for each other.
+     */
+    private void originated(Map<String, String> originate) throws IOException {
+        if (originate.getOrDefault("Channel", "").contains(UNREACHABLE_AGENT)) {
+            send(renumbered(events("ami-09-originate-failure.txt")),
+                    Map.of("hl-orig-originate-failure", originate.get("ActionID")));
+            return;
+        }
+        List<String> events = renumbered(events("ami-08-callback-dial.txt"));
+        if (CITIZEN_NO_ANSWER.equals(originate.get("Exten"))) {
+            events = citizenDoesNotAnswer(events);
+        }
+        send(events, Map.of("hl-orig-callback-dial", originate.get("ActionID")));
+    }
+
+    /**
+     * ami-08 as it goes when the citizen's phone rings unanswered: Dial() ends with the same DialEnd,
+     * the callee still ringing and {@code DialStatus: NOANSWER} (app_dial's status for a callee that did
+     * not answer), and neither the callee's answer (Newexten Answer, Newstate Up) nor a bridge happens;
+     * the hang-ups and Cdrs follow as recorded.
+     */
+    static List<String> citizenDoesNotAnswer(List<String> events) {
+        List<String> out = new ArrayList<>();
+        for (String event : events) {
+            boolean citizenAnswers = event.contains("@citizens") && (event.startsWith("Event: Newstate\r\n")
+                    && event.contains("ChannelStateDesc: Up") || event.contains("Application: Answer\r\n"));
+            if (citizenAnswers || event.startsWith("Event: Bridge")) {
+                continue;
+            }
+            if (event.startsWith("Event: DialEnd\r\n") && event.contains("DestChannel: Local/13800138000@citizens")) {
+                event = event.replace("DestChannelState: 6\r\nDestChannelStateDesc: Up\r\n",
+                                "DestChannelState: 5\r\nDestChannelStateDesc: Ringing\r\n")
+                        .replace("DialStatus: ANSWER\r\n", "DialStatus: NOANSWER\r\n");
+            }
+            out.add(event);
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern UNIQUE_ID = java.util.regex.Pattern.compile(
+            "((?:Uniqueid|Linkedid|UniqueID): )(\\d+\\.\\d+)\r\n");
+
+    /** The same events with fresh Uniqueids (each old id mapped to one new id throughout). */
+    private List<String> renumbered(List<String> events) {
+        Map<String, String> fresh = new java.util.HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (String event : events) {
+            out.add(UNIQUE_ID.matcher(event).replaceAll(m -> m.group(1) + fresh.computeIfAbsent(m.group(2),
+                    old -> "1795990000." + uniqueIds.incrementAndGet()) + "\r\n"));
+        }
+        return out;
+    }
+
+    private synchronized void send(List<String> events, Map<String, String> actionIds) throws IOException {
+        for (String message : events) {
             String text = message;
             for (Map.Entry<String, String> id : actionIds.entrySet()) {
                 text = text.replace("ActionID: " + id.getKey() + "\r\n", "ActionID: " + id.getValue() + "\r\n");
             }
             write(current, text);
         }
+    }
+
+    /** A channel the PBX has right now, as CoreShowChannels lists it. */
+    public record LiveChannel(String channel, String uniqueId, String linkedId, String callerIdNum, String context,
+                              String exten, int priority, String application, String applicationData,
+                              String duration) {
+    }
+
+    /** The channels CoreShowChannels lists from now on. */
+    public void liveChannels(List<LiveChannel> channels) {
+        live.clear();
+        live.addAll(channels);
+    }
+
+    /**
+     * Asterisk 22's answer to CoreShowChannels: the list acknowledgement and the closing
+     * CoreShowChannelsComplete framed as QueueStatus is in ami-01 (EventList start / Complete, ListItems,
+     * ActionID, no Privilege), and one CoreShowChannel per channel with the fields in the order the
+     * Asterisk 22 documentation of the event gives (the channel block of every event, then BridgeId,
+     * Application, ApplicationData, Duration). No capture of this action exists.
+     */
+    private String coreShowChannels(String id) {
+        StringBuilder text = new StringBuilder("Response: Success\r\n" + id + "EventList: start\r\n"
+                + "Message: Channels will follow\r\n\r\n");
+        for (LiveChannel c : live) {
+            text.append("Event: CoreShowChannel\r\n").append(id)
+                    .append("Channel: ").append(c.channel()).append("\r\n")
+                    .append("ChannelState: 6\r\nChannelStateDesc: Up\r\n")
+                    .append("CallerIDNum: ").append(c.callerIdNum()).append("\r\n")
+                    .append("CallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>\r\n")
+                    .append("Language: zh\r\nAccountCode: \r\n")
+                    .append("Context: ").append(c.context()).append("\r\n")
+                    .append("Exten: ").append(c.exten()).append("\r\n")
+                    .append("Priority: ").append(c.priority()).append("\r\n")
+                    .append("Uniqueid: ").append(c.uniqueId()).append("\r\n")
+                    .append("Linkedid: ").append(c.linkedId()).append("\r\n")
+                    .append("BridgeId: \r\n")
+                    .append("Application: ").append(c.application()).append("\r\n")
+                    .append("ApplicationData: ").append(c.applicationData()).append("\r\n")
+                    .append("Duration: ").append(c.duration()).append("\r\n\r\n");
+        }
+        return text.append("Event: CoreShowChannelsComplete\r\n").append(id).append("EventList: Complete\r\n")
+                .append("ListItems: ").append(live.size()).append("\r\n\r\n").toString();
     }
 
     /** Drops every client connection, as a restart of Asterisk would. */
@@ -131,10 +261,9 @@ public final class AsteriskAmiPeer implements AutoCloseable {
             case "ping" -> write(out, "Response: Success\r\n" + id + "Ping: Pong\r\nTimestamp: 1795876363.848006\r\n\r\n");
             case "originate" -> {
                 write(out, "Response: Success\r\n" + id + "Message: Originate successfully queued\r\n\r\n");
-                boolean fails = a.getOrDefault("Channel", "").contains("99999");
-                emit(fails ? "ami-09-originate-failure.txt" : "ami-08-callback-dial.txt",
-                        Map.of(fails ? "hl-orig-originate-failure" : "hl-orig-callback-dial", a.get("ActionID")));
+                originated(a);
             }
+            case "coreshowchannels" -> write(out, coreShowChannels(id));
             case "logoff" -> {
                 write(out, "Response: Goodbye\r\n" + id + "Message: Thanks for all the fish.\r\n\r\n");
                 return false;

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps AMI events onto call records, the way Zammad's CTI drivers map vendor events onto
@@ -33,6 +35,10 @@ public final class CallEventRecorder implements ManagerEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(CallEventRecorder.class);
     private static final int REMEMBERED_CHANNELS = 10_000;
+    /** The CDR userfield extensions.conf's [fallback] context sets. */
+    static final String FALLBACK = "HOTLINE_FALLBACK";
+    /** The number in a Cdr's CallerID, {@code "张三" <13800138000>}. */
+    private static final Pattern CALLER_NUMBER = Pattern.compile("<([^>]+)>");
 
     private final CallLog calls;
     private final RegionResolver regions;
@@ -84,11 +90,29 @@ public final class CallEventRecorder implements ManagerEventListener {
                     agent(e.getMemberName(), e.getInterface())));
         } else if (event instanceof HangupEvent e) {
             channelStarts.remove(e.getUniqueId());
-            calls.update(e.getUniqueId(), c -> c.hungUp(now));
+            calls.ended(e.getUniqueId(), now);
         } else if (event instanceof CdrEvent e) {
+            if (e.getUserField() != null && e.getUserField().startsWith(FALLBACK)) {
+                reachedFallback(e, now);
+            }
             // the Cdr may come before the Hangup of its channel; either one closes the call
-            calls.update(e.getUniqueId(), c -> c.hungUp(now));
+            calls.ended(e.getUniqueId(), now);
         }
+    }
+
+    /**
+     * The dialplan's fallback took the call because the application could not be reached (no FastAGI
+     * session, so no call record): its Cdr puts the caller on the call log, to be called back unless
+     * the fallback queue answered (then QueueCallerJoin and AgentConnect have recorded it already).
+     */
+    private void reachedFallback(CdrEvent e, Instant now) {
+        Matcher number = CALLER_NUMBER.matcher(String.valueOf(e.getCallerId()));
+        String phone = number.find() ? regions.normalise(number.group(1)).map(PhoneNumber::value).orElse(null) : null;
+        String region = phone == null ? null : regions.fromCallerId(phone).map(RegionCode::value).orElse(null);
+        calls.record(e.getUniqueId(), phone, channelStarts.getOrDefault(e.getUniqueId(), now),
+                c -> c.identify(phone, region));
+        log.info("Call {} from {} reached the dialplan's fallback: the application was unreachable",
+                e.getUniqueId(), PhoneNumber.mask(phone));
     }
 
     private static String agent(String memberName, String iface) {

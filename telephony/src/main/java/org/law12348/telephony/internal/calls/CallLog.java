@@ -1,5 +1,7 @@
 package org.law12348.telephony.internal.calls;
 
+import org.law12348.telephony.TelephonyProperties;
+import org.law12348.telephony.internal.ivr.ServiceHours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -7,6 +9,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,11 +26,36 @@ public class CallLog {
     private static final int ATTEMPTS = 5;
 
     private final CallRecords records;
+    private final CallbackTasks callbacks;
+    private final ServiceHours hours;
+    private final Duration afterCallDelay;
     private final TransactionTemplate transactions;
 
-    CallLog(CallRecords records, TransactionTemplate transactions) {
+    CallLog(CallRecords records, CallbackTasks callbacks, ServiceHours hours, TelephonyProperties properties,
+            TransactionTemplate transactions) {
         this.records = records;
+        this.callbacks = callbacks;
+        this.hours = hours;
+        this.afterCallDelay = properties.callback().afterCallDelay();
         this.transactions = transactions;
+    }
+
+    /**
+     * The caller's channel is gone (the script hung up or saw the caller hang up, an AMI Hangup or Cdr
+     * arrived, or the PBX no longer lists the channel): the call ends, and a callback the caller asked
+     * for during it becomes due {@code after-call-delay} later, or at the next opening.
+     */
+    public void ended(String callId, Instant at) {
+        update(callId, c -> c.hungUp(at));
+        Instant earliest = at.plus(afterCallDelay);
+        Instant due = hours.nextOpening(earliest).orElse(earliest);
+        transactions.executeWithoutResult(status -> {
+            for (CallbackTask task : callbacks.findByCallIdAndStatus(callId, CallbackTask.Status.AFTER_CALL)) {
+                if (task.callEnded(due)) {
+                    log.info("Call {} ended; its callback for ticket {} is due {}", callId, task.ticketNumber(), due);
+                }
+            }
+        });
     }
 
     /** Applies a change to the call, creating its record first when none exists. */

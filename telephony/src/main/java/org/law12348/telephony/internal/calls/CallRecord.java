@@ -141,6 +141,16 @@ public class CallRecord implements BlindIndexed {
         outcome = CallOutcome.MESSAGE_LEFT;
     }
 
+    /**
+     * The caller recorded nothing usable (silence, or shorter than the configured minimum): a missed call
+     * to be called back, no ticket. The recording, if any, stays referenced so staff can still listen.
+     */
+    public void messageTooShort(String recording, Instant at) {
+        recordingFile = recording == null ? recordingFile : recording;
+        outcome = CallOutcome.MISSED;
+        endedAt = endedAt == null ? at : endedAt;
+    }
+
     public void callbackBooked(String ticket) {
         linkTicket(ticket);
         outcome = CallOutcome.CALLBACK_REQUESTED;

@@ -13,6 +13,10 @@ public interface CallRecords extends JpaRepository<CallRecord, Long> {
 
     Optional<CallRecord> findByCallId(String callId);
 
+    /** Calls not known to have ended that started before {@code before}. */
+    @Query("select c.callId from CallRecord c where c.endedAt is null and c.startedAt < :before")
+    List<String> findCallIdsByEndedAtIsNullAndStartedAtBefore(Instant before);
+
     List<CallRecord> findByTicketNumber(String ticketNumber);
 
     /** Every call from one number, by the number's blind index ({@code PersonalDataCipher.blindIndex}). */

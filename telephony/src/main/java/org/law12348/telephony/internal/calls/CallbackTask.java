@@ -31,8 +31,15 @@ public class CallbackTask implements BlindIndexed {
     /** Why the call back is owed. */
     public enum Reason { CALLER_REQUEST, LOW_RATING, STAFF_REQUEST }
 
-    /** Where the task stands. */
-    public enum Status { PENDING, DIALING, DONE, FAILED }
+    /**
+     * Where the task stands. {@code AFTER_CALL}: asked for in the IVR while the caller is still on the
+     * line; it becomes {@code PENDING} once the call has ended, so the PBX never dials a busy caller.
+     * {@code DONE}: agent and citizen were connected. {@code HANDED_OVER}: every attempt failed, a
+     * dispatcher takes it from here. {@code FAILED}: cancelled (the ticket was anonymised).
+     */
+    public enum Status { AFTER_CALL, PENDING, DIALING, DONE, HANDED_OVER, FAILED }
+
+    private static final int HISTORY_LENGTH = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "callback_task_seq")
@@ -74,6 +81,14 @@ public class CallbackTask implements BlindIndexed {
     private Instant createdAt;
     @Column(name = "completed_at")
     private Instant completedAt;
+    /** Uniqueid of the agent's leg once it answered: the citizen's DialEnd and its Hangup name it. */
+    @Column(name = "channel_id", length = 64)
+    private String channelId;
+    @Column(name = "dialed_at")
+    private Instant dialedAt;
+    /** One line per attempt, for the dispatcher who takes over. */
+    @Column(length = HISTORY_LENGTH)
+    private String history;
 
     protected CallbackTask() {
     }
@@ -91,29 +106,68 @@ public class CallbackTask implements BlindIndexed {
         this.createdAt = now;
     }
 
+    /** Holds the task until the caller's call has ended ({@link #callEnded}). */
+    public CallbackTask afterTheCall() {
+        if (status == Status.PENDING && attempts == 0) {
+            status = Status.AFTER_CALL;
+        }
+        return this;
+    }
+
+    /** The caller's call ended: a task held for it is due at {@code due}. Returns whether it was held. */
+    public boolean callEnded(Instant due) {
+        if (status != Status.AFTER_CALL) {
+            return false;
+        }
+        status = Status.PENDING;
+        dueAt = due;
+        return true;
+    }
+
     /** Claims the task for one originate; the action id ties the OriginateResponse back to it. */
-    public void dialing(String originateActionId) {
+    public void dialing(String originateActionId, Instant now) {
         status = Status.DIALING;
         attempts++;
         actionId = originateActionId;
+        channelId = null;
+        dialedAt = now;
     }
 
-    public void answered(String result, Instant now) {
+    /** The agent answered (OriginateResponse Success); the dialplan now dials the citizen from that leg. */
+    public void agentAnswered(String agentChannelId) {
+        if (status == Status.DIALING) {
+            channelId = agentChannelId;
+        }
+    }
+
+    /** Both legs are connected: the callback is done. {@code when} is the local time staff read. */
+    public void connected(String result, String when, Instant now) {
         status = Status.DONE;
         lastResult = result;
         completedAt = now;
+        remember(result, when);
     }
 
-    /** A failed attempt: tries again at {@code retryAt}, or gives up after the last attempt. */
-    public void failed(String result, int maxAttempts, Instant retryAt, Instant now) {
+    /**
+     * An attempt that did not connect both legs: tried again at {@code retryAt}, or after the last
+     * attempt handed over to a dispatcher.
+     */
+    public void failed(String result, String when, int maxAttempts, Instant retryAt, Instant now) {
         lastResult = result;
+        remember(result, when);
         if (attempts >= maxAttempts || retryAt == null) {
-            status = Status.FAILED;
+            status = Status.HANDED_OVER;
             completedAt = now;
         } else {
             status = Status.PENDING;
             dueAt = retryAt;
         }
+    }
+
+    private void remember(String result, String when) {
+        String line = "第" + attempts + "次（" + when + "）：" + result;
+        String all = history == null ? line : history + "\n" + line;
+        history = all.length() <= HISTORY_LENGTH ? all : all.substring(all.length() - HISTORY_LENGTH);
     }
 
     /**
@@ -123,7 +177,7 @@ public class CallbackTask implements BlindIndexed {
      */
     public void anonymise(Instant now) {
         phone = "";
-        if (status == Status.PENDING || status == Status.DIALING) {
+        if (status == Status.AFTER_CALL || status == Status.PENDING || status == Status.DIALING) {
             status = Status.FAILED;
             completedAt = now;
             lastResult = "工单已匿名化，回拨取消";
@@ -133,6 +187,11 @@ public class CallbackTask implements BlindIndexed {
     @Override
     public void refreshBlindIndexes(PersonalDataCipher cipher) {
         phoneHash = cipher.blindIndex(phone);
+    }
+
+    /** Still to be made or being made: waiting for the call's end, due, or dialling. */
+    public boolean isOpen() {
+        return status == Status.AFTER_CALL || status == Status.PENDING || status == Status.DIALING;
     }
 
     public Long id() { return id; }
@@ -149,4 +208,7 @@ public class CallbackTask implements BlindIndexed {
     public String requestedBy() { return requestedBy; }
     public Instant createdAt() { return createdAt; }
     public Instant completedAt() { return completedAt; }
+    public String channelId() { return channelId; }
+    public Instant dialedAt() { return dialedAt; }
+    public String history() { return history; }
 }

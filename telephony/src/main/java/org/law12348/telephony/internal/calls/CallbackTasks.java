@@ -17,6 +17,17 @@ public interface CallbackTasks extends JpaRepository<CallbackTask, Long> {
 
     List<CallbackTask> findByTicketNumberOrderByCreatedAtDesc(String ticketNumber);
 
+    List<CallbackTask> findByCallIdAndReason(String callId, CallbackTask.Reason reason);
+
+    List<CallbackTask> findByCallIdAndStatus(String callId, CallbackTask.Status status);
+
+    /** Attempts still dialling that were started before {@code cutoff}: their outcome never came. */
+    List<CallbackTask> findByStatusAndDialedAtBefore(CallbackTask.Status status, Instant cutoff);
+
+    /** The newest tasks in one state since {@code since}, for the dispatchers' list. */
+    List<CallbackTask> findByStatusAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(CallbackTask.Status status,
+                                                                                   Instant since, Pageable page);
+
     /** Call backs to one number, by the number's blind index. */
     List<CallbackTask> findByPhoneHash(String phoneHash);
 

@@ -30,9 +30,10 @@ class CallbacksForCitizens implements CitizenCallbacks {
 
     private static String statusName(CallbackTask.Status status) {
         return switch (status) {
-            case PENDING -> "待回拨";
+            case AFTER_CALL, PENDING -> "待回拨";
             case DIALING -> "正在回拨";
             case DONE -> "已回拨";
+            case HANDED_OVER -> "回拨未接通，工作人员将另行联系";
             case FAILED -> "回拨未接通";
         };
     }

@@ -10,19 +10,23 @@ import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketService;
+import org.law12348.ticketing.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What staff do about calls: write the duty lawyer's summary onto a ticket, and ask for a call back. */
 @Component
 public class StaffCallDesk {
 
     private static final Logger log = LoggerFactory.getLogger(StaffCallDesk.class);
+    private static final int LOCK_ATTEMPTS = 3;
 
     /** The ticket a summary went to, and whether the summary created it. */
     public record Summary(String ticketNumber, boolean created) {
@@ -30,6 +34,7 @@ public class StaffCallDesk {
 
     private final CallLog calls;
     private final TicketService tickets;
+    private final Tickets ticketRows;
     private final IntakeGate intake;
     private final CallbackTasks callbacks;
     private final ServiceHours hours;
@@ -37,10 +42,11 @@ public class StaffCallDesk {
     private final TelephonyProperties properties;
     private final Clock clock;
 
-    StaffCallDesk(CallLog calls, TicketService tickets, IntakeGate intake, CallbackTasks callbacks,
+    StaffCallDesk(CallLog calls, TicketService tickets, Tickets ticketRows, IntakeGate intake, CallbackTasks callbacks,
                   ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
         this.calls = calls;
         this.tickets = tickets;
+        this.ticketRows = ticketRows;
         this.intake = intake;
         this.callbacks = callbacks;
         this.hours = hours;
@@ -72,22 +78,51 @@ public class StaffCallDesk {
         return new Summary(result.ticketNumber(), result.created());
     }
 
-    /** Books a call back on a ticket, due now if the line is open, else at the next opening. */
+    /**
+     * Books a call back on a ticket, due now if the line is open, else at the next opening, as one
+     * transaction: the ticket's row lock first, then the task and its timeline note, so a booking either
+     * commits whole or not at all. Right after intake the outbox relay holds that lock while the process
+     * engine starts the ticket's process (seconds on a cold H2, beyond H2's 2 s lock timeout), so a
+     * booking that times out on the lock is tried again a few times. Booking the same number again while
+     * a callback to it is still open (a retried request) answers that callback instead of a second one.
+     */
     public CallbackTask requestCallback(String number, String phone, String agentExtension, StaffMember staff) {
-        Ticket ticket = tickets.view(number, staff);
-        PhoneNumber target = phone != null && !phone.isBlank() ? new PhoneNumber(phone) : ticket.contact().phone();
-        if (target == null) {
-            throw new InvalidInputException("phone", "phone.required", "工单没有联系电话，请填写回拨号码");
-        }
         String extension = agentExtension == null || agentExtension.isBlank()
                 ? properties.callback().defaultAgentExtension() : agentExtension.strip();
         if (!extension.matches("[0-9A-Za-z_-]{1,32}")) {
             throw new InvalidInputException("agentExtension", "agentExtension.invalid", "坐席分机号格式不正确");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> book(number, phone, extension, staff));
+            } catch (PessimisticLockingFailureException busy) {
+                if (attempt >= LOCK_ATTEMPTS) {
+                    throw busy;
+                }
+                log.info("Ticket {} is locked by another change; booking its call back again ({})", number, attempt);
+            }
+        }
+    }
+
+    private CallbackTask book(String number, String phone, String extension, StaffMember staff) {
+        Ticket ticket = tickets.view(number, staff);
+        PhoneNumber target = phone != null && !phone.isBlank() ? new PhoneNumber(phone) : ticket.contact().phone();
+        if (target == null) {
+            throw new InvalidInputException("phone", "phone.required", "工单没有联系电话，请填写回拨号码");
+        }
+        ticketRows.findForUpdate(ticket.number());
+        Optional<CallbackTask> open = callbacks.findByTicketNumberOrderByCreatedAtDesc(ticket.number()).stream()
+                .filter(t -> t.reason() == CallbackTask.Reason.STAFF_REQUEST && t.isOpen()
+                        && target.value().equals(t.phone()))
+                .findFirst();
+        if (open.isPresent()) {
+            log.info("Call back of {} for ticket {} is already booked", target.masked(), ticket.number());
+            return open.get();
+        }
         Instant now = clock.instant();
         Instant due = hours.nextOpening(now).orElse(now);
-        CallbackTask task = transactions.execute(status -> callbacks.save(new CallbackTask(ticket.number(), null,
-                target.value(), extension, CallbackTask.Reason.STAFF_REQUEST, due, staff.username(), now)));
+        CallbackTask task = callbacks.save(new CallbackTask(ticket.number(), null, target.value(), extension,
+                CallbackTask.Reason.STAFF_REQUEST, due, staff.username(), now));
         tickets.addNote(ticket.number(), "已安排回拨 " + target.masked() + "，坐席分机 " + extension, staff);
         log.info("Call back of {} for ticket {} due {}", target.masked(), ticket.number(), due);
         return task;

@@ -49,11 +49,16 @@ public class SurveyDesk {
         this.clock = clock;
     }
 
+    /**
+     * Keeps a rating. Idempotent per call: when the dialplan runs the survey again for the same call, the
+     * rating is updated but neither the note nor the supervisor's call back is made a second time.
+     */
     public void rated(String callId, String callerIdNumber, int rating) {
+        boolean ratedBefore = calls.find(callId).map(CallRecord::rating).isPresent();
         calls.record(callId, null, clock.instant(), c -> c.rate(rating));
         CallRecord call = calls.find(callId).orElseThrow();
         String ticket = call.ticketNumber();
-        if (ticket != null) {
+        if (ticket != null && !ratedBefore) {
             tickets.addNote(ticket, "来电满意度评价：" + rating + " 分（1-5分）", IVR);
         }
         log.info("Call rated {}", rating);
@@ -75,9 +80,17 @@ public class SurveyDesk {
         }
         Instant due = hours.nextOpening(clock.instant()).orElse(clock.instant());
         String number = ticket;
-        transactions.executeWithoutResult(status -> callbacks.save(new CallbackTask(number, callId,
-                call.callerPhone(), properties.callback().supervisorExtension(), CallbackTask.Reason.LOW_RATING,
-                due, "survey", clock.instant())));
-        log.info("Supervisor call back due {} for ticket {}", due, number);
+        boolean booked = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!callbacks.findByCallIdAndReason(callId, CallbackTask.Reason.LOW_RATING).isEmpty()) {
+                return false;
+            }
+            callbacks.save(new CallbackTask(number, callId, call.callerPhone(),
+                    properties.callback().supervisorExtension(), CallbackTask.Reason.LOW_RATING, due, "survey",
+                    clock.instant()));
+            return true;
+        }));
+        if (booked) {
+            log.info("Supervisor call back due {} for ticket {}", due, number);
+        }
     }
 }

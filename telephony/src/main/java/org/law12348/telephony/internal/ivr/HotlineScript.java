@@ -16,7 +16,6 @@ import org.law12348.telephony.internal.ivr.IvrPolicy.MenuOutcome;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Next;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Plan;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Replay;
-import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
 import org.slf4j.Logger;
@@ -44,6 +43,7 @@ public final class HotlineScript implements AgiScript {
     private final HotlineDesk desk;
     private final TelephonyProperties properties;
     private final Clock clock;
+    private final MessageStep messages;
 
     public HotlineScript(IvrPolicy policy, ServiceHours hours, RegionResolver regions, CallLog calls,
                          CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock) {
@@ -55,6 +55,7 @@ public final class HotlineScript implements AgiScript {
         this.desk = desk;
         this.properties = properties;
         this.clock = clock;
+        this.messages = new MessageStep(desk, calls, properties, clock);
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class HotlineScript implements AgiScript {
         try {
             String[] args = request.getArguments();
             if (args != null && args.length > 0 && OVERFLOW.equals(args[0])) {
-                overflow(prompter, channel, callId, phone.orElse(null));
+                overflow(prompter, callId, phone.orElse(null));
                 return;
             }
             channel.answer();
@@ -83,11 +84,14 @@ public final class HotlineScript implements AgiScript {
                     entry.businessType());
             Caller caller = new Caller(callId, phone.orElse(null), region, entry.businessType());
             boolean open = hours.isOpen(clock.instant());
-            route(prompter, channel, caller, entry, policy.afterMenu(open, open ? waiting(prompter, entry.queue()) : 0));
+            route(prompter, caller, entry, policy.afterMenu(open, open ? waiting(prompter, entry.queue()) : 0));
         } catch (AgiHangupException hangup) {
-            calls.update(callId, c -> c.hungUp(clock.instant()));
+            calls.ended(callId, clock.instant());
             log.info("Caller hung up in the IVR");
         } finally {
+            if (prompter.hungUp()) {
+                calls.ended(callId, clock.instant());
+            }
             MDC.remove("callId");
         }
     }
@@ -96,7 +100,7 @@ public final class HotlineScript implements AgiScript {
      * The dialplan sends a caller back here ({@code hotline,overflow}) when Queue() gave up (its wait
      * limit passed): the choices already made are on the channel, so offer a callback or a message.
      */
-    private void overflow(Prompter prompter, AgiChannel channel, String callId, PhoneNumber phone)
+    private void overflow(Prompter prompter, String callId, PhoneNumber phone)
             throws AgiException {
         String business = prompter.get("HOTLINE_BUSINESS");
         MenuEntry entry = properties.ivr().menu().values().stream()
@@ -106,11 +110,11 @@ public final class HotlineScript implements AgiScript {
         RegionCode region = regionVar != null && regionVar.matches("[1-9]\\d{5}")
                 ? new RegionCode(regionVar) : new RegionCode(properties.defaultRegion());
         log.info("Queue {} overflowed; offering a callback or a message", entry.queue());
-        route(prompter, channel, new Caller(callId, phone, region, entry.businessType()), entry,
+        route(prompter, new Caller(callId, phone, region, entry.businessType()), entry,
                 new Plan(Next.CALLBACK, "hotline-busy"));
     }
 
-    private void route(Prompter prompter, AgiChannel channel, Caller caller, MenuEntry entry, Plan plan)
+    private void route(Prompter prompter, Caller caller, MenuEntry entry, Plan plan)
             throws AgiException {
         Next next = switch (plan.next()) {
             case QUEUE -> policy.queueOption(prompter.ask(plan.prompt(), 1));
@@ -125,9 +129,9 @@ public final class HotlineScript implements AgiScript {
         }
         switch (next) {
             case QUEUE -> handToQueue(prompter, caller, entry);
-            case CALLBACK -> readBack(prompter, channel, "hotline-callback-booked",
+            case CALLBACK -> TicketReadBack.readBack(prompter, "hotline-callback-booked",
                     desk.callbackBooked(caller, hours.nextOpening(clock.instant()).orElse(clock.instant())));
-            case MESSAGE -> takeMessage(prompter, channel, caller);
+            case MESSAGE -> messages.take(prompter, caller);
         }
     }
 
@@ -140,43 +144,6 @@ public final class HotlineScript implements AgiScript {
         prompter.set("HOTLINE_ACTION", "queue");
         calls.update(caller.callId(), c -> c.queued(entry.queue(), clock.instant()));
         log.info("Handing the call to queue {} ({} open tickets)", entry.queue(), openTickets);
-    }
-
-    private void takeMessage(Prompter prompter, AgiChannel channel, Caller caller) throws AgiException {
-        prompter.play("hotline-record-after-beep");
-        String file = properties.recordingDir() + "/hotline-" + caller.callId().replaceAll("[^0-9A-Za-z.-]", "_");
-        boolean hungUpWhileRecording = prompter.record(file, (int) properties.ivr().maxMessage().toMillis());
-        IntakeResult ticket;
-        try {
-            ticket = desk.messageLeft(caller, file + ".wav");
-        } catch (RuntimeException intakeFailed) {
-            // the recording exists: keep it on the call log so staff can take it in by hand
-            log.error("Message {} recorded but no ticket could be made", file, intakeFailed);
-            calls.update(caller.callId(), c -> c.messageLeft(file + ".wav", null));
-            if (!hungUpWhileRecording) {
-                prompter.play("hotline-goodbye");
-                channel.hangup();
-            }
-            return;
-        }
-        if (hungUpWhileRecording) {
-            throw new AgiHangupException();
-        }
-        readBack(prompter, channel, "hotline-ticket-number-is", ticket);
-    }
-
-    /** Reads the ticket number back: letters with SAY ALPHA, then the digits with SAY DIGITS. */
-    private void readBack(Prompter prompter, AgiChannel channel, String prompt, IntakeResult ticket)
-            throws AgiException {
-        prompter.play(prompt);
-        String number = ticket.ticketNumber();
-        String letters = number.replaceAll("[^A-Z]", "");
-        prompter.sayAlpha(letters);
-        channel.sayDigits(number.substring(letters.length()).replaceAll("\\D", ""));
-        prompter.play("hotline-goodbye");
-        prompter.set("HOTLINE_ACTION", "done");
-        prompter.set("HOTLINE_TICKET", number);
-        channel.hangup();
     }
 
     private RegionCode askAreaCode(Prompter prompter) throws AgiException {

@@ -3,6 +3,12 @@ package org.law12348.telephony.internal.ivr;
 import org.law12348.telephony.TelephonyProperties.Ivr;
 import org.law12348.telephony.TelephonyProperties.MenuEntry;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The IVR's decisions, free of sockets and clocks: what a key means in the menu, and what happens to
  * a call once the caller chose a service. The {@code hotline} script only carries them out.
@@ -39,6 +45,10 @@ public final class IvrPolicy {
     public static final String CALLBACK_KEY = "9";
     public static final String MESSAGE_KEY = "0";
     public static final String BUSY_CALLBACK_KEY = "1";
+    public static final String REPEAT_NUMBER_KEY = "1";
+    /** How often a caller may hear the ticket number again after the first reading. */
+    public static final int READ_BACK_REPEATS = 2;
+    private static final Pattern RUNS = Pattern.compile("[A-Za-z]+|\\d+");
 
     private final Ivr ivr;
     private final MenuEntry defaultEntry;
@@ -98,6 +108,34 @@ public final class IvrPolicy {
     /** The caller's answer when the queue is full: 1 books a callback, anything else leaves a message. */
     public Next busyOption(String digits) {
         return BUSY_CALLBACK_KEY.equals(digits) ? Next.CALLBACK : Next.MESSAGE;
+    }
+
+    /**
+     * The prompts that read a ticket number back, in groups a listener can hold: the letters, then each
+     * run of digits in fours when it divides by four (the date, 2026 1130) and in threes otherwise (the
+     * serial, 000 123). {@code GD20261130-000123} → [g d] [2 0 2 6] [1 1 3 0] [0 0 0] [1 2 3].
+     */
+    public static List<List<String>> readBackGroups(String number) {
+        List<List<String>> groups = new ArrayList<>();
+        Matcher runs = RUNS.matcher(number);
+        while (runs.find()) {
+            String run = runs.group();
+            if (Character.isLetter(run.charAt(0))) {
+                groups.add(run.toLowerCase(Locale.ROOT).chars().mapToObj(c -> "letter-" + (char) c).toList());
+                continue;
+            }
+            int size = run.length() % 4 == 0 ? 4 : 3;
+            for (int from = 0; from < run.length(); from += size) {
+                groups.add(run.substring(from, Math.min(run.length(), from + size)).chars()
+                        .mapToObj(c -> "digit-" + (char) c).toList());
+            }
+        }
+        return groups;
+    }
+
+    /** Whether the caller's key after a reading asks for the number again, given how often it was read. */
+    public static boolean repeatNumber(String digits, int readings) {
+        return REPEAT_NUMBER_KEY.equals(digits) && readings <= READ_BACK_REPEATS;
     }
 
     /** A survey rating 1..5, or 0 when the key is none of them. */

@@ -25,7 +25,8 @@ class CallViews {
     }
 
     record CallbackView(long id, String ticketNumber, String phone, String agentExtension, String reason,
-                        String status, Instant dueAt, int attempts, String lastResult) {
+                        String status, String statusName, Instant dueAt, int attempts, String lastResult,
+                        String history) {
     }
 
     private final RegionResolver regions;
@@ -45,7 +46,19 @@ class CallViews {
 
     CallbackView of(CallbackTask t, StaffMember staff) {
         return new CallbackView(t.id(), t.ticketNumber(), phone(t.phone(), staff), t.agentExtension(),
-                t.reason().name(), t.status().name(), t.dueAt(), t.attempts(), t.lastResult());
+                t.reason().name(), t.status().name(), statusName(t.status()), t.dueAt(), t.attempts(), t.lastResult(),
+                t.history());
+    }
+
+    static String statusName(CallbackTask.Status status) {
+        return switch (status) {
+            case AFTER_CALL -> "通话结束后回拨";
+            case PENDING -> "待回拨";
+            case DIALING -> "正在回拨";
+            case DONE -> "已接通";
+            case HANDED_OVER -> "已转调度员";
+            case FAILED -> "已取消";
+        };
     }
 
     String phone(String number, StaffMember staff) {

@@ -5,6 +5,7 @@ import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallRecords;
 import org.law12348.telephony.internal.calls.CallbackTask;
+import org.law12348.telephony.internal.calls.CallbackTasks;
 import org.law12348.telephony.internal.calls.CallerHistory;
 import org.law12348.telephony.internal.calls.StaffCallDesk;
 import org.law12348.telephony.internal.web.CallViews.CallView;
@@ -51,10 +52,15 @@ class StaffCallController {
     record CallbackBody(String phone, String agentExtension) {
     }
 
+    record CallbackPage(List<CallbackView> items) {
+    }
+
     private static final int MAX_LIMIT = 200;
+    private static final int MAX_DAYS = 366;
 
     private final StaffGate gate;
     private final CallRecords records;
+    private final CallbackTasks callbackTasks;
     private final CallLog calls;
     private final CallerHistory history;
     private final StaffCallDesk desk;
@@ -63,8 +69,10 @@ class StaffCallController {
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    StaffCallController(StaffGate gate, CallRecords records, CallLog calls, CallerHistory history, StaffCallDesk desk,
-                        CallViews views, AuditTrail audit, PersonalDataCipher cipher, Clock clock) {
+    StaffCallController(StaffGate gate, CallRecords records, CallbackTasks callbackTasks, CallLog calls,
+                        CallerHistory history, StaffCallDesk desk, CallViews views, AuditTrail audit,
+                        PersonalDataCipher cipher, Clock clock) {
+        this.callbackTasks = callbackTasks;
         this.audit = audit;
         this.gate = gate;
         this.records = records;
@@ -131,6 +139,36 @@ class StaffCallController {
         CallbackTask task = desk.requestCallback(number, body == null ? null : body.phone(),
                 body == null ? null : body.agentExtension(), staff);
         return views.of(task, staff);
+    }
+
+    /**
+     * Callbacks in one state (default {@code HANDED_OVER}: every attempt failed, a dispatcher calls the
+     * citizen), newest first, booked within the last {@code days} days, with the history of attempts.
+     */
+    @GetMapping("/api/v1/staff/callbacks")
+    CallbackPage callbacks(@RequestParam(defaultValue = "HANDED_OVER") String status,
+                           @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "50") int limit) {
+        StaffMember staff = gate.requireDispatcher("查看回拨任务");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_LIMIT + "之间");
+        }
+        if (days < 1 || days > MAX_DAYS) {
+            throw new InvalidInputException("days", "days.outOfRange", "天数应在1到" + MAX_DAYS + "之间");
+        }
+        List<CallbackView> found = callbackTasks.findByStatusAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
+                        callbackStatus(status), clock.instant().minus(Duration.ofDays(days)), PageRequest.of(0, limit))
+                .stream().map(t -> views.of(t, staff)).toList();
+        audit.read(staff, AuditAction.CALL_LIST_VIEWED, AuditSubject.none(),
+                "telephony-api: 回拨任务 status=" + status + " days=" + days + " rows=" + found.size());
+        return new CallbackPage(found);
+    }
+
+    private static CallbackTask.Status callbackStatus(String raw) {
+        try {
+            return CallbackTask.Status.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "status.unknown", "不支持的回拨状态：" + raw.strip());
+        }
     }
 
     private static String phoneNumber(String raw) {

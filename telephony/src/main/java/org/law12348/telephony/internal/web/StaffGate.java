@@ -23,6 +23,15 @@ class StaffGate {
         this.directory = directory;
     }
 
+    /** Dispatchers and administrators only: the callbacks handed over to them. */
+    StaffMember requireDispatcher(String action) {
+        StaffMember staff = require(action);
+        if (!staff.hasRole(StaffRole.DISPATCHER, StaffRole.ADMIN)) {
+            throw new AccessDeniedException("你的角色不能" + action);
+        }
+        return staff;
+    }
+
     StaffMember require(String action) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {

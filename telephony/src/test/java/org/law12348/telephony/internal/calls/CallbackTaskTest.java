@@ -34,7 +34,7 @@ class CallbackTaskTest {
     @Test
     void aCallBackBeingDialledWhenItsTicketIsAnonymisedEndsAndIsNotRetried() {
         CallbackTask task = pending();
-        task.dialing("cb-1-1");
+        task.dialing("cb-1-1", NOW);
 
         task.anonymise(NOW.plusSeconds(5));
 
@@ -46,14 +46,14 @@ class CallbackTaskTest {
     @Test
     void anonymisingKeepsTheOutcomeOfACallBackAlreadyMade() {
         CallbackTask task = pending();
-        task.dialing("cb-1-1");
-        task.answered("坐席已接听，正在接通来电人", NOW.plusSeconds(30));
+        task.dialing("cb-1-1", NOW);
+        task.connected("坐席与来电人已接通", "11月30日 10:00", NOW.plusSeconds(30));
 
         task.anonymise(NOW.plusSeconds(60));
 
         assertThat(task.phone()).isEmpty();
         assertThat(task.status()).isEqualTo(CallbackTask.Status.DONE);
         assertThat(task.completedAt()).isEqualTo(NOW.plusSeconds(30));
-        assertThat(task.lastResult()).isEqualTo("坐席已接听，正在接通来电人");
+        assertThat(task.lastResult()).isEqualTo("坐席与来电人已接通");
     }
 }

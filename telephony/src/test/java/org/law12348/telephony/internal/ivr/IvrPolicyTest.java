@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IvrPolicyTest {
 
-    private final IvrPolicy policy = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null));
+    private final IvrPolicy policy = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null, null));
 
     @Test
     void mapsAMenuKeyToItsServiceAndQueue() {
@@ -58,5 +58,24 @@ class IvrPolicyTest {
         assertThat(IvrPolicy.rating("0")).isZero();
         assertThat(IvrPolicy.rating("7")).isZero();
         assertThat(IvrPolicy.rating("")).isZero();
+    }
+
+    @Test
+    void groupsATicketNumberAsLettersDateInFoursAndSerialInThrees() {
+        assertThat(IvrPolicy.readBackGroups("GD20261130-000123")).containsExactly(
+                java.util.List.of("letter-g", "letter-d"),
+                java.util.List.of("digit-2", "digit-0", "digit-2", "digit-6"),
+                java.util.List.of("digit-1", "digit-1", "digit-3", "digit-0"),
+                java.util.List.of("digit-0", "digit-0", "digit-0"),
+                java.util.List.of("digit-1", "digit-2", "digit-3"));
+    }
+
+    @Test
+    void readsTheNumberAgainOnlyForItsKeyAndAtMostTwice() {
+        assertThat(IvrPolicy.repeatNumber("1", 1)).isTrue();
+        assertThat(IvrPolicy.repeatNumber("1", 2)).isTrue();
+        assertThat(IvrPolicy.repeatNumber("1", 3)).isFalse();
+        assertThat(IvrPolicy.repeatNumber("", 1)).isFalse();
+        assertThat(IvrPolicy.repeatNumber("9", 1)).isFalse();
     }
 }

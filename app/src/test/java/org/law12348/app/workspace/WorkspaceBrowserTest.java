@@ -1,0 +1,237 @@
+package org.law12348.app.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.law12348.app.PostgresDatabase;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff workspace in Debian's Chromium against the real product on PostgreSQL: a dispatcher's
+ * day (sign in, land on the queue, filter, open, reassign, see a new ticket arrive), a session that
+ * expires while a note is being written, every page at phone width, and a scan of what people read
+ * for codes. Screenshots of every page at 1280 and 390 pixels go to app/target/workspace-screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=workspace"})
+@ActiveProfiles("postgres")
+class WorkspaceBrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger PHONES = new AtomicInteger();
+    /** A code as the back end spells enum values and rule ids: VOLUNTEER_POOL, MANUAL, DEPLOY. */
+    private static final Pattern CODE = Pattern.compile("(?<![A-Za-z0-9])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|(?<![A-Za-z0-9])[A-Z]{3,}(?![A-Za-z0-9])");
+    /** Words people know that look like codes: the file formats offered for download. */
+    private static final Set<String> ALLOWED_CAPITALS = Set.of("CSV");
+    private static final Pattern ENGLISH_LEFTOVERS = Pattern.compile("\\b(system|citizen|null|undefined|NaN|true|false)\\b|TicketFilter\\[");
+
+    @LocalServerPort
+    int port;
+
+    private final List<WorkspaceBrowser> browsers = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = PostgresDatabase.create("law12348_ws");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+    }
+
+    @BeforeEach
+    void workspaceIsBuilt() {
+        if (!new ClassPathResource("static/workspace/index.html").exists()) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("The workspace was not built (consult-portal ran with -Dfrontend.skip=true)");
+            }
+            Assumptions.abort("The workspace was not built (-Dfrontend.skip=true); skipping its browser tests");
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WorkspaceBrowser::close);
+    }
+
+    @Test
+    void dispatcherSignsInFiltersReassignsAndSeesANewTicketWithinTwoSeconds() throws Exception {
+        String wages = submit("LEGAL_AID", "440106", "公司拖欠工资三个月，想申请法律援助。");
+        String notary = submit("NOTARIZATION", "440305", "办理出国留学需要的学历公证。");
+        WorkspaceBrowser dispatcher = browser();
+
+        dispatcher.signIn("dispatcher");
+        dispatcher.until(ExpectedConditions.urlContains("/workspace/queue"));
+        // the centre's province is preselected
+        dispatcher.until(ExpectedConditions.urlContains("region=440000"));
+        String region = dispatcher.until(d -> d.findElement(By.cssSelector(".filter-form .region-picker input")).getDomProperty("value"));
+        assertThat(region).isEqualTo("广东省");
+
+        dispatcher.choose("filter-business-type", "法律援助");
+        dispatcher.choose("filter-channel", "网上服务大厅");
+        dispatcher.driver.findElement(By.id("filter-submit")).click();
+        dispatcher.until(ExpectedConditions.urlContains("businessType=LEGAL_AID"));
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), wages));
+        assertThat(dispatcher.text(By.id("queue"))).doesNotContain(notary).contains("剩余");
+
+        // j selects the first row, Enter opens it
+        dispatcher.driver.findElement(By.tagName("body")).sendKeys("j");
+        dispatcher.driver.findElement(By.tagName("body")).sendKeys(Keys.ENTER);
+        dispatcher.until(ExpectedConditions.urlContains("/workspace/tickets/"));
+        dispatcher.driver.navigate().back();
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), wages));
+        dispatcher.driver.findElement(By.linkText(wages)).click();
+        assertThat(dispatcher.text(By.id("ticket-number"))).isEqualTo(wages);
+        assertThat(dispatcher.text(By.id("ticket-unit"))).isEqualTo("广州市法律援助中心");
+
+        dispatcher.driver.findElement(By.id("reassign")).click();
+        dispatcher.choose("reassign-unit", "广州市法律援助中心");
+        dispatcher.type(By.id("reassign-reason"), "当事人在深圳务工");
+        dispatcher.driver.findElement(By.id("reassign-submit")).click();
+        dispatcher.message("工单已由广州市法律援助中心承办，请选择其他单位");
+
+        dispatcher.choose("reassign-unit", "深圳市法律援助中心");
+        dispatcher.driver.findElement(By.id("reassign-submit")).click();
+        dispatcher.message("已转派至深圳市法律援助中心");
+        dispatcher.until(ExpectedConditions.textToBe(By.id("ticket-unit"), "深圳市法律援助中心"));
+        assertThat(dispatcher.text(By.id("timeline"))).contains("已转派").contains("转派至深圳市法律援助中心：当事人在深圳务工");
+
+        dispatcher.driver.findElement(By.id("menu-queue")).click();
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), wages));
+        dispatcher.until(ExpectedConditions.textToBe(By.id("live-state"), "● 实时更新中"));
+        String arriving = submit("LEGAL_AID", "440106", "单位不签劳动合同，想申请法律援助。");
+        long submitted = System.nanoTime();
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), arriving));
+        long millis = (System.nanoTime() - submitted) / 1_000_000;
+        assertThat(millis).as("new ticket shown after %d ms", millis).isLessThanOrEqualTo(2000);
+    }
+
+    @Test
+    void sessionExpiresWhileANoteIsWrittenAndNothingTypedIsLost() throws Exception {
+        String number = submit("MEDIATION", "440106", "邻居装修噪音扰民，希望调解。");
+        WorkspaceBrowser dispatcher = browser();
+        dispatcher.signIn("dispatcher");
+        dispatcher.open("/tickets/" + number);
+        dispatcher.until(ExpectedConditions.textToBe(By.id("ticket-number"), number));
+        dispatcher.driver.findElement(By.id("compose-note")).click();
+        String note = "已电话联系市民，约定周五到社区调解室面谈。";
+        dispatcher.type(By.id("composer-text"), note);
+
+        // a reload keeps the draft
+        dispatcher.driver.navigate().refresh();
+        dispatcher.until(ExpectedConditions.textToBe(By.id("ticket-number"), number));
+        dispatcher.driver.findElement(By.id("compose-note")).click();
+        String restored = dispatcher.until(d -> d.findElement(By.id("composer-text")).getDomProperty("value"));
+        assertThat(restored).isEqualTo(note);
+
+        // the server no longer knows the session (as after its timeout); the person sends the note
+        dispatcher.driver.manage().deleteCookieNamed("JSESSIONID");
+        dispatcher.driver.manage().addCookie(new Cookie("JSESSIONID", "EXPIRED0000000000000000000000000", "/"));
+        dispatcher.driver.findElement(By.id("composer-text")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        dispatcher.until(ExpectedConditions.visibilityOfElementLocated(By.id("again-password")));
+        assertThat(dispatcher.driver.findElement(By.id("composer-text")).getDomProperty("value")).isEqualTo(note);
+
+        dispatcher.type(By.id("again-password"), "demo12348");
+        dispatcher.driver.findElement(By.id("again-submit")).click();
+        dispatcher.message("内部备注已添加");
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), note));
+        assertThat(dispatcher.driver.findElement(By.id("composer-text")).getDomProperty("value")).isEmpty();
+        assertThat(dispatcher.script("return Object.keys(localStorage).filter(k => k.includes(arguments[0])).length", number))
+                .isEqualTo(0L);
+    }
+
+    @Test
+    void everyPageFitsAPhoneAndShowsNamesNotCodes() throws Exception {
+        String number = submit("LEGAL_CONSULTATION", "440305", "离婚时婚前按揭、婚后共同还贷的房子怎么分？");
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("dispatcher", List.of("/queue", "/tickets/" + number, "/dashboard", "/no-such-page"));
+        pages.put("admin", List.of("/admin", "/queue"));
+        pages.put("handler-gz", List.of("/queue"));
+        pages.put("consultant", List.of("/pool"));
+
+        WorkspaceBrowser anonymous = browser();
+        for (int width : new int[]{1280, 390}) {
+            anonymous.width(width);
+            anonymous.open("/sign-in");
+            anonymous.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            check(anonymous, "sign-in", width);
+        }
+        for (var entry : pages.entrySet()) {
+            WorkspaceBrowser person = browser();
+            person.signIn(entry.getKey());
+            for (String page : entry.getValue()) {
+                for (int width : new int[]{1280, 390}) {
+                    person.width(width);
+                    person.open(page);
+                    person.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".page-title, .el-result")));
+                    person.settled();
+                    check(person, entry.getKey() + page.replace('/', '-'), width);
+                }
+            }
+        }
+    }
+
+    private void check(WorkspaceBrowser browser, String page, int width) {
+        browser.screenshot(page + "-" + width);
+        if (width <= 390) {
+            assertThat(browser.horizontalOverflow()).as("%s at %d px is wider than the screen by", page, width).isZero();
+        }
+        String text = browser.visibleText();
+        Set<String> codes = new TreeSet<>();
+        Matcher m = CODE.matcher(text);
+        while (m.find()) {
+            if (!ALLOWED_CAPITALS.contains(m.group())) {
+                codes.add(m.group());
+            }
+        }
+        assertThat(codes).as("codes visible on %s", page).isEmpty();
+        assertThat(ENGLISH_LEFTOVERS.matcher(text).find()).as("English leftovers on %s: %s", page, text).isFalse();
+    }
+
+    private WorkspaceBrowser browser() {
+        WorkspaceBrowser browser = new WorkspaceBrowser("http://127.0.0.1:" + port);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** A ticket through the real public intake, from a phone number of its own. */
+    private String submit(String businessType, String region, String text) throws Exception {
+        Map<String, String> body = Map.of("businessType", businessType, "regionCode", region, "text", text,
+                "contactPhone", "1392" + String.format("%07d", (System.nanoTime() / 1000 + PHONES.incrementAndGet()) % 10_000_000));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode created = JSON.readTree(answer.body());
+        assertThat(created.hasNonNull("number")).as(answer.body()).isTrue();
+        return created.get("number").asText();
+    }
+}

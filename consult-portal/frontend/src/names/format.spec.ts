@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { countdown, formatTime, handOverAt } from './format'
+
+describe('countdowns and times', () => {
+  const now = Date.parse('2026-12-06T02:00:00Z')
+
+  it('counts down to a deadline in hours and minutes', () => {
+    expect(countdown('2026-12-06T05:12:00Z', now)).toEqual({ text: '剩余 3小时12分', overdue: false, soon: false })
+  })
+
+  it('warns within two hours and says how long a deadline is past', () => {
+    expect(countdown('2026-12-06T02:30:05Z', now).soon).toBe(true)
+    expect(countdown('2026-12-06T02:30:05Z', now).text).toBe('剩余 30分05秒')
+    expect(countdown('2026-12-04T23:00:00Z', now)).toEqual({ text: '已超时 1天3小时', overdue: true, soon: false })
+  })
+
+  it('shows times in Beijing time whatever the browser zone', () => {
+    expect(formatTime('2026-12-06T02:00:00Z')).toBe('2026-12-06 10:00')
+  })
+
+  it('puts the hand-over 24 hours after the question', () => {
+    expect(handOverAt('2026-12-06T02:00:00.000Z')).toBe('2026-12-07T02:00:00.000Z')
+  })
+})

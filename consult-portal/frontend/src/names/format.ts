@@ -1,0 +1,38 @@
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  hour12: false,
+})
+
+/** 2026-12-06 09:30, in the centre's time zone (Beijing time). */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}
+
+/** "剩余 3小时12分" / "已超时 2天3小时": what is left until a deadline, in words. */
+export function countdown(dueIso: string | null | undefined, now: number): { text: string; overdue: boolean; soon: boolean } {
+  if (!dueIso) return { text: '', overdue: false, soon: false }
+  const left = new Date(dueIso).getTime() - now
+  const overdue = left < 0
+  const text = (overdue ? '已超时 ' : '剩余 ') + span(Math.abs(left))
+  return { text, overdue, soon: !overdue && left < 2 * 3600_000 }
+}
+
+function span(ms: number): string {
+  const minutes = Math.floor(ms / 60_000)
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  const mins = minutes % 60
+  if (days > 0) return `${days}天${hours}小时`
+  if (hours > 0) return `${hours}小时${String(mins).padStart(2, '0')}分`
+  const seconds = Math.floor((ms % 60_000) / 1000)
+  return `${mins}分${String(seconds).padStart(2, '0')}秒`
+}
+
+/** The 24-hour hand-over of an unanswered pool question (the product's answer window, PT24H). */
+export const HAND_OVER_HOURS = 24
+
+export function handOverAt(createdIso: string): string {
+  return new Date(new Date(createdIso).getTime() + HAND_OVER_HOURS * 3600_000).toISOString()
+}

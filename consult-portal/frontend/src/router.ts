@@ -1,0 +1,58 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSession, type Role } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    public?: boolean
+    roles?: Role[]
+  }
+}
+
+const CONSOLE: Role[] = ['DISPATCHER', 'UNIT_HANDLER', 'ADMIN']
+
+const routes: RouteRecordRaw[] = [
+  { path: '/sign-in', component: () => import('@/views/SignInView.vue'), meta: { public: true, title: '登录' } },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', redirect: () => useSession().home },
+      { path: 'queue', name: 'queue', component: () => import('@/views/QueueView.vue'), meta: { title: '工单队列', roles: CONSOLE } },
+      { path: 'tickets/:number', name: 'ticket', component: () => import('@/views/TicketView.vue'), meta: { title: '工单详情', roles: CONSOLE } },
+      { path: 'dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), meta: { title: '统计看板', roles: CONSOLE } },
+      { path: 'pool', name: 'pool', component: () => import('@/views/PoolView.vue'), meta: { title: '咨询池', roles: ['CONSULTANT'] } },
+      { path: 'admin', name: 'admin', component: () => import('@/views/AdminHomeView.vue'), meta: { title: '管理首页', roles: ['ADMIN'] } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
+    ],
+  },
+]
+
+/** The workspace's pages under /workspace/; signed-out people go to the sign-in page, then back. */
+export function createWorkspaceRouter() {
+  const router = createRouter({ history: createWebHistory('/workspace/'), routes })
+  router.beforeEach(async (to) => {
+    const session = useSession()
+    if (!session.loaded) {
+      try {
+        await session.load()
+      } catch {
+        // the server is unreachable: the sign-in page says so when they try
+      }
+    }
+    if (to.meta.public) {
+      return session.user && to.path === '/sign-in' ? session.home : true
+    }
+    if (!session.user) {
+      return { path: '/sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    }
+    if (to.meta.roles && !to.meta.roles.includes(session.role as Role)) {
+      return session.home
+    }
+    return true
+  })
+  router.afterEach((to) => {
+    document.title = (to.meta.title ? to.meta.title + ' - ' : '') + '12348 工作台'
+  })
+  return router
+}
