@@ -129,6 +129,29 @@ class LoginThrottlingTest {
         assertThat(signUp("fresh-volunteer", PASSWORD, "198.51.100.52").status()).isEqualTo(201);
     }
 
+    @Test
+    void theLoginFormShowsHowLongToWaitWith429AfterTooManyFailures() {
+        HttpApi browser = new HttpApi(port, true);
+        String address = "198.51.100.40";
+        String csrf = csrfOf(browser.get("/login", "X-Forwarded-For", address).raw().body());
+        for (int i = 0; i < 3; i++) {
+            HttpApi.Answer failed = form(browser, "form-user", "wrong", csrf, address);
+            assertThat(failed.status()).isEqualTo(302);
+            assertThat(failed.raw().headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login?error"));
+        }
+
+        HttpApi.Answer refused = form(browser, "form-user", PASSWORD, csrf, address);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(retryAfter(refused)).isBetween(14 * 60L, 15 * 60L);
+        assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.raw().body()).contains("登录失败次数过多，请 15 分钟后再试").contains("name=\"username\"");
+        assertThat(browser.get("/console", "X-Forwarded-For", address).status())
+                .as("the refused attempt did not sign in").isIn(302, 401);
+    }
+
     private HttpApi.Answer signUp(String user, String password, String address) {
         return api.post("/api/v1/consultant-registrations", HttpApi.json(java.util.Map.of(
                 "username", user, "password", password, "displayName", "志愿者",

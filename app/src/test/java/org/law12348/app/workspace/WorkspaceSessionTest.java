@@ -124,11 +124,13 @@ class WorkspaceSessionTest {
         }
 
         HttpResponse<String> refused = send("POST", "/api/v1/session", form("ws-throttled", PASSWORD), true, null,
-                "198.51.100.78");
+                "198.51.100.77");
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(json(refused).path("code").asText()).isEqualTo("login.throttled");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(send("POST", "/api/v1/session", form("ws-throttled", PASSWORD), true, null, "198.51.100.78")
+                .statusCode()).as("the owner, from another address, is not locked out (issue 17)").isEqualTo(200);
     }
 
     private HttpResponse<String> send(String method, String path, String form, boolean withToken, String requestedWith,
