@@ -3,6 +3,7 @@ package org.law12348.app;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import jakarta.servlet.ServletException;
+import org.law12348.ticketing.consultation.UsernameTaken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -18,11 +19,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Counts failed sign-ins per account and per client address (form login and HTTP Basic alike: both
- * end in the same authentication events, raised inside {@link #attempt}). Once either count reaches the limit within the window,
- * {@link LoginThrottleFilter} refuses further attempts before any password is checked.
- * A successful sign-in clears its account's count but never the address's: an attacker who owns one
- * account cannot reset the count of their guessing at others.
+ * Limits account guessing (form login and HTTP Basic alike: both end in the same authentication
+ * events, raised inside {@link #attempt}). Failed sign-ins are counted per account <em>and</em>
+ * client address: an address that failed too often for an account waits before trying that account
+ * again, while the account's owner, signing in from anywhere else, is not held up — so nobody can
+ * lock another person out by failing on purpose. Each address also has one budget for all its
+ * guesses, whatever the accounts: failed sign-ins and sign-ups refused for a taken username (which
+ * tell as much as a failed sign-in). {@link LoginThrottleFilter} refuses an attempt over either limit
+ * before any password is checked.
+ * <p>
+ * A successful sign-in clears the count of its account from that address, never the address's
+ * budget: an attacker who owns one account cannot reset the count of their guessing at others.
  */
 @Component
 class LoginThrottle {
@@ -31,20 +38,28 @@ class LoginThrottle {
     private static final int MAX_KEY_LENGTH = 64;
     private static final ThreadLocal<String> ATTEMPT_FROM = new ThreadLocal<>();
 
-    private final BucketStore accounts;
+    private final BucketStore accountsFromAddresses;
     private final BucketStore addresses;
 
     LoginThrottle(SecuritySettings settings, Clock clock) {
         SecuritySettings.Login login = settings.login();
-        this.accounts = BucketStore.windowed(login.maxFailures(), login.window(), clock);
-        this.addresses = BucketStore.windowed(login.maxFailures(), login.window(), clock);
+        this.accountsFromAddresses = BucketStore.windowed(login.maxFailures(), login.window(), clock);
+        this.addresses = BucketStore.windowed(login.maxFailuresPerAddress(), login.window(), clock);
     }
 
-    /** How long the caller must wait before trying again, or empty if they may try now. */
+    /** How long a sign-in at {@code username} from {@code clientAddress} must wait, or empty if it may go ahead. */
     Optional<Duration> blocked(String username, String clientAddress) {
-        Duration account = waitOf(accounts.existing(key(username)));
-        Duration address = waitOf(addresses.existing(clientAddress));
-        Duration longer = account.compareTo(address) >= 0 ? account : address;
+        Duration pair = waitOf(accountsFromAddresses.existing(key(username, clientAddress)));
+        return longer(pair, waitOf(addresses.existing(clientAddress)));
+    }
+
+    /** How long {@code clientAddress} must wait before its next account guess (a sign-up), or empty. */
+    Optional<Duration> blocked(String clientAddress) {
+        return longer(Duration.ZERO, waitOf(addresses.existing(clientAddress)));
+    }
+
+    private static Optional<Duration> longer(Duration one, Duration other) {
+        Duration longer = one.compareTo(other) >= 0 ? one : other;
         return longer.isZero() ? Optional.empty() : Optional.of(longer);
     }
 
@@ -58,16 +73,25 @@ class LoginThrottle {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.of(key(event.getAuthentication().getName())).tryConsume(1);
         String address = ATTEMPT_FROM.get();
         if (address != null) {
+            accountsFromAddresses.of(key(event.getAuthentication().getName(), address)).tryConsume(1);
             addresses.of(address).tryConsume(1);
         }
         log.info("Failed sign-in from {}", address);
     }
 
+    @EventListener
+    void usernameTaken(UsernameTaken event) {
+        String address = ATTEMPT_FROM.get();
+        if (address != null) {
+            addresses.of(address).tryConsume(1);
+        }
+        log.info("Sign-up for a taken username from {}", address);
+    }
+
     /**
-     * Runs a sign-in attempt from {@code clientAddress}: the authentication events it raises are
+     * Runs a sign-in or sign-up attempt from {@code clientAddress}: the events it raises are
      * published on this thread and learn the (proxy-resolved) address from here.
      */
     void attempt(String clientAddress, Attempt attempt) throws IOException, ServletException {
@@ -86,19 +110,24 @@ class LoginThrottle {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        accounts.forget(key(event.getAuthentication().getName()));
+        String address = ATTEMPT_FROM.get();
+        if (address != null) {
+            accountsFromAddresses.forget(key(event.getAuthentication().getName(), address));
+        }
     }
 
     @Scheduled(fixedDelayString = "PT1M")
     void evictForgiven() {
-        accounts.evictFull();
+        accountsFromAddresses.evictFull();
         addresses.evictFull();
     }
 
-    /** Names differing only in case or surrounding spaces count as one account; long names as their prefix. */
-    private static String key(String username) {
+    /**
+     * One account from one address. Names differing only in case or surrounding spaces count as one
+     * account; long names as their prefix.
+     */
+    private static String key(String username, String clientAddress) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return name.length() > MAX_KEY_LENGTH ? name.substring(0, MAX_KEY_LENGTH) : name;
+        return (name.length() > MAX_KEY_LENGTH ? name.substring(0, MAX_KEY_LENGTH) : name) + " " + clientAddress;
     }
-
 }

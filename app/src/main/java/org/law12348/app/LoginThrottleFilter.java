@@ -17,9 +17,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Stands before form login, the workspace's sign-in and HTTP Basic: a sign-in attempt for an account or from an address that
- * failed too often answers 429 with Retry-After, without the password being checked. The form gets
- * the sign-in page with the reason in Chinese, HTTP Basic a problem detail.
+ * Stands before form login, the workspace's sign-in, HTTP Basic and the consultant sign-up: a sign-in
+ * attempt at an account from an address that failed too often for it, or any attempt from an address
+ * that guessed at accounts too often, answers 429 with Retry-After, without the password being
+ * checked. The form gets the sign-in page with the reason in Chinese, the rest a problem detail.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -28,6 +29,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final RequestMatcher FORM_LOGIN = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/login");
+    private static final RequestMatcher SIGN_UP = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/api/v1/consultant-registrations");
     /** The workspace's sign-in: the same form fields, answered with a problem detail when refused. */
     private static final RequestMatcher WORKSPACE_SIGN_IN = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/api/v1/session");
@@ -45,6 +48,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (SIGN_UP.matches(request)) {
+            signUp(request, response, chain);
+            return;
+        }
         boolean form = FORM_LOGIN.matches(request);
         Optional<String> username = form || WORKSPACE_SIGN_IN.matches(request)
                 ? Optional.ofNullable(request.getParameter("username"))
@@ -68,6 +75,20 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             problems.tooManyRequests(response, wait.get(), "login.throttled",
                     "登录失败次数过多，请" + minutes + "分钟后再试");
         }
+    }
+
+    /** A sign-up tells whether a username is taken: it spends the address's budget of account guesses. */
+    private void signUp(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = addresses.of(request);
+        Optional<Duration> wait = throttle.blocked(address);
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (ProblemResponses.retryAfterSeconds(wait.get()) + 59) / 60);
+            problems.tooManyRequests(response, wait.get(), "registration.throttled",
+                    "尝试次数过多，请" + minutes + "分钟后再试");
+            return;
+        }
+        throttle.attempt(address, () -> chain.doFilter(request, response));
     }
 
     /** The account an HTTP Basic header names; a malformed header is left for the Basic filter to refuse. */

@@ -2,9 +2,13 @@ package org.law12348.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.law12348.ticketing.StaffDirectory;
+import org.law12348.ticketing.StaffDirectory.StaffPrincipal;
 import org.law12348.ticketing.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -17,26 +21,40 @@ import java.time.Duration;
 class ProblemResponses {
 
     private final ObjectMapper json;
+    private final StaffDirectory directory;
 
-    ProblemResponses(ObjectMapper json) {
+    ProblemResponses(ObjectMapper json, StaffDirectory directory) {
         this.json = json;
+        this.directory = directory;
     }
 
+    /**
+     * 401 without a {@code WWW-Authenticate: Basic} challenge: a browser answers that challenge with
+     * its own password dialog and then adds the credentials it was given to every later request to
+     * this server, cross-site form posts included. Scripts send their Basic credentials up front
+     * ({@code curl -u} does); browsers sign in through the login page.
+     */
     AuthenticationEntryPoint unauthenticated() {
-        return (request, response, e) -> {
-            // Scripts in a page (the staff workspace) mark their calls: a Basic challenge there would make
-            // the browser ask for a password in its own dialog and hold the call, instead of letting the
-            // page sign the person in again.
-            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"12348\"");
-            }
-            write(response, HttpStatus.UNAUTHORIZED, "authentication.required", "请先登录或提供有效的账号密码");
-        };
+        return (request, response, e) ->
+                write(response, HttpStatus.UNAUTHORIZED, "authentication.required", "请先登录或提供有效的账号密码");
     }
 
+    /**
+     * 403; a consultant without a valid certification is told why (their certification's state) and
+     * what is still open to them, under its own code.
+     */
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "access.denied",
-                "没有权限执行此操作");
+        return (request, response, e) -> {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof StaffPrincipal principal
+                    && !principal.member().cleared()) {
+                write(response, HttpStatus.FORBIDDEN, "consultant.notCertified",
+                        directory.whyNotCertified(principal.getUsername())
+                                + "，只能查看自己的资格申请和积分；资格审核通过且在有效期内才能使用此功能");
+                return;
+            }
+            write(response, HttpStatus.FORBIDDEN, "access.denied", "没有权限执行此操作");
+        };
     }
 
     /** 429 with Retry-After in whole seconds (rounded up: a client retrying on time must get through). */

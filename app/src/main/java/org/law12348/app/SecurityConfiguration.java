@@ -1,6 +1,7 @@
 package org.law12348.app;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffRole;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,15 +13,15 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -29,10 +30,14 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 
 /**
  * Who may reach what. The JSON API authenticates staff by HTTP Basic or by the browser session of
- * the form login (then with CSRF protection); citizens reach the public intake and their tickets with
+ * the form login; every request carrying the session cookie needs the CSRF token, and no answer asks
+ * a browser for Basic credentials; citizens reach the public intake and their tickets with
  * tracking tokens, which the controllers check. Pages use form login; Cockpit and the engine's REST
- * API are for administrators only. Both chains pass every request through the one rate limiter
- * ({@link RateLimits}), which stands in front of every public write.
+ * API are for administrators only. A consultant account is staff only while its certification is
+ * approved and valid: the authorities are resolved again on every request ({@link StaffSessionRefresh}),
+ * and the consultation services match the certification's fields and region question by question.
+ * Both chains pass every request through the one rate limiter ({@link RateLimits}), which stands
+ * in front of every public write.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -40,6 +45,15 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 class SecurityConfiguration {
 
     private static final String ADMIN = StaffRole.ADMIN.name();
+    private static final String CONSULTANT = StaffRole.CONSULTANT.name();
+    /** A consultant whose certification is approved and valid today (resolved on every request). */
+    private static final String CERTIFIED = StaffDirectory.CERTIFIED_CONSULTANT;
+    /**
+     * Who may use staff endpoints: every role but consultants, and consultants only while certified.
+     * A consultant account alone (applied, rejected, expired, suspended, revoked) is not staff.
+     */
+    private static final String[] WORKING_STAFF = {StaffRole.DISPATCHER.name(), StaffRole.UNIT_HANDLER.name(),
+            ADMIN, CERTIFIED};
 
     /**
      * The pages load scripts only from this server (no inline scripts or handlers: they live in
@@ -53,12 +67,14 @@ class SecurityConfiguration {
 
     private final RateLimitFilter rateLimits;
     private final LoginThrottleFilter loginThrottle;
+    private final StaffSessionRefresh sessionRefresh;
 
     SecurityConfiguration(RateLimits rateLimits, LoginThrottle loginThrottle, ClientAddresses addresses,
-                          ProblemResponses problems) {
+                          ProblemResponses problems, StaffDirectory directory) {
         // not beans: a Filter bean would also be registered with the servlet container, outside the chains
         this.rateLimits = new RateLimitFilter(rateLimits, addresses, problems);
         this.loginThrottle = new LoginThrottleFilter(loginThrottle, addresses, problems);
+        this.sessionRefresh = new StaffSessionRefresh(directory, problems);
     }
 
     /**
@@ -91,29 +107,37 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
                         // the workspace's JSON sign-in: who is signed in, sign in, sign out (throttled like the form)
                         .requestMatchers("/api/v1/session").permitAll()
-                        .requestMatchers("/api/v1/consultant/**").hasRole(StaffRole.CONSULTANT.name())
-                        // knowledge-base editing: consultants and admins draft, only admins publish and import
+                        // any consultant account, whatever its certification: its own application and points
+                        .requestMatchers(HttpMethod.GET, "/api/v1/consultant/me", "/api/v1/consultant/points")
+                        .hasRole(CONSULTANT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultant/application").hasRole(CONSULTANT)
+                        // the pool, claims, answers, the leaderboard: an approved, unexpired certification
+                        .requestMatchers("/api/v1/consultant/**").hasRole(CERTIFIED)
+                        // knowledge-base editing: certified consultants and admins draft, only admins publish and import
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/publish", "/api/v1/kb/articles/*/archive",
                                 "/api/v1/kb/articles/*/reviewed", "/api/v1/kb/import", "/api/v1/kb/statutes/import",
                                 "/api/v1/kb/reindex").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/review-queue").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles", "/api/v1/kb/articles/from-ticket/*")
-                        .hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/kb/articles/*").hasAnyRole(StaffRole.CONSULTANT.name(), ADMIN)
+                        .hasAnyRole(CERTIFIED, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/kb/articles/*").hasAnyRole(CERTIFIED, ADMIN)
                         // the review of consultants' answers: dispatchers flag, admins decide
                         .requestMatchers(HttpMethod.POST, "/api/v1/staff/answers/*/review").hasRole(ADMIN)
                         .requestMatchers("/api/v1/staff/answers/**").hasAnyRole(StaffRole.DISPATCHER.name(), ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/routing/**", "/api/v1/staff/**", "/api/v1/kb/**")
-                        .hasAnyRole(staffRoles())
-                        .anyRequest().authenticated())
+                        .hasAnyRole(WORKING_STAFF)
+                        .anyRequest().hasAnyRole(WORKING_STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         SignInUnavailable.unlessUnavailable(problems.unauthenticated(), problems)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
+                // API clients are never sent back to a page after signing in: a 401 must not start a session
+                .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(notBrowserSession(), deflection()))
+                        .ignoringRequestMatchers(scriptWithoutSession(), deflection()))
+                .addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
                 .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
                 .addFilterBefore(loginThrottle, BasicAuthenticationFilter.class);
         securityHeaders(http);
@@ -131,18 +155,26 @@ class SecurityConfiguration {
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**", "/admin/**").hasRole(ADMIN)
                         .requestMatchers("/console/**").hasAnyRole(StaffRole.DISPATCHER.name(),
                                 StaffRole.UNIT_HANDLER.name(), ADMIN)
-                        .requestMatchers("/consultant/**").hasRole(StaffRole.CONSULTANT.name())
+                        // any consultant account: its own profile and application; the rest needs a valid certification
+                        .requestMatchers(HttpMethod.GET, "/consultant").hasRole(CONSULTANT)
+                        .requestMatchers(HttpMethod.POST, "/consultant/apply").hasRole(CONSULTANT)
+                        .requestMatchers("/consultant/**").hasRole(CERTIFIED)
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .failureHandler(SignInUnavailable.formFailure("/login?error")))
+                // scripts may still send Basic credentials, but a browser is never asked for them
                 .httpBasic(basic -> basic.authenticationEntryPoint(
-                        SignInUnavailable.unlessUnavailable(basicChallenge(), problems)))
+                        SignInUnavailable.unlessUnavailable(problems.unauthenticated(), problems)))
                 .logout(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                // Camunda's web apps and REST API bring their own CSRF protection.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                // Camunda's web apps bring their own CSRF protection; its REST API has none, so only scripts
+                // (no session cookie) go without a token there
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+                                scriptWithoutSession())))
+                .addFilterAfter(sessionRefresh, SecurityContextHolderFilter.class)
                 .addFilterBefore(rateLimits, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
         securityHeaders(http);
@@ -165,21 +197,6 @@ class SecurityConfiguration {
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
     }
 
-    /** What HTTP Basic answers by default on the pages' chain: 401 with a challenge. */
-    private static AuthenticationEntryPoint basicChallenge() {
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName("Realm");
-        return challenge;
-    }
-
-    private static String[] staffRoles() {
-        return java.util.Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
-    }
-
-    /**
-     * CSRF matters only where the browser adds credentials by itself: a session cookie. Requests with
-     * an Authorization header, or with no session at all (citizens, scripts), cannot be forged that way.
-     */
     /**
      * "This solved my problem" from the portal's script: anonymous, acting for nobody, so a forged
      * one gains an attacker nothing; and the portal's session holds no token the script could send.
@@ -189,8 +206,22 @@ class SecurityConfiguration {
                 && request.getRequestURI().equals(request.getContextPath() + "/api/v1/kb/deflections");
     }
 
-    private static RequestMatcher notBrowserSession() {
-        return (HttpServletRequest request) -> request.getHeader("Authorization") != null
-                || request.getSession(false) == null;
+    /**
+     * The requests that need no CSRF token: those a browser cannot have sent on a signed-in user's
+     * behalf from another site. The ambient credential a browser adds by itself is the session cookie,
+     * so any request carrying one needs the token, whatever other headers (an Authorization header
+     * included) it carries. Scripts using HTTP Basic without a cookie go without; so do citizens and
+     * the mini-programs, who hold no session. A request the browser itself marks as coming from
+     * another site ({@code Sec-Fetch-Site}, which pages cannot set) is never exempt either: browsers
+     * are never asked for Basic credentials, but one that still holds some must not post them for
+     * another site.
+     */
+    private static RequestMatcher scriptWithoutSession() {
+        return (HttpServletRequest request) -> request.getRequestedSessionId() == null
+                && !isCrossSite(request.getHeader("Sec-Fetch-Site"));
+    }
+
+    private static boolean isCrossSite(String fetchSite) {
+        return fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none");
     }
 }

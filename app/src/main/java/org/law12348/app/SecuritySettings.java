@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed; empty
  *                       (the default) means the client address is always the TCP peer's
- * @param login          failed sign-ins tolerated per account and per client address
+ * @param login          failed sign-ins tolerated per account and client address, and per client address
  * @param rateLimits     request rates per client address on the public, unauthenticated endpoints
  */
 @ConfigurationProperties("law12348.security")
@@ -20,19 +20,26 @@ public record SecuritySettings(List<String> trustedProxies, Login login, RateLim
 
     public SecuritySettings {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-        login = login == null ? new Login(null, null) : login;
+        login = login == null ? new Login(null, null, null) : login;
         rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null, null) : rateLimits;
     }
 
     /**
-     * @param maxFailures failed sign-ins within {@code window} after which further attempts answer 429
-     * @param window      the period the failures are counted in
+     * @param maxFailures           failed sign-ins for one account from one client address within
+     *                              {@code window}, after which that address's attempts at that account
+     *                              answer 429 (the owner signing in from elsewhere is not held up)
+     * @param window                the period the failures are counted in
+     * @param maxFailuresPerAddress account guesses from one client address within {@code window}, whatever
+     *                              the accounts: failed sign-ins and registrations refused for a taken
+     *                              username; then its sign-ins and registrations answer 429
      */
-    public record Login(Integer maxFailures, Duration window) {
+    public record Login(Integer maxFailures, Duration window, Integer maxFailuresPerAddress) {
         public Login {
             maxFailures = maxFailures == null ? 5 : maxFailures;
             window = window == null ? Duration.ofMinutes(15) : window;
+            maxFailuresPerAddress = maxFailuresPerAddress == null ? 20 : maxFailuresPerAddress;
             Limit.check(maxFailures, window, "login");
+            Limit.check(maxFailuresPerAddress, window, "login per address");
         }
     }
 

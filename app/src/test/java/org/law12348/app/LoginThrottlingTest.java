@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Failed sign-ins are limited (here 3 per 15 minutes) per account and per client address. */
+/**
+ * Failed sign-ins are limited per account and client address (here 3 per 15 minutes) and per client
+ * address (20 account guesses per 15 minutes, failed sign-ins and sign-ups for taken usernames alike).
+ */
 @LowLimitsApp
 class LoginThrottlingTest {
 
@@ -36,6 +39,7 @@ class LoginThrottlingTest {
     void staff() {
         api = new HttpApi(port);
         for (String name : new String[] {"victim", "attacker", "guessed-1", "guessed-2", "guessed-3", "guessed-4",
+                "guessed-5", "guessed-6", "guessed-7", "guessed-8", "guessed-9", "guessed-10", "guessed-11",
                 "own-1", "own-2", "form-user"}) {
             if (!accounts.existsById(name)) {
                 accounts.save(new StaffAccount(name, passwords.encode(PASSWORD), name, StaffRole.DISPATCHER, null));
@@ -43,13 +47,17 @@ class LoginThrottlingTest {
         }
     }
 
+    /**
+     * Issue 17, security 5: failing on purpose locked the account for everybody. The failing address
+     * is held up for that account; its owner, from anywhere else, signs in.
+     */
     @Test
-    void anAccountFailedTooOftenIsRefusedWith429EvenWithTheRightPasswordAndFromAnotherAddress() {
+    void failuresFromOneAddressHoldUpOnlyThatAddressWhileTheOwnerSignsInFromAnother() {
         for (int i = 0; i < 3; i++) {
             assertThat(basic("victim", "wrong", "198.51.100.1").status()).isEqualTo(401);
         }
 
-        HttpApi.Answer refused = basic("victim", PASSWORD, "198.51.100.2");
+        HttpApi.Answer refused = basic("victim", PASSWORD, "198.51.100.1");
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -57,32 +65,68 @@ class LoginThrottlingTest {
         assertThat(refused.text("code")).isEqualTo("login.throttled");
         assertThat(refused.text("detail")).isEqualTo("登录失败次数过多，请15分钟后再试");
         assertThat(retryAfter(refused)).isBetween(14 * 60L, 15 * 60L);
-        assertThat(basic("own-1", PASSWORD, "198.51.100.2").status())
-                .as("another account from the second address is not affected").isEqualTo(200);
+        assertThat(basic("victim", PASSWORD, "198.51.100.2").status())
+                .as("the owner, from another address").isEqualTo(200);
+        assertThat(basic("own-1", PASSWORD, "198.51.100.1").status())
+                .as("another account from the failing address").isEqualTo(200);
     }
 
     @Test
     void anAddressGuessingAtManyAccountsIsRefusedAndItsOwnSuccessDoesNotResetTheCount() {
         String address = "198.51.100.20";
-        assertThat(basic("guessed-1", "wrong", address).status()).isEqualTo(401);
-        assertThat(basic("guessed-2", "wrong", address).status()).isEqualTo(401);
-        assertThat(basic("attacker", PASSWORD, address).status()).isEqualTo(200);
-        assertThat(basic("guessed-3", "wrong", address).status()).isEqualTo(401);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(basic("guessed-" + i, "wrong", address).status()).isEqualTo(401);
+            if (i == 5) {
+                assertThat(basic("attacker", PASSWORD, address).status()).isEqualTo(200);
+            }
+            assertThat(basic("guessed-" + i, "wrong", address).status()).isEqualTo(401);
+        }
 
         assertThat(basic("attacker", PASSWORD, address).status()).isEqualTo(429);
-        assertThat(basic("guessed-4", PASSWORD, address).status()).isEqualTo(429);
-        assertThat(basic("guessed-4", PASSWORD, "198.51.100.21").status())
-                .as("the guessed account itself failed only once").isEqualTo(200);
+        assertThat(basic("guessed-11", PASSWORD, address).status()).isEqualTo(429);
+        assertThat(basic("guessed-1", PASSWORD, "198.51.100.21").status())
+                .as("each guessed account failed only twice, from one address").isEqualTo(200);
     }
 
     @Test
-    void aSuccessfulSignInClearsOnlyItsAccountsCount() {
-        assertThat(basic("own-2", "wrong", "198.51.100.30").status()).isEqualTo(401);
-        assertThat(basic("own-2", "wrong", "198.51.100.31").status()).isEqualTo(401);
-        assertThat(basic("own-2", PASSWORD, "198.51.100.32").status()).isEqualTo(200);
-        assertThat(basic("own-2", "wrong", "198.51.100.33").status()).isEqualTo(401);
-        assertThat(basic("own-2", "wrong", "198.51.100.34").status()).isEqualTo(401);
-        assertThat(basic("own-2", PASSWORD, "198.51.100.35").status()).isEqualTo(200);
+    void aSuccessfulSignInClearsItsAccountsCountFromThatAddress() {
+        String address = "198.51.100.30";
+        assertThat(basic("own-2", "wrong", address).status()).isEqualTo(401);
+        assertThat(basic("own-2", "wrong", address).status()).isEqualTo(401);
+        assertThat(basic("own-2", PASSWORD, address).status()).isEqualTo(200);
+        assertThat(basic("own-2", "wrong", address).status()).isEqualTo(401);
+        assertThat(basic("own-2", "wrong", address).status()).isEqualTo(401);
+        assertThat(basic("own-2", PASSWORD, address).status()).isEqualTo(200);
+    }
+
+    /**
+     * Issue 17, security 5: registration told anyone, for any form however incomplete, which usernames
+     * exist. It now says so only for an otherwise valid sign-up, and each such answer spends the
+     * address's budget of account guesses.
+     */
+    @Test
+    void signUpTellsAUsernameIsTakenOnlyForAValidApplicationAndCountsItAsAGuess() {
+        HttpApi.Answer incomplete = signUp("victim", "short", "198.51.100.50");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.text("field")).isEqualTo("password");
+        assertThat(incomplete.raw().body()).doesNotContain("username");
+
+        String address = "198.51.100.51";
+        HttpApi.Answer taken = signUp("victim", PASSWORD, address);
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.text("field")).isEqualTo("username");
+        assertThat(taken.text("code")).isEqualTo("username.unavailable");
+        // the taken name was the first of the address's 20 account guesses; failed sign-ins spend the other 19
+        for (int i = 1; i <= 19; i++) {
+            assertThat(basic("guessed-" + (i % 10 + 1), "wrong", address).status()).isEqualTo(401);
+        }
+
+        assertThat(basic("own-1", PASSWORD, address).status()).as("the sign-up counted").isEqualTo(429);
+        HttpApi.Answer refused = signUp("fresh-volunteer", PASSWORD, address);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text("code")).isEqualTo("registration.throttled");
+        assertThat(retryAfter(refused)).isBetween(14 * 60L, 15 * 60L);
+        assertThat(signUp("fresh-volunteer", PASSWORD, "198.51.100.52").status()).isEqualTo(201);
     }
 
     @Test
@@ -106,6 +150,15 @@ class LoginThrottlingTest {
         assertThat(refused.raw().body()).contains("登录失败次数过多，请 15 分钟后再试").contains("name=\"username\"");
         assertThat(browser.get("/console", "X-Forwarded-For", address).status())
                 .as("the refused attempt did not sign in").isIn(302, 401);
+    }
+
+    private HttpApi.Answer signUp(String user, String password, String address) {
+        return api.post("/api/v1/consultant-registrations", HttpApi.json(java.util.Map.of(
+                "username", user, "password", password, "displayName", "志愿者",
+                "application", java.util.Map.of("qualification", "GRASSROOTS_LEGAL_WORKER",
+                        "licenceNumber", "GD-2024-000042", "regionCode", "440100",
+                        "businessTypes", java.util.List.of("LEGAL_CONSULTATION"), "categories", java.util.List.of("LABOR")))),
+                "X-Forwarded-For", address);
     }
 
     private HttpApi.Answer basic(String user, String password, String address) {

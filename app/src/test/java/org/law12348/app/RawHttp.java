@@ -14,6 +14,13 @@ import java.nio.charset.StandardCharsets;
 final class RawHttp {
 
     record Reply(int status, String text) {
+
+        /** The values of the response header {@code name} (case-insensitive), in order. */
+        java.util.List<String> headers(String name) {
+            String head = text.contains("\r\n\r\n") ? text.substring(0, text.indexOf("\r\n\r\n")) : text;
+            return head.lines().skip(1).filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip()).toList();
+        }
     }
 
     private final int port;
@@ -22,11 +29,27 @@ final class RawHttp {
         this.port = port;
     }
 
+    /**
+     * Sends {@code method path} with exactly the given header lines (plus Host, Connection and a
+     * correct Content-Length), as a browser or an attacker's page would have it sent.
+     */
+    Reply send(String method, String path, java.util.List<String> headerLines, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nConnection: close\r\nContent-Length: " + bytes.length + "\r\n");
+        headerLines.forEach(line -> head.append(line).append("\r\n"));
+        return exchange(head.append("\r\n").toString(), bytes);
+    }
+
     /** POSTs a JSON body with a correct Content-Length plus the given extra header line (UTF-8 bytes). */
     Reply post(String path, String json, String extraHeader) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n" + extraHeader + "\r\n\r\n";
+        return exchange(head, body);
+    }
+
+    private Reply exchange(String head, byte[] body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();

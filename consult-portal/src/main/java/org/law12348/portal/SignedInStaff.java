@@ -26,4 +26,9 @@ public class SignedInStaff {
         }
         return member;
     }
+
+    /** Why a consultant's certification does not let them work today (e.g. 资格状态为「待审核」). */
+    public String whyNotCertified(String username) {
+        return directory.whyNotCertified(username);
+    }
 }

@@ -94,11 +94,11 @@ public class FaqArticleService {
         return article;
     }
 
-    /** Staff see every article; everyone else only published ones. */
+    /** Staff see every article; everyone else (consultants without a valid certification too) only published ones. */
     @Transactional(readOnly = true)
     public FaqArticle view(String id, StaffMember staffOrNull) {
         FaqArticle article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
-        if (staffOrNull == null && article.status() != ArticleStatus.PUBLISHED) {
+        if (!KnowledgeAccess.seesUnpublished(staffOrNull) && article.status() != ArticleStatus.PUBLISHED) {
             throw new ArticleNotFoundException(id);
         }
         return article;

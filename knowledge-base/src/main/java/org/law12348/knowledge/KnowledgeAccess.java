@@ -10,11 +10,20 @@ final class KnowledgeAccess {
     private KnowledgeAccess() {
     }
 
+    /** Staff cleared for work: a consultant whose certification is not approved and valid is not. */
     static StaffMember requireStaff(StaffMember staff) {
         if (staff == null) {
             throw new AccessDeniedException("需要工作人员登录");
         }
+        if (!staff.cleared()) {
+            throw new AccessDeniedException("咨询师资格须经审核通过且在有效期内");
+        }
         return staff;
+    }
+
+    /** Whether the caller sees articles as staff do (drafts and archived ones included). */
+    static boolean seesUnpublished(StaffMember staffOrNull) {
+        return staffOrNull != null && staffOrNull.cleared();
     }
 
     static StaffMember requireAdmin(StaffMember staff, String action) {

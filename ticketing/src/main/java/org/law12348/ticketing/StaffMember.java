@@ -4,19 +4,47 @@ import org.law12348.ticketing.privacy.LogMasking;
 
 import java.util.Set;
 
-/** The signed-in staff member an action is done by, with what their role lets them see. */
-public record StaffMember(String username, StaffRole role, String unitCode) {
+/**
+ * The signed-in staff member an action is done by, with what their role lets them see.
+ *
+ * @param certification for a consultant, what their certification covers today; {@code null} for
+ *                      other roles and for consultants whose certification is not approved and valid
+ */
+public record StaffMember(String username, StaffRole role, String unitCode, ConsultantScope certification) {
+
+    public StaffMember {
+        if (certification != null && role != StaffRole.CONSULTANT) {
+            throw new IllegalArgumentException("Only consultants hold a certification");
+        }
+    }
+
+    /** A member of a role that needs no certification, or a consultant who holds none. */
+    public StaffMember(String username, StaffRole role, String unitCode) {
+        this(username, role, unitCode, null);
+    }
 
     public boolean hasRole(StaffRole... roles) {
         return Set.of(roles).contains(role);
     }
 
-    /** Dispatchers and admins see every ticket, unit handlers their unit's, consultants the pool's. */
+    /**
+     * Whether this member may do staff work at all: every role may, except a consultant whose
+     * certification is not approved and valid today (applied, rejected, expired, suspended, revoked),
+     * who may only look after their own application and profile.
+     */
+    public boolean cleared() {
+        return role != StaffRole.CONSULTANT || certification != null;
+    }
+
+    /**
+     * Dispatchers and admins see every ticket, unit handlers their unit's, certified consultants the
+     * pool questions of their fields and region, other consultants none.
+     */
     public boolean canSee(Ticket ticket) {
         return switch (role) {
             case ADMIN, DISPATCHER -> true;
             case UNIT_HANDLER -> ticket.handlingUnit().equals(unitCode);
-            case CONSULTANT -> ticket.queue() == RoutingQueue.VOLUNTEER_POOL;
+            case CONSULTANT -> certification != null && certification.covers(ticket);
         };
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The staff ticket list: filtered, ordered by deadline (most urgent first), paged by keyset so the
- * hundredth page costs what the first does. Unit handlers see only their own unit's tickets.
+ * hundredth page costs what the first does. Unit handlers see only their own unit's tickets,
+ * consultants only the pool questions their certification covers (none without one).
  */
 @Service
 public class TicketSearch {
@@ -78,7 +79,13 @@ public class TicketSearch {
             if (staff.role() == StaffRole.UNIT_HANDLER) {
                 where.add(cb.equal(root.get("handlingUnit"), staff.unitCode()));
             } else if (staff.role() == StaffRole.CONSULTANT) {
+                ConsultantScope scope = staff.certification();
+                if (scope == null || scope.businessTypes().isEmpty()) {
+                    return cb.disjunction();
+                }
                 where.add(cb.equal(root.get("queue"), RoutingQueue.VOLUNTEER_POOL));
+                where.add(root.get("businessType").in(scope.businessTypes()));
+                where.add(cb.like(root.get("regionCode"), scope.regionPrefix() + "%"));
             }
             if (f.region() != null) {
                 RegionCode r = f.region();

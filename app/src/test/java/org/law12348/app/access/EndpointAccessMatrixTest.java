@@ -11,16 +11,21 @@ import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.consultation.CertificationService;
+import org.law12348.ticketing.consultation.Consultants;
 import org.law12348.ticketing.consultation.ConsultationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -46,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <h2>What counts as denied</h2>
  * 401 or 403; 404 when the path names an existing ticket (hidden from that caller by design);
- * a redirect to /login; and, for the consultant pages' actions, which report a refusal (say, of an
- * uncertified consultant) and the console's, which do the same for a unit handler's reassignment,
+ * a redirect to /login; and, for the consultant pages' actions, which report a refusal (say, of a
+ * consultant outside the question's fields) and the console's, which do the same for a unit handler's reassignment,
  * a redirect to a page showing an error. {other} in a body is the other citizen's ticket (same unit).
  * {claimed} in a probe is a pool question the demo consultant has claimed, {answered} one they have
  * answered. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
@@ -75,6 +80,10 @@ class EndpointAccessMatrixTest {
     PasswordEncoder passwords;
     @Autowired
     ConsultationService consultation;
+    @Autowired
+    Consultants consultants;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final AccessTable table = AccessTable.load("access-matrix.psv");
     private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
@@ -87,18 +96,45 @@ class EndpointAccessMatrixTest {
                 StaffRole.CONSULTANT, null));
         accounts.save(new StaffAccount("handler-sz", passwords.encode(PASSWORD), "深圳市法律援助中心承办人",
                 StaffRole.UNIT_HANDLER, "GD-4403-LEGAL-AID"));
-        certification.register("applicant", PASSWORD, "申请人", new CertificationService.ApplicationForm(
-                "GRASSROOTS_LEGAL_WORKER", "GD-2024-applicant", "440100", List.of("LEGAL_CONSULTATION"),
-                List.of("LABOR"), "基层法律服务工作者"));
+        signUp("applicant", "LEGAL_CONSULTATION");
+        Map<Role, String> users = new EnumMap<>(Map.of(Role.CONSULTANT, "consultant", Role.UNCERTIFIED, "consultant-new",
+                Role.HANDLER, "handler-gz", Role.OTHER_HANDLER, "handler-sz", Role.DISPATCHER, "dispatcher",
+                Role.ADMIN, "admin"));
+        users.putAll(consultantsInEveryState());
         IntakeResult other = ticket("LEGAL_AID");
         otherCitizenToken = other.trackingToken();
         otherCitizenTicket = other.ticketNumber();
-        Map<Role, String> users = Map.of(Role.CONSULTANT, "consultant", Role.UNCERTIFIED, "consultant-new",
-                Role.HANDLER, "handler-gz", Role.OTHER_HANDLER, "handler-sz", Role.DISPATCHER, "dispatcher",
-                Role.ADMIN, "admin");
         for (Role role : Role.values()) {
             callers.put(role, new Caller(port, users.get(role), PASSWORD));
         }
+    }
+
+    /** One consultant in each certification state, all signed up the public way; their usernames by role. */
+    private Map<Role, String> consultantsInEveryState() {
+        String reason = "资格材料不完整";
+        signUp("c-applied", "LEGAL_CONSULTATION");
+        signUp("c-rejected", "LEGAL_CONSULTATION");
+        certification.reject("c-rejected", reason, "admin");
+        signUp("c-suspended", "LEGAL_CONSULTATION");
+        certification.approve("c-suspended", LocalDate.now().plusYears(1), "admin");
+        certification.suspend("c-suspended", reason, "admin");
+        signUp("c-revoked", "LEGAL_CONSULTATION");
+        certification.approve("c-revoked", LocalDate.now().plusYears(1), "admin");
+        certification.revoke("c-revoked", reason, "admin");
+        signUp("c-mediator", "MEDIATION");
+        certification.approve("c-mediator", LocalDate.now().plusYears(1), "admin");
+        // approval refuses a past day, so the record is aged directly: valid until two days ago
+        signUp("c-expired", "LEGAL_CONSULTATION");
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> consultants.findById("c-expired")
+                .orElseThrow().approve(LocalDate.now().minusDays(2), "admin", Instant.now()));
+        return Map.of(Role.APPLIED, "c-applied", Role.REJECTED, "c-rejected", Role.EXPIRED, "c-expired",
+                Role.SUSPENDED, "c-suspended", Role.REVOKED, "c-revoked", Role.OTHER_FIELD, "c-mediator");
+    }
+
+    private void signUp(String username, String businessType) {
+        certification.register(username, PASSWORD, username, new CertificationService.ApplicationForm(
+                "GRASSROOTS_LEGAL_WORKER", "GD-2024-" + username, "440100", List.of(businessType),
+                List.of("LABOR"), "基层法律服务工作者"));
     }
 
     @Test

@@ -11,9 +11,21 @@ enum Role {
     CITIZEN,
     /** A citizen holding the tracking token of a different ticket. */
     OTHER_CITIZEN,
-    /** The demo consultant, certified for labour and family questions. */
+    /** The demo consultant: certification approved and valid, for labour and family questions province-wide. */
     CONSULTANT,
-    /** A consultant account that was never certified. */
+    /** A consultant approved and valid for mediation only: the probed questions are outside their fields. */
+    OTHER_FIELD,
+    /** Signed up through the public registration; the application awaits review. */
+    APPLIED,
+    /** The application was rejected. */
+    REJECTED,
+    /** Approved once, but the certification's last valid day has passed. */
+    EXPIRED,
+    /** Approved, then suspended. */
+    SUSPENDED,
+    /** Approved, then revoked. */
+    REVOKED,
+    /** A consultant account that never applied. */
     UNCERTIFIED,
     /** handler-gz, of the unit the probed tickets are routed to (GD-4401-LEGAL-AID). */
     HANDLER,
@@ -22,15 +34,19 @@ enum Role {
     DISPATCHER,
     ADMIN;
 
-    static final Set<Role> STAFF = EnumSet.of(CONSULTANT, UNCERTIFIED, HANDLER, OTHER_HANDLER, DISPATCHER, ADMIN);
+    /** Staff at work: approved consultants, unit handlers, dispatchers, admins. */
+    static final Set<Role> STAFF = EnumSet.of(CONSULTANT, OTHER_FIELD, HANDLER, OTHER_HANDLER, DISPATCHER, ADMIN);
+    /** Consultant accounts without an approved, valid certification: only their own application and profile. */
+    static final Set<Role> UNAPPROVED = EnumSet.of(APPLIED, REJECTED, EXPIRED, SUSPENDED, REVOKED, UNCERTIFIED);
 
-    /** A role name, or ALL, STAFF, NONE. */
+    /** A role name, or ALL, STAFF, UNAPPROVED, NONE. */
     static Set<Role> parse(String names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names.strip().split("\\s+")) {
             switch (name) {
                 case "ALL" -> roles.addAll(EnumSet.allOf(Role.class));
                 case "STAFF" -> roles.addAll(STAFF);
+                case "UNAPPROVED" -> roles.addAll(UNAPPROVED);
                 case "NONE" -> { }
                 default -> roles.add(Role.valueOf(name));
             }

@@ -86,7 +86,8 @@ class WorkspaceSessionTest {
         assertThat(after.headers().firstValue("WWW-Authenticate"))
                 .as("a page's script is not answered with a challenge the browser would prompt for").isEmpty();
         assertThat(send("GET", "/api/v1/staff/tickets", null, false, null).headers().firstValue("WWW-Authenticate"))
-                .as("other clients still are").hasValue("Basic realm=\"12348\"");
+                .as("nor is any other request: a browser must never be asked for Basic credentials (issue 17)")
+                .isEmpty();
     }
 
     @Test
@@ -123,11 +124,13 @@ class WorkspaceSessionTest {
         }
 
         HttpResponse<String> refused = send("POST", "/api/v1/session", form("ws-throttled", PASSWORD), true, null,
-                "198.51.100.78");
+                "198.51.100.77");
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(json(refused).path("code").asText()).isEqualTo("login.throttled");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(send("POST", "/api/v1/session", form("ws-throttled", PASSWORD), true, null, "198.51.100.78")
+                .statusCode()).as("the owner, from another address, is not locked out (issue 17)").isEqualTo(200);
     }
 
     private HttpResponse<String> send(String method, String path, String form, boolean withToken, String requestedWith,

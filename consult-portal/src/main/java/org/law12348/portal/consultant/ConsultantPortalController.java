@@ -7,6 +7,7 @@ import org.law12348.knowledge.SearchUnavailableException;
 import org.law12348.knowledge.SimilarAnsweredTickets;
 import org.law12348.portal.SignedInStaff;
 import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -18,6 +19,7 @@ import org.law12348.ticketing.consultation.AnswerNotReusableException;
 import org.law12348.ticketing.consultation.AnsweredQuestions;
 import org.law12348.ticketing.consultation.CertificationException;
 import org.law12348.ticketing.consultation.CertificationService;
+import org.law12348.ticketing.consultation.CertificationStatus;
 import org.law12348.ticketing.consultation.ClaimConflictException;
 import org.law12348.ticketing.consultation.ConsultationService;
 import org.law12348.ticketing.consultation.LegalCategory;
@@ -78,13 +80,20 @@ class ConsultantPortalController {
         this.clock = clock;
     }
 
+    /**
+     * The consultant's own profile and application for everyone; the pool, their claims and the
+     * questions they answered (citizens' words) only while their certification is approved and valid.
+     */
     @GetMapping("/consultant")
-    String home(Principal me, @RequestParam(required = false) String category, Model model) {
-        String username = me.getName();
+    String home(@RequestParam(required = false) String category, Model model) {
+        StaffMember member = staff.require();
+        String username = member.username();
         var consultant = certification.of(username);
         // the templates show question texts through staff.textOf: numbers typed into them are masked
         model.addAttribute("staff", staff.require());
         model.addAttribute("consultant", consultant.orElse(null));
+        model.addAttribute("mayApply", consultant.isEmpty() || consultant.get().status() == CertificationStatus.REJECTED
+                || consultant.get().status() == CertificationStatus.CERTIFIED && !member.cleared());
         model.addAttribute("points", ledger.balanceOf(username));
         model.addAttribute("rank", board.rankOf(username, YearMonth.now(clock)));
         model.addAttribute("history", ledger.findTop100ByConsultantOrderByIdDesc(username));
@@ -92,6 +101,11 @@ class ConsultantPortalController {
         model.addAttribute("businessTypes", BusinessType.values());
         model.addAttribute("categories", LegalCategory.values());
         model.addAttribute("category", category);
+        if (!member.cleared()) {
+            model.addAttribute("answered", List.of());
+            model.addAttribute("poolClosed", staff.whyNotCertified(username) + "，暂不能查看咨询池和答复问题");
+            return "consultant/home";
+        }
         List<AnsweredQuestions.AnsweredQuestion> myAnswers = answered.of(username, ANSWERED_SHOWN);
         model.addAttribute("answered", myAnswers);
         model.addAttribute("faqDrafts", answerDrafts.draftsOf(

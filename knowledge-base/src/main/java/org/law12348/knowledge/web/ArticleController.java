@@ -76,7 +76,7 @@ class ArticleController {
     @Operation(summary = "查看文章", description = "市民只能看到已发布的文章")
     Object view(@PathVariable String id) {
         StaffMember member = staff.currentOrNull();
-        return member == null ? ArticleViews.citizen(articles.view(id, null))
+        return member == null || !member.cleared() ? ArticleViews.citizen(articles.view(id, null))
                 : ArticleViews.staff(articles.view(id, member));
     }
 

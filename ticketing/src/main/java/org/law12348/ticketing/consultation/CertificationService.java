@@ -12,6 +12,7 @@ import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.TextRules;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +43,13 @@ public class CertificationService {
     private final Regions regions;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CertificationService(Consultants consultants, StaffAccounts accounts, Regions regions, PasswordEncoder passwords,
-                         AuditTrail audit, Clock clock) {
+                         AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.audit = audit;
+        this.events = events;
         this.consultants = consultants;
         this.accounts = accounts;
         this.regions = regions;
@@ -54,15 +57,21 @@ public class CertificationService {
         this.clock = clock;
     }
 
-    /** A new volunteer signs up: a consultant account and its first application, in one step. */
+    /**
+     * A new volunteer signs up: a consultant account and its first application, in one step. The
+     * account grants nothing until an administrator approves the application.
+     * <p>
+     * Whether a username is taken is the one thing the form must tell that reveals an account, so it
+     * is told only for an otherwise valid sign-up (a probe costs a complete application, and one for a
+     * free name creates an account an administrator sees), and each such answer is published as
+     * {@link UsernameTaken} for the per-address limit on account guessing.
+     */
     @Transactional
     public Consultant register(String username, String password, String displayName, ApplicationForm form) {
         List<Violation> violations = new ArrayList<>();
         String user = username == null ? "" : username.strip();
         if (!USERNAME.matcher(user).matches()) {
             violations.add(new Violation("username", "username.invalid", "用户名为3-32位小写字母、数字、下划线或短横线，以字母开头"));
-        } else if (accounts.existsById(user)) {
-            violations.add(new Violation("username", "username.taken", "该用户名已被使用"));
         }
         if (password == null || password.length() < 8 || password.length() > 64) {
             violations.add(new Violation("password", "password.weak", "密码长度应为8-64位"));
@@ -79,6 +88,10 @@ public class CertificationService {
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
+        }
+        if (accounts.existsById(user)) {
+            events.publishEvent(new UsernameTaken(user));
+            throw new InvalidInputException("username", "username.unavailable", "该用户名不可用，请换一个");
         }
         accounts.saveAndFlush(new StaffAccount(user, passwords.encode(password), name, StaffRole.CONSULTANT, null));
         return consultants.save(new Consultant(user, application, clock.instant()));

@@ -12,6 +12,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.ConsultantScope;
 import org.law12348.ticketing.RegionCode;
 
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -129,13 +131,26 @@ public class Consultant {
                 && !LocalDate.ofInstant(now, zone).isAfter(validUntil);
     }
 
+    /**
+     * Why this consultant may not work on the given day, in Chinese; empty while the certification is
+     * approved and not expired.
+     */
+    public Optional<String> refusalOn(Instant now, ZoneId zone) {
+        if (isCertifiedOn(now, zone)) {
+            return Optional.empty();
+        }
+        return Optional.of(status == CertificationStatus.CERTIFIED ? "资格已过期"
+                : "资格状态为「" + status.chineseName() + "」");
+    }
+
+    /** The fields and region this certification covers (whether it is valid is {@link #isCertifiedOn}'s question). */
+    public ConsultantScope scope(boolean provinceWidePool) {
+        return new ConsultantScope(region(), businessTypes(), provinceWidePool);
+    }
+
     /** Whether the question's business type is one of this consultant's fields and its region is theirs. */
     public boolean covers(BusinessType type, RegionCode region, boolean provinceWide) {
-        RegionCode own = new RegionCode(regionCode);
-        boolean regionMatches = provinceWide || own.isProvince()
-                ? own.provinceCode().equals(region.provinceCode())
-                : own.cityCode().equals(region.cityCode());
-        return regionMatches && businessTypes().contains(type);
+        return scope(provinceWide).covers(type, region);
     }
 
     private void require(CertificationStatus... allowed) {

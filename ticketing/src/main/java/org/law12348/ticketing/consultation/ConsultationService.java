@@ -1,7 +1,6 @@
 package org.law12348.ticketing.consultation;
 
 import org.law12348.ticketing.InvalidInputException;
-import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.RoutingQueue;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -58,9 +57,7 @@ public class ConsultationService {
     @Transactional(readOnly = true)
     public List<PoolQuestion> pool(String username, LegalCategory category) {
         Consultant consultant = certified(username);
-        RegionCode region = consultant.region();
-        String prefix = properties.provinceWidePool() || region.isProvince() ? region.provinceCode()
-                : region.cityCode();
+        String prefix = consultant.scope(properties.provinceWidePool()).regionPrefix();
         Specification<Ticket> open = (root, query, cb) -> cb.and(
                 cb.equal(root.get("queue"), RoutingQueue.VOLUNTEER_POOL),
                 cb.equal(root.get("status"), TicketStatus.ROUTED),
@@ -165,11 +162,9 @@ public class ConsultationService {
     private Consultant certified(String username) {
         Consultant consultant = consultants.findById(username)
                 .orElseThrow(() -> new CertificationException("您尚未通过咨询师资格认证，请先提交申请"));
-        if (!consultant.isCertifiedOn(clock.instant(), ticketing.zone())) {
-            String why = consultant.status() == CertificationStatus.CERTIFIED ? "资格已过期"
-                    : "资格状态为「" + consultant.status().chineseName() + "」";
+        consultant.refusalOn(clock.instant(), ticketing.zone()).ifPresent(why -> {
             throw new CertificationException(why + "，暂不能认领或答复问题");
-        }
+        });
         return consultant;
     }
 
