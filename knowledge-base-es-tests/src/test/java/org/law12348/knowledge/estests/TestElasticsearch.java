@@ -5,18 +5,25 @@ import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
 import org.law12348.knowledge.evaluation.Elasticsearch7Clients;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import static org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner.newConfigs;
 
 /**
- * A real Elasticsearch 7.10.2 node inside this JVM (HTTP on 127.0.0.1, port 9201 for the tests), with
- * the smartcn analysis the production mapping needs, and clients of the current Java API for it.
+ * A real Elasticsearch 7.10.2 node inside this JVM (HTTP on 127.0.0.1, a free port), with the smartcn
+ * analysis the production mapping needs, and clients of the current Java API for it.
+ * <p>
+ * Each node gets a cluster of its own: nodes of the same cluster name on one machine (two builds at
+ * once) find each other on the transport ports and join, and when one build ends the other's cluster
+ * loses its master, so every request of the survivor waits without end.
  */
 final class TestElasticsearch {
 
-    static final int HTTP_PORT = 9201;
+    static final int HTTP_PORT = freePort();
 
     private TestElasticsearch() {
     }
@@ -39,7 +46,7 @@ final class TestElasticsearch {
                 .basePath(base.toString())
                 .numOfNode(1)
                 .baseHttpPort(httpPort - 1)
-                .clusterName("kb-es-tests")
+                .clusterName("kb-es-tests-" + UUID.randomUUID())
                 .disableESLogger()
                 .pluginTypes(SmartcnAnalysisTestPlugin.class.getName()));
         runner.ensureYellow();
@@ -48,5 +55,13 @@ final class TestElasticsearch {
 
     static ElasticsearchClient client() {
         return Elasticsearch7Clients.onLocalPort(HTTP_PORT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
