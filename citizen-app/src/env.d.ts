@@ -7,7 +7,7 @@ declare module '*.vue' {
 }
 
 interface ImportMetaEnv {
-  readonly VITE_API_BASE: string
+  readonly VITE_MP_API_BASE: string
   readonly VITE_CENTRE_PROVINCE: string
   readonly VITE_CENTRE_NAME: string
   readonly VITE_HOTLINE: string
