@@ -25,10 +25,12 @@ export const useConsentStore = defineStore('consent', {
     /** Withdrawal forgets everything the app kept on this device: draft, saved consultations, session. */
     withdraw() {
       removeAll()
-      this.consent = null
-      // the stores read the (now empty) storage again
+      // the stores read the emptied storage again; the draft store keeps its new empty draft at once,
+      // which goes too: nothing of the app stays on the device
       useDraftStore().$reset()
       useTicketsStore().$reset()
+      removeAll()
+      this.consent = null
     },
   },
 })

@@ -107,3 +107,19 @@ describe('submitting', () => {
       text: '公司拖欠我三个月工资，我该怎么办？', contactPhone: undefined })
   })
 })
+
+describe('withdrawing consent', () => {
+  it('leaves nothing of the app on the device', async () => {
+    restartApp()
+    const { useConsentStore } = await import('./consent')
+    useConsentStore().accept()
+    useDraftStore().update({ text: '邻居装修噪音太大' })
+    useTicketsStore().remember({ number: 'GD20261206-000001', token: 'tok' }, 'MEDIATION')
+
+    useConsentStore().withdraw()
+
+    expect([...platform.storage.keys()]).toEqual([])
+    expect(useDraftStore().empty).toBe(true)
+    expect(useTicketsStore().saved).toEqual([])
+  })
+})

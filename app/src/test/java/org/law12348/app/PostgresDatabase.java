@@ -12,17 +12,17 @@ import java.util.UUID;
  * A fresh database on the PostgreSQL at 127.0.0.1:5432 for one test class. Without a server the
  * tests are skipped — but never under CI, where PostgreSQL must be there and its absence fails.
  */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
-    static final String HOST_URL = System.getenv().getOrDefault("POSTGRES_TEST_URL",
+    public static final String HOST_URL = System.getenv().getOrDefault("POSTGRES_TEST_URL",
             "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getenv().getOrDefault("POSTGRES_TEST_USER", "postgres");
+    public static final String USER = System.getenv().getOrDefault("POSTGRES_TEST_USER", "postgres");
 
     private PostgresDatabase() {
     }
 
     /** Creates a new, empty database and returns its JDBC URL. */
-    static String create(String prefix) {
+    public static String create(String prefix) {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(HOST_URL + "test", USER, "");
              Statement s = c.createStatement()) {
