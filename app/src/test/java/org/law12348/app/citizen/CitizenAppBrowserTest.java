@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL: a citizen asks and sees the knowledge base's answers while typing, submits with a double
  * tap and gets one ticket, a consultant answers through the API, the citizen reads the answer, follows
  * up, accepts the second answer and rates once — a second rating from a page left open is refused
- * politely. Every page is scanned for codes and English, and photographed (target/citizen-app-screenshots).
+ * politely. Every page is scanned for codes and English, and photographed screen by screen
+ * (app/target/citizen-app-screenshots).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "law12348.demo.accounts=true")
@@ -102,7 +103,7 @@ class CitizenAppBrowserTest {
         app.tap("#region-city");
         app.tap(".region-option[data-code='440100']");
         app.tap("#region-county");
-        app.screenshot("04-ask-region-sheet");
+        app.screenshotAsShown("04-ask-region-sheet");
         app.tap(".region-option[data-code='440106']");
         app.waitForText("#region-county", "天河区");
         app.type("#question", QUESTION);
@@ -240,11 +241,20 @@ class CitizenAppBrowserTest {
         noCodes("my consultations, empty");
         app.screenshot("13-my-consultations-empty");
 
+        app.open("/pages/ask/index");
+        app.type("#question", "邻居装修太吵");
+        app.tap("#ask-submit");
+        assertThat(app.text("#region-required")).isEqualTo("请选择您所在的城市。");
+        noCodes("ask, city missing");
+        app.screenshot("15-ask-city-missing");
+
         app.open("/pages/privacy/index");
         assertThat(app.text("#consent-date")).contains("同意了个人信息保护说明");
         noCodes("privacy");
         app.screenshot("14-privacy");
         app.tap("#withdraw-consent");
+        app.visible(".uni-modal__btn_primary");
+        app.screenshotAsShown("16-withdraw-confirm");
         app.tap(".uni-modal__btn_primary");
         app.visible("#consent-accept");
         assertThat(app.script("return Object.keys(localStorage).filter(k => k.includes('law12348')).length"))

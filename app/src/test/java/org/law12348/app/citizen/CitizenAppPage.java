@@ -2,6 +2,7 @@ package org.law12348.app.citizen;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -112,17 +112,31 @@ final class CitizenAppPage {
         return codes;
     }
 
-    /** A PNG of the whole page as the phone lays it out (beyond the screen's height), for people to look at. */
+    /**
+     * What the phone shows, screen by screen from the top ({@code name-1.png}, {@code name-2.png}, …), as
+     * a citizen scrolling the page sees it: for people to look at.
+     */
     void screenshot(String name) {
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        // each screen repeats the last lines of the one before under the title bar (44 px)
+        long step = HEIGHT - 120;
+        int screens = (int) Math.max(1, Math.ceil((double) (height - HEIGHT) / step) + 1);
+        for (int i = 0; i < screens; i++) {
+            script("window.scrollTo(0, arguments[0])", i * step);
+            write(name + "-" + (i + 1), browser.getScreenshotAs(OutputType.BYTES));
+        }
+        script("window.scrollTo(0, 0)");
+    }
+
+    /** What the phone shows right now, without scrolling: for sheets and dialogs over the page. */
+    void screenshotAsShown(String name) {
+        write(name, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void write(String name, byte[] png) {
         try {
             Files.createDirectories(screenshots);
-            Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            double height = Math.max(HEIGHT,
-                    ((Number) ((Map<?, ?>) metrics.get("cssContentSize")).get("height")).doubleValue());
-            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", WIDTH, "height", height, "scale", 1)));
-            Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+            Files.write(screenshots.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
