@@ -71,6 +71,7 @@ export const uniStub = {
   redirectTo: (o: { url: string }) => platform.navigations.push(o.url),
   reLaunch: (o: { url: string }) => platform.navigations.push(o.url),
   stopPullDownRefresh: () => undefined,
+  pageScrollTo: () => undefined,
   login: (o: Callbacks) => done(o, { code: 'test-login-code' }),
 }
 

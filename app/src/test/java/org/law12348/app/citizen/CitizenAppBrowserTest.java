@@ -191,6 +191,13 @@ class CitizenAppBrowserTest {
         assertThat(stored).containsEntry("status", "CLOSED").containsEntry("satisfaction", 5);
         assertThat(count("select count(*) from timeline_entry e join ticket t on t.id = e.ticket_id "
                 + "where t.number = '" + number + "' and e.type = 'RATED'")).isEqualTo(1);
+
+        // and asks for their personal data to be erased, for the consultations this phone knows
+        app.open("/pages/privacy/index");
+        app.tap("#request-erasure");
+        assertThat(app.text("#erasure-notice")).contains("删除申请已经登记");
+        assertThat(count("select count(*) from audit_entry where ticket_number = '" + number
+                + "' and action = 'CITIZEN_ERASURE_REQUESTED'")).isEqualTo(1);
     }
 
     private void acceptAndRate() {

@@ -130,6 +130,8 @@ final class CitizenAppPage {
 
     /** What the phone shows right now, without scrolling: for sheets and dialogs over the page. */
     void screenshotAsShown(String name) {
+        // a dialog fades in: photograph it once its transitions are over
+        wait.until(d -> ((Number) script("return document.getAnimations().length")).intValue() == 0);
         write(name, browser.getScreenshotAs(OutputType.BYTES));
     }
 
