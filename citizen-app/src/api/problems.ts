@@ -28,6 +28,9 @@ export function explain(e: unknown, doing: string): string {
   if (e.status === 400 || e.status === 422) {
     return (e.detail || '填写的内容有误') + '，请修改后再提交。'
   }
+  if (e.status === 503 && e.code === 'channel.notConfigured') {
+    return `小程序里的在线咨询暂未开通，请拨打${config.hotline}。`
+  }
   if (e.status === 503) {
     return `服务暂时繁忙，请稍等一分钟再试；着急的话请拨打${config.hotline}。`
   }

@@ -215,11 +215,15 @@ class CitizenAppBrowserTest {
 
     @Test
     void theGuideThePrivacyPageAndTheLookUpSpeakPlainChinese() {
-        // a first visit with nothing cached: how long until the first page can be used, and what it loaded
+        // a first visit with nothing cached: how long until the first page can be used, and what it loaded;
+        // and whatever the product's content security policy refused on any page
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "new MutationObserver((m, o) => { if (document.querySelector('#consent-accept')) {"
                         + " window.__interactiveAt = performance.now(); o.disconnect(); } })"
-                        + ".observe(document, {childList: true, subtree: true});"));
+                        + ".observe(document, {childList: true, subtree: true});"
+                        + "document.addEventListener('securitypolicyviolation', e => localStorage.setItem("
+                        + "'csp-refused', (localStorage.getItem('csp-refused') || '') + e.violatedDirective + ' '"
+                        + " + e.blockedURI + '; '));"));
         app.open("");
         app.visible("#consent-accept");
         log.info("Citizen app first load on this machine: usable after {} ms; loaded {}",
@@ -266,6 +270,7 @@ class CitizenAppBrowserTest {
         app.visible("#consent-accept");
         assertThat(app.script("return Object.keys(localStorage).filter(k => k.includes('law12348')).length"))
                 .isEqualTo(0L);
+        assertThat(app.script("return localStorage.getItem('csp-refused')")).as("refused by the CSP").isNull();
     }
 
     private long count(String sql) {
