@@ -1,0 +1,280 @@
+package org.law12348.app.citizen;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.law12348.app.PostgresDatabase;
+import org.law12348.app.browser.HeadlessChromium;
+import org.law12348.ticketing.internal.OutboxRelay;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The citizen app's web build (served at /m/) in Chromium at phone size, against the product on
+ * PostgreSQL: a citizen asks and sees the knowledge base's answers while typing, submits with a double
+ * tap and gets one ticket, a consultant answers through the API, the citizen reads the answer, follows
+ * up, accepts the second answer and rates once — a second rating from a page left open is refused
+ * politely. Every page is scanned for codes and English, and photographed screen by screen
+ * (app/target/citizen-app-screenshots).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "law12348.demo.accounts=true")
+@ActiveProfiles("postgres")
+class CitizenAppBrowserTest {
+
+    private static final Logger log = LoggerFactory.getLogger(CitizenAppBrowserTest.class);
+
+    private static final Path SCREENSHOTS = Path.of("target", "citizen-app-screenshots");
+    private static final String QUESTION = "公司拖欠我三个月工资，老板一直说没钱不发，我该怎么要回工资？";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = PostgresDatabase.create("law12348_it_citizen");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    OutboxRelay relay;
+    ChromeDriver browser;
+    CitizenAppPage app;
+    StaffApi staff;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        app = new CitizenAppPage(browser, port, SCREENSHOTS);
+        staff = new StaffApi(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void noCodes(String page) {
+        noCodesOn(app, page);
+    }
+
+    private static void noCodesOn(CitizenAppPage phone, String page) {
+        assertThat(phone.codesOnPage()).as("codes or English on the %s page", page).isEmpty();
+    }
+
+    @Test
+    void aCitizenAsksReadsTheAnswerFollowsUpAcceptsAndRatesOnce() {
+        long deflectionsBefore = count("select count(*) from kb_deflection");
+
+        // first use: the privacy notice, then home
+        app.open("");
+        assertThat(app.text("#consent-accept")).isEqualTo("同意并继续");
+        assertThat(app.text(".notice-text")).contains("我们收集哪些信息", "保存多久", "如何撤回同意");
+        noCodes("consent");
+        app.screenshot("01-consent");
+        app.tap("#consent-accept");
+        app.visible("#call-hotline");
+        assertThat(app.text("#call-hotline")).contains("12348");
+        noCodes("home");
+        app.screenshot("02-home");
+
+        // ask: the centre's province is chosen; city and county from the lists
+        app.tap("#go-ask");
+        app.waitForText("#region-province", "广东省");
+        noCodes("ask");
+        app.screenshot("03-ask-empty");
+        app.tap("#region-city");
+        app.tap(".region-option[data-code='440100']");
+        app.tap("#region-county");
+        app.screenshotAsShown("04-ask-region-sheet");
+        app.tap(".region-option[data-code='440106']");
+        app.waitForText("#region-county", "天河区");
+        app.type("#question", QUESTION);
+
+        // the knowledge base answers while the citizen types; "this solved my problem" is recorded
+        app.visible(".suggestion");
+        assertThat(app.all(".suggestion")).hasSizeBetween(1, 3);
+        assertThat(app.text("#suggestions")).contains("工资");
+        String articleId = app.all(".suggestion").get(0).getDomAttribute("data-id");
+        app.tap(".suggestion[data-id='" + articleId + "'] .suggestion-title");
+        app.visible(".suggestion-answer .answer-text");
+        noCodes("ask with suggestions");
+        app.screenshot("05-ask-suggestion");
+        app.tap(".solved-button");
+        assertThat(app.text("#suggestion-solved")).contains("不用再提交咨询");
+        assertThat(count("select count(*) from kb_deflection")).isEqualTo(deflectionsBefore + 1);
+
+        // the citizen submits all the same, with a double tap: one ticket
+        long ticketsBefore = count("select count(*) from ticket");
+        app.script("const b = document.querySelector('#ask-submit'); b.click(); b.click();");
+        String number = app.text("#ticket-number");
+        assertThat(number).matches("[A-Z]{2}\\d{8}-\\d{6}");
+        assertThat(count("select count(*) from ticket")).isEqualTo(ticketsBefore + 1);
+        assertThat(jdbc.queryForObject("select region_code from ticket where number = ?", String.class, number))
+                .isEqualTo("440106");
+        noCodes("receipt");
+        app.screenshot("06-receipt");
+        app.tap("#copy-number");
+        app.tap("#show-token");
+        String token = app.text("#tracking-token");
+
+        // a consultant answers through the API
+        relay.relayPending();
+        staff.answer(number, "可以先书面催告单位支付，仍不支付的，可以向劳动保障监察机构投诉，或者向劳动人事争议仲裁委员会申请仲裁，仲裁不收费。");
+
+        // the citizen finds it under my consultations with its status in words, and reads the answer
+        app.open("/pages/index/index");
+        app.tap("#go-tickets");
+        app.waitForText(".ticket-row[data-number='" + number + "'] .status", "已答复");
+        noCodes("my consultations");
+        app.screenshot("07-my-consultations");
+        app.tap(".ticket-row[data-number='" + number + "']");
+        app.waitForText("#ticket-status", "已答复");
+        assertThat(app.text("#conversation")).contains("劳动保障监察机构");
+        noCodes("consultation");
+        app.screenshot("08-consultation-answered");
+
+        // follows up; the consultant answers again
+        app.type("#follow-up", "如果公司不承认拖欠，我需要准备哪些证据？");
+        app.tap("#follow-up-submit");
+        app.waitForText("#detail-notice", "追问已发送");
+        assertThat(app.text("#ticket-status")).isIn("正在办理", "等待受理");
+        relay.relayPending();
+        staff.answer(number, "可以准备劳动合同、工资条、银行流水、考勤记录和与单位的聊天记录，这些都能证明劳动关系和欠薪数额。");
+        app.reload();
+        app.waitForText("#ticket-status", "已答复");
+        assertThat(app.text("#conversation")).contains("我的追问", "银行流水");
+
+        // the citizen's second phone looks the consultation up by number and query code, and stays on it
+        ChromeDriver secondBrowser = HeadlessChromium.start();
+        try {
+            CitizenAppPage second = new CitizenAppPage(secondBrowser, port, SCREENSHOTS);
+            second.open("");
+            second.tap("#consent-accept");
+            second.tap("#go-tickets");
+            second.type("#find-number", number);
+            second.type("#find-token", token);
+            second.tap("#find-submit");
+            second.waitForText("#ticket-status", "已答复");
+            second.visible("#rate-submit");
+
+            acceptAndRate();
+
+            // the second rating, from the page left open there, is refused politely and changes nothing
+            second.tap("#rating [data-score='1']");
+            second.tap("#rate-submit");
+            second.waitForText("#detail-notice", "您已经评价过这件咨询了，每件咨询只能评价一次");
+            assertThat(second.text("#my-rating")).isEqualTo("5分（很满意）");
+            noCodesOn(second, "consultation, second rating refused");
+            second.screenshot("10-second-rating-refused");
+        } finally {
+            secondBrowser.quit();
+        }
+        Map<String, Object> stored = jdbc.queryForMap("select status, satisfaction from ticket where number = ?", number);
+        assertThat(stored).containsEntry("status", "CLOSED").containsEntry("satisfaction", 5);
+        assertThat(count("select count(*) from timeline_entry e join ticket t on t.id = e.ticket_id "
+                + "where t.number = '" + number + "' and e.type = 'RATED'")).isEqualTo(1);
+
+        // and asks for their personal data to be erased, for the consultations this phone knows
+        app.open("/pages/privacy/index");
+        app.tap("#request-erasure");
+        assertThat(app.text("#erasure-notice")).contains("删除申请已经登记");
+        assertThat(count("select count(*) from audit_entry where ticket_number = '" + number
+                + "' and action = 'CITIZEN_ERASURE_REQUESTED'")).isEqualTo(1);
+    }
+
+    private void acceptAndRate() {
+        app.tap("#accept-answer");
+        app.waitForText("#ticket-status", "已办结");
+        app.tap("#rating [data-score='5']");
+        app.type("#rating-comment", "答复很及时，谢谢");
+        app.tap("#rate-submit");
+        app.waitForText("#detail-notice", "谢谢您的评价");
+        assertThat(app.text("#my-rating")).isEqualTo("5分（很满意）");
+        noCodes("consultation closed and rated");
+        app.screenshot("09-consultation-rated");
+
+    }
+
+    @Test
+    void theGuideThePrivacyPageAndTheLookUpSpeakPlainChinese() {
+        // a first visit with nothing cached: how long until the first page can be used, and what it loaded;
+        // and whatever the product's content security policy refused on any page
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "new MutationObserver((m, o) => { if (document.querySelector('#consent-accept')) {"
+                        + " window.__interactiveAt = performance.now(); o.disconnect(); } })"
+                        + ".observe(document, {childList: true, subtree: true});"
+                        + "document.addEventListener('securitypolicyviolation', e => localStorage.setItem("
+                        + "'csp-refused', (localStorage.getItem('csp-refused') || '') + e.violatedDirective + ' '"
+                        + " + e.blockedURI + '; '));"));
+        app.open("");
+        app.visible("#consent-accept");
+        log.info("Citizen app first load on this machine: usable after {} ms; loaded {}",
+                app.script("return Math.round(window.__interactiveAt)"),
+                app.script("return performance.getEntriesByType('resource').map(r => r.name.replace(/^.*\\/m\\//, '')"
+                        + " + ' ' + r.transferSize).join(', ')"));
+        app.tap("#consent-accept");
+        app.tap("#go-legal-aid");
+        assertThat(app.text("#who")).contains("讨要工资", "家庭暴力");
+        assertThat(app.text("#bring")).contains("身份证");
+        assertThat(app.text("#where")).contains("法律援助中心");
+        noCodes("legal-aid guide");
+        app.screenshot("11-legal-aid-guide");
+        app.tap("#who .law");
+        assertThat(app.text("#statute")).contains("中华人民共和国法律援助法", "第三十一条", "支付劳动报酬");
+        noCodes("statute");
+        app.screenshot("12-statute");
+
+        app.open("/pages/tickets/index");
+        app.visible("#no-tickets");
+        app.type("#find-number", "GD20990101-000001");
+        app.type("#find-token", "not-the-token");
+        app.tap("#find-submit");
+        assertThat(app.text("#find-error")).contains("请核对咨询编号和查询码");
+        assertThat(app.text("#find-ticket")).contains("暂未开通");
+        noCodes("my consultations, empty");
+        app.screenshot("13-my-consultations-empty");
+
+        app.open("/pages/ask/index");
+        app.type("#question", "邻居装修太吵");
+        app.tap("#ask-submit");
+        assertThat(app.text("#region-required")).isEqualTo("请选择您所在的城市。");
+        noCodes("ask, city missing");
+        app.screenshot("15-ask-city-missing");
+
+        app.open("/pages/privacy/index");
+        assertThat(app.text("#consent-date")).contains("同意了个人信息保护说明");
+        noCodes("privacy");
+        app.screenshot("14-privacy");
+        app.tap("#withdraw-consent");
+        app.visible(".uni-modal__btn_primary");
+        app.screenshotAsShown("16-withdraw-confirm");
+        app.tap(".uni-modal__btn_primary");
+        app.visible("#consent-accept");
+        assertThat(app.script("return Object.keys(localStorage).filter(k => k.includes('law12348')).length"))
+                .isEqualTo(0L);
+        assertThat(app.script("return localStorage.getItem('csp-refused')")).as("refused by the CSP").isNull();
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+}

@@ -1,0 +1,105 @@
+// One shape for a citizen's tickets, whichever API served them (the web's tracking-token API or the
+// mini-programs' session API): pages never see the difference.
+
+export interface TicketRef {
+  number: string
+  /** The web's tracking token (查询码); the mini-programs prove ownership by their session instead. */
+  token?: string
+}
+
+export interface Receipt extends TicketRef {
+  status: string
+  /** false when the server answered an earlier attempt of the same submission (a retry). */
+  created: boolean
+}
+
+export interface TicketSummary {
+  number: string
+  status: string
+  businessType: string
+  subject: string
+  createdAt: string
+}
+
+export type Speaker = 'citizen' | 'staff' | 'system'
+
+export interface ConversationEntry {
+  type: string
+  speaker: Speaker
+  /** Shown only for what people wrote (answers, follow-ups); system entries carry words of their own. */
+  text: string | null
+  at: string
+}
+
+export interface TicketDetail {
+  number: string
+  status: string
+  businessType: string
+  regionName: string
+  subject: string
+  text: string
+  createdAt: string
+  firstAnsweredAt: string | null
+  closedAt: string | null
+  satisfaction: number | null
+  entries: ConversationEntry[]
+  /** The ticket this one was merged into, when the server says so (see API-NEEDED.md). */
+  mergedInto: string | null
+}
+
+export interface Draft {
+  businessType: string
+  regionCode: string
+  text: string
+  contactPhone: string
+}
+
+/** What both APIs send back for a ticket, reduced to the fields the app reads. */
+export interface ServerTicket {
+  number: string
+  status: string
+  businessType: string
+  regionName?: string
+  subject?: string | null
+  text?: string | null
+  createdAt: string
+  firstAnsweredAt?: string | null
+  closedAt?: string | null
+  satisfaction?: number | null
+  mergedInto?: string | null
+  timeline?: { type: string; actor: string; text: string | null; at: string }[]
+}
+
+const SHOWN_TEXT = new Set(['ANSWERED', 'FOLLOW_UP'])
+
+export function speakerOf(actor: string): Speaker {
+  if (actor === '市民') {
+    return 'citizen'
+  }
+  return actor === '系统' ? 'system' : 'staff'
+}
+
+export function toDetail(t: ServerTicket): TicketDetail {
+  return {
+    number: t.number,
+    status: t.status,
+    businessType: t.businessType,
+    regionName: t.regionName ?? '',
+    subject: t.subject ?? '',
+    text: t.text ?? '',
+    createdAt: t.createdAt,
+    firstAnsweredAt: t.firstAnsweredAt ?? null,
+    closedAt: t.closedAt ?? null,
+    satisfaction: t.satisfaction ?? null,
+    mergedInto: t.mergedInto ?? null,
+    entries: (t.timeline ?? [])
+      .filter((e) => e.type !== 'NOTE' && e.type !== 'NOTIFIED')
+      .map((e) => ({
+        type: e.type,
+        speaker: speakerOf(e.actor),
+        // routing and staff texts name rules and units by code: only people's own words are shown
+        text: SHOWN_TEXT.has(e.type) ? e.text : null,
+        at: e.at,
+      })),
+  }
+}

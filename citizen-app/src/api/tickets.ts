@@ -1,0 +1,111 @@
+import { isMiniProgram } from '@/platform/channel'
+import { request } from './http'
+import { withSession } from './session'
+import { toDetail, type Draft, type Receipt, type ServerTicket, type TicketDetail, type TicketRef, type TicketSummary } from './model'
+
+// The citizen's ticket actions over the API of this build's door: the web's public intake with
+// tracking tokens, or the mini-programs' session API. Each write that has a key sends it on every retry.
+
+export interface TicketApi {
+  submit(draft: Draft, key: string): Promise<Receipt>
+  /** Mini-programs: the signed-in citizen's tickets. The web has no sign-in yet (see API-NEEDED.md). */
+  list(): Promise<TicketSummary[]>
+  get(ref: TicketRef): Promise<TicketDetail>
+  followUp(ref: TicketRef, text: string, key: string): Promise<TicketDetail>
+  accept(ref: TicketRef, key: string): Promise<TicketDetail>
+  rate(ref: TicketRef, score: number, comment: string, key: string): Promise<TicketDetail>
+}
+
+const WEB = '/api/v1/tickets'
+const MP = '/api/v1/miniapp'
+
+function tokenHeader(ref: TicketRef): Record<string, string> {
+  return { 'X-Tracking-Token': ref.token ?? '' }
+}
+
+function trimmed(value: string): string | undefined {
+  const v = value.trim()
+  return v === '' ? undefined : v
+}
+
+export const webApi: TicketApi = {
+  async submit(draft, key) {
+    const reply = await request<{ number: string; status: string; trackingToken: string }>(WEB, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': key },
+      body: { businessType: draft.businessType, regionCode: draft.regionCode, text: draft.text.trim(),
+        contactPhone: trimmed(draft.contactPhone) },
+    })
+    return { number: reply.data.number, token: reply.data.trackingToken, status: reply.data.status,
+      created: reply.status === 201 }
+  },
+  async list() {
+    return []
+  },
+  async get(ref) {
+    const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}`, { headers: tokenHeader(ref) })
+    return toDetail(reply.data)
+  },
+  // the web API has no key for these yet (API-NEEDED.md); the pages send each once per tap
+  async followUp(ref, text) {
+    const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}/follow-ups`, {
+      method: 'POST', headers: tokenHeader(ref), body: { text: text.trim() } })
+    return toDetail(reply.data)
+  },
+  async accept(ref) {
+    const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}/accept-answer`, {
+      method: 'POST', headers: tokenHeader(ref), body: {} })
+    return toDetail(reply.data)
+  },
+  async rate(ref, score, comment) {
+    const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}/rating`, {
+      method: 'POST', headers: tokenHeader(ref), body: { score, comment: trimmed(comment) } })
+    return toDetail(reply.data)
+  },
+}
+
+function mp<T>(path: string, key: string | null, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<T> {
+  return withSession(async (authorization) => {
+    const headers: Record<string, string> = { Authorization: authorization }
+    if (key) {
+      headers['X-Client-Message-Id'] = key
+    }
+    return (await request<T>(MP + path, { method, headers, body })).data
+  })
+}
+
+export const miniappApi: TicketApi = {
+  async submit(draft, key) {
+    const consultation = draft.businessType === 'LEGAL_CONSULTATION'
+    const body = consultation
+      ? { regionCode: draft.regionCode, text: draft.text.trim() }
+      : { regionCode: draft.regionCode, businessType: draft.businessType, text: draft.text.trim() }
+    const reply = await withSession((authorization) => request<{ number: string; status: string }>(
+      MP + (consultation ? '/questions' : '/service-requests'),
+      { method: 'POST', headers: { Authorization: authorization, 'X-Client-Message-Id': key }, body }))
+    return { number: reply.data.number, status: reply.data.status, created: reply.status === 201 }
+  },
+  async list() {
+    const page = await mp<{ items: TicketSummary[] }>('/tickets?page=0&size=50', null)
+    return page.items.map((t) => ({ number: t.number, status: t.status, businessType: t.businessType,
+      subject: t.subject ?? '', createdAt: t.createdAt }))
+  },
+  async get(ref) {
+    return toDetail(await mp<ServerTicket>(`/tickets/${encodeURIComponent(ref.number)}`, null))
+  },
+  async followUp(ref, text, key) {
+    return toDetail(await mp<ServerTicket>(`/tickets/${encodeURIComponent(ref.number)}/follow-ups`, key, 'POST',
+      { text: text.trim() }))
+  },
+  async accept(ref, key) {
+    return toDetail(await mp<ServerTicket>(`/tickets/${encodeURIComponent(ref.number)}/accept-answer`, key, 'POST', {}))
+  },
+  async rate(ref, score, comment, key) {
+    return toDetail(await mp<ServerTicket>(`/tickets/${encodeURIComponent(ref.number)}/rating`, key, 'POST',
+      { score, comment: trimmed(comment) }))
+  },
+}
+
+export function ticketApi(): TicketApi {
+  return isMiniProgram() ? miniappApi : webApi
+}

@@ -1,0 +1,99 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { answeredTicket, ok } from '../../../test/json'
+import { hooks, platform, type SentRequest } from '../../../test/uni-platform'
+import { useConsentStore } from '@/stores/consent'
+import { useTicketsStore } from '@/stores/tickets'
+import Detail from './detail.vue'
+
+const NUMBER = 'GD20261206-000001'
+
+/** Visible text with ticket numbers taken out: what remains must hold no Latin letters. */
+function codesIn(text: string): string[] {
+  return text.replace(/[A-Z]{2}\d{8}-\d{6}/g, '').match(/[A-Za-z][A-Za-z_.]*/g) ?? []
+}
+
+async function openDetail() {
+  const wrapper = mount(Detail)
+  await hooks.load({ number: NUMBER })
+  await flushPromises()
+  return wrapper
+}
+
+describe('the consultation page', () => {
+  let ticket: Record<string, unknown>
+
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    useConsentStore().accept()
+    useTicketsStore().remember({ number: NUMBER, token: 'tok-1' }, 'LEGAL_CONSULTATION')
+    ticket = answeredTicket()
+    platform.server = (req: SentRequest) => {
+      if (req.method === 'GET' && req.url === `/api/v1/tickets/${NUMBER}`) {
+        return ok(ticket)
+      }
+      if (req.method === 'POST' && req.url.endsWith('/rating')) {
+        const score = (req.data as { score: number }).score
+        ticket = { ...ticket, satisfaction: score }
+        return ok(ticket)
+      }
+      return { status: 404, data: {} }
+    }
+  })
+
+  it('shows the answer in words, with the tracking token sent and no codes on the page', async () => {
+    const page = await openDetail()
+
+    expect(platform.sent[0].header['X-Tracking-Token']).toBe('tok-1')
+    expect(page.find('#ticket-status').text()).toBe('已答复')
+    expect(page.find('#conversation').text()).toContain('可以向劳动保障监察机构投诉')
+    expect(page.text()).not.toContain('R-07') // the routing entry's rule id stays with staff
+    expect(codesIn(page.text())).toEqual([])
+  })
+
+  it('rates once; a second rating from a page left open is refused politely and changes nothing', async () => {
+    const page = await openDetail()
+    const stale = await (async () => {
+      hooks.reset()
+      return openDetail() // the same consultation open a second time (another tab)
+    })()
+
+    await page.find('[data-score="4"]').trigger('tap')
+    await page.find('#rate-submit').trigger('tap')
+    await flushPromises()
+    expect(page.find('#my-rating').text()).toBe('4分（满意）')
+    expect(page.find('#detail-notice').text()).toBe('谢谢您的评价！')
+
+    await stale.find('[data-score="1"]').trigger('tap')
+    await stale.find('#rate-submit').trigger('tap')
+    await flushPromises()
+
+    expect(stale.find('#detail-notice').text()).toContain('您已经评价过这件咨询了，每件咨询只能评价一次')
+    expect(stale.find('#my-rating').text()).toBe('4分（满意）')
+    expect(platform.sent.filter((r) => r.url.endsWith('/rating'))).toHaveLength(1)
+    expect(ticket.satisfaction).toBe(4)
+  })
+
+  it('says what to do when the consultation is not on this device', async () => {
+    platform.storage.clear()
+    useTicketsStore().$reset()
+    const page = await openDetail()
+    expect(page.find('#ticket-missing').text()).toContain('输入咨询编号和查询码')
+    expect(platform.sent).toHaveLength(0)
+  })
+
+  it('follows a merged consultation to the one that carries on', async () => {
+    ticket = answeredTicket({ status: 'CLOSED', mergedInto: 'GD20261206-000009' })
+    const page = await openDetail()
+    expect(page.find('#merged-into').text()).toContain('GD20261206-000009')
+    await page.find('#open-merged').trigger('tap')
+    expect(platform.navigations.at(-1)).toBe('/pages/tickets/detail?number=GD20261206-000009')
+  })
+
+  it('explains a network failure with the next step', async () => {
+    platform.server = () => 'network-failure'
+    const page = await openDetail()
+    expect(page.find('#detail-error').text()).toContain('请检查网络后再试一次')
+  })
+})

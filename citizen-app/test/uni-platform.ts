@@ -1,0 +1,105 @@
+// The uni platform as the unit tests see it: storage in memory (kept across "app restarts" unless
+// cleared), requests answered by the test's server function, navigation recorded. It stands in for the
+// phone and the mini-program runtime, never for the app's own code.
+import { vi } from 'vitest'
+
+export interface SentRequest {
+  url: string
+  method: string
+  data: unknown
+  header: Record<string, string>
+}
+
+export type Answer = { status: number; data?: unknown; header?: Record<string, string> } | 'network-failure'
+
+export const platform = {
+  storage: new Map<string, unknown>(),
+  sent: [] as SentRequest[],
+  navigations: [] as string[],
+  server: (_req: SentRequest): Answer | Promise<Answer> => ({ status: 404, data: {} }),
+  clipboard: '',
+  calls: [] as string[],
+  reset() {
+    this.storage.clear()
+    this.sent = []
+    this.navigations = []
+    this.server = () => ({ status: 404, data: {} })
+    this.clipboard = ''
+    this.calls = []
+  },
+}
+
+type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void }
+
+function done(options: Callbacks, result: unknown = {}) {
+  options.success?.(result)
+  options.complete?.()
+}
+
+export const uniStub = {
+  getStorageSync: (key: string) => (platform.storage.has(key) ? platform.storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => {
+    platform.storage.set(key, value)
+  },
+  removeStorageSync: (key: string) => {
+    platform.storage.delete(key)
+  },
+  request: (options: Callbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string> }) => {
+    const req: SentRequest = { url: options.url, method: options.method ?? 'GET', data: options.data,
+      header: options.header ?? {} }
+    platform.sent.push(req)
+    Promise.resolve(platform.server(req)).then((answer) => {
+      if (answer === 'network-failure') {
+        options.fail?.({ errMsg: 'request:fail' })
+        options.complete?.()
+        return
+      }
+      done(options, { statusCode: answer.status, data: answer.data ?? '', header: answer.header ?? {} })
+    })
+  },
+  makePhoneCall: (o: Callbacks & { phoneNumber: string }) => {
+    platform.calls.push(o.phoneNumber)
+    done(o)
+  },
+  setClipboardData: (o: Callbacks & { data: string }) => {
+    platform.clipboard = o.data
+    done(o)
+  },
+  showToast: () => undefined,
+  showModal: (o: Callbacks) => done(o, { confirm: true, cancel: false }),
+  navigateTo: (o: { url: string }) => platform.navigations.push(o.url),
+  redirectTo: (o: { url: string }) => platform.navigations.push(o.url),
+  reLaunch: (o: { url: string }) => platform.navigations.push(o.url),
+  stopPullDownRefresh: () => undefined,
+  pageScrollTo: () => undefined,
+  login: (o: Callbacks) => done(o, { code: 'test-login-code' }),
+}
+
+/** The page lifecycle hooks of @dcloudio/uni-app, captured so a test can fire them. */
+export const hooks = {
+  onLoad: [] as ((q: Record<string, string>) => unknown)[],
+  onShow: [] as (() => unknown)[],
+  reset() {
+    this.onLoad = []
+    this.onShow = []
+  },
+  async load(query: Record<string, string> = {}) {
+    for (const h of this.onLoad) {
+      await h(query)
+    }
+    for (const h of this.onShow) {
+      await h()
+    }
+  },
+}
+
+export const uniAppModule = {
+  onLoad: (h: (q: Record<string, string>) => unknown) => hooks.onLoad.push(h),
+  onShow: (h: () => unknown) => hooks.onShow.push(h),
+  onLaunch: () => undefined,
+  onPullDownRefresh: () => undefined,
+}
+
+export function installUni() {
+  vi.stubGlobal('uni', uniStub)
+}
