@@ -78,8 +78,11 @@ class RateLimits {
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/*/phone")), store(limits.miniappSignIn(), clock)),
                 new Rule("registration", paths.matcher(HttpMethod.POST, "/api/v1/consultant-registrations"),
                         store(limits.registration(), clock)),
-                new Rule("public-writes", writes(paths, "/api/v1/tickets/{number}/**", "/track/{number}/**",
-                        "/api/v1/miniapp/**", "/api/v1/kb/deflections"), store(limits.publicWrites(), clock)));
+                // the workspace's sign-in and the tracking form also guess credentials: the sign-in
+                // throttle holds up failures per account, this the sheer number of tries per address
+                new Rule("public-writes", writes(paths, "/api/v1/tickets/{number}/**", "/track", "/track/{number}/**",
+                        "/api/v1/miniapp/**", "/api/v1/kb/deflections", "/api/v1/session"),
+                        store(limits.publicWrites(), clock)));
         this.perTicket = new Rule("per-ticket", writes(paths, "/api/v1/tickets/{number}/**", "/track/{number}/**",
                 "/api/v1/miniapp/tickets/{number}/**"), store(limits.perTicket(), clock));
     }
