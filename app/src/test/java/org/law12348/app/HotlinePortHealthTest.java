@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,17 @@ class HotlinePortHealthTest {
 
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.text("status")).isEqualTo("DOWN");
+        assertThat(health.raw().body()).doesNotContain("fastAgi");
+    }
+
+    @Test
+    void anAdministratorReadsWhyTheHotlineIsDown() {
+        HttpApi.Answer health = new HttpApi(port).get("/actuator/health", "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("admin:demo12348".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body().at("/components/fastAgi/status").asText()).isEqualTo("DOWN");
+        assertThat(health.body().at("/components/fastAgi/details/reason").asText()).isNotBlank();
     }
 
     private static ServerSocket takePort() {
