@@ -88,10 +88,19 @@ final class CitizenAppPage {
     }
 
     void waitForText(String css, String expected) {
-        wait.until(d -> {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "waiting for '" + expected + "' in " + css + "; the page shows: " + shownText())
+                .until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return !found.isEmpty() && found.get(0).getText().contains(expected);
         });
+    }
+
+    private String shownText() {
+        try {
+            return browser.findElement(By.tagName("body")).getText().replace('\n', ' ');
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     String route() {
