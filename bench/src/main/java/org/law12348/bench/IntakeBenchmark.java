@@ -83,11 +83,16 @@ final class IntakeBenchmark {
         figures.put("intake end to end / ceiling", String.format("%.1f%%", 100 * endToEnd / ceiling));
         // the same clients and server, but every submission fails validation: Tomcat, the security
         // filters, JSON and validation with nothing stored, an upper bound of any intake on this stack
-        bound("submissions rejected at validation (400, nothing stored)", "rejected at validation",
+        double floor = bound("submissions rejected at validation (400, nothing stored)", "rejected at validation",
                 clients::postRejected, ceiling, figures);
         // cheaper still: a request the security filters turn away before Spring MVC reads its body
         bound("posts refused by the security filters (401, no credentials)", "refused by the security filters",
                 clients::postWithoutCredentials, ceiling, figures);
+        figures.put("intake / validation floor (target >= 40%)", String.format("%.1f%%", 100 * rate / floor));
+        // the peer a Camunda user would compare with: the engine's REST API starting the same models
+        double restStarts = camundaRestStarts(app, figures);
+        figures.put("intake end to end / Camunda REST starts (target >= 1.0x)", String.format("%.2fx",
+                endToEnd / restStarts));
         CpuMeter pacedCpu = CpuMeter.read();
         Latencies paced = paced(clients, 200, RUN_SECONDS);
         figures.put("process starts caught up after the paced run (s)", String.format("%.1f", drainOutbox(app)));
@@ -96,6 +101,27 @@ final class IntakeBenchmark {
         // measured until the outbox is empty: every ticket's process start is included
         figures.put("intake at 200 tickets/s: CPU ms per ticket incl. process start, JVM / PostgreSQL",
                 pacedCpu.perUnitSinceThen(Math.max(1, paced.count())));
+    }
+
+    /**
+     * Camunda's own REST API starting the same process models for {@link #RUN_SECONDS}, saturated by
+     * the same number of clients; the rate counts starts answered 200 and those processes exist then
+     * (the REST start is synchronous), so it compares with intake's end-to-end figure.
+     */
+    private static double camundaRestStarts(ConfigurableApplicationContext app, Map<String, String> figures)
+            throws InterruptedException {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (CamundaRestStarts rest = new CamundaRestStarts(port, app.getBean(JdbcTemplate.class))) {
+            saturate(Math.min(WARM_UP_SECONDS, 10), new Latencies(), new AtomicLong(), rest::start);
+            Latencies latencies = new Latencies();
+            AtomicLong errors = new AtomicLong();
+            double rate = saturate(RUN_SECONDS, latencies, errors, rest::start);
+            figures.put("Camunda REST API: processes started/s (16 clients, same models and timer)",
+                    String.format("%.0f (errors: %d, last: %s)", rate, errors.get(), rest.lastFailure()));
+            figures.put("Camunda REST API: p50 / p99 ms", String.format("%.1f / %.1f",
+                    latencies.percentileMillis(50), latencies.percentileMillis(99)));
+            return rate;
+        }
     }
 
     private static double ceiling(String url) throws Exception {
@@ -126,13 +152,14 @@ final class IntakeBenchmark {
         return inserted.get() / (double) RUN_SECONDS;
     }
 
-    /** Saturates the server with requests that store nothing; their rate, and its ratio to the ceiling. */
-    private static void bound(String name, String shortName, Request request, double ceiling,
+    /** Saturates the server with requests that store nothing; records their rate and its ratio to the ceiling. */
+    private static double bound(String name, String shortName, Request request, double ceiling,
                               Map<String, String> figures) throws InterruptedException {
         AtomicLong otherAnswers = new AtomicLong();
         double rate = saturate(RUN_SECONDS, new Latencies(), otherAnswers, request);
         figures.put(name + "/s", String.format("%.0f (other answers: %d)", rate, otherAnswers.get()));
         figures.put(shortName + " / ceiling", String.format("%.1f%%", 100 * rate / ceiling));
+        return rate;
     }
 
     /** One request of a client; true when the answer was the expected one. */

@@ -30,10 +30,19 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** POSTs a JSON body; answers the status code. Reconnects once if the kept-alive socket was closed. */
     int postJson(String path, String json, String idempotencyKey) throws IOException {
+        return postJsonWith(path, json, "Idempotency-Key: " + idempotencyKey);
+    }
+
+    /** POSTs a JSON body with the given header lines ("Name: value", ASCII); answers the status code. */
+    int postJsonWith(String path, String json, String... headers) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder extra = new StringBuilder();
+        for (String header : headers) {
+            extra.append(header).append("\r\n");
+        }
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + idempotencyKey
-                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "\r\nContent-Type: application/json\r\n" + extra
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         for (int attempt = 0; ; attempt++) {
             try {
                 connectIfNeeded();
