@@ -165,9 +165,9 @@ class AmiCallEventsTest {
         clock.set(Instant.parse("2026-11-30T06:00:00Z"));
         dispatcher.dispatchDue();
         await().atMost(PATIENCE).until(() -> status(task) == CallbackTask.Status.HANDED_OVER);
-        List<String> notes = jdbc.queryForList("select e.text from timeline_entry e join ticket t on t.id = e.ticket_id "
-                + "where t.number = ? and e.text like '回拨%' order by e.id", String.class, ticket);
-        assertThat(notes).hasSize(3);
+        // the ticket's note follows the attempt's own commit (CallbackAttempts.settle)
+        await().atMost(PATIENCE).until(() -> callbackNotes(ticket).size() == 3);
+        List<String> notes = callbackNotes(ticket);
         assertThat(notes.get(2)).startsWith("回拨3次均未接通，已转调度员人工处理。经过：")
                 .contains("第1次（11月30日 10:00）：坐席已接听，来电人无人接听（NOANSWER）", "第2次（11月30日 11:45）",
                         "第3次（11月30日 14:00）");
@@ -322,8 +322,7 @@ class AmiCallEventsTest {
         assertThat(AMI.actions()).anySatisfy(a -> assertThat(a).containsEntry("Action", "Originate")
                 .containsEntry("Channel", "PJSIP/agent1").containsEntry("Context", "callback")
                 .containsEntry("Exten", "13800138000"));
-        assertThat(jdbc.queryForList("select e.text from timeline_entry e join ticket t on t.id = e.ticket_id "
-                + "where t.number = ? and e.text like '回拨%'", String.class, ticket)).hasSize(2);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(callbackNotes(ticket)).hasSize(2));
     }
 
     private CallbackTask.Status status(CallbackTask task) {
@@ -348,5 +347,10 @@ class AmiCallEventsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private List<String> callbackNotes(String ticket) {
+        return jdbc.queryForList("select e.text from timeline_entry e join ticket t on t.id = e.ticket_id "
+                + "where t.number = ? and e.text like '回拨%' order by e.id", String.class, ticket);
     }
 }
