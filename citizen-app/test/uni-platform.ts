@@ -79,9 +79,16 @@ export const uniStub = {
 export const hooks = {
   onLoad: [] as ((q: Record<string, string>) => unknown)[],
   onShow: [] as (() => unknown)[],
+  onHide: [] as (() => unknown)[],
   reset() {
     this.onLoad = []
     this.onShow = []
+    this.onHide = []
+  },
+  async hide() {
+    for (const h of this.onHide) {
+      await h()
+    }
   },
   async load(query: Record<string, string> = {}) {
     for (const h of this.onLoad) {
@@ -96,6 +103,8 @@ export const hooks = {
 export const uniAppModule = {
   onLoad: (h: (q: Record<string, string>) => unknown) => hooks.onLoad.push(h),
   onShow: (h: () => unknown) => hooks.onShow.push(h),
+  onHide: (h: () => unknown) => hooks.onHide.push(h),
+  onUnload: (h: () => unknown) => hooks.onHide.push(h),
   onLaunch: () => undefined,
   onPullDownRefresh: () => undefined,
 }

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { answeredTicket, ok } from '../../../test/json'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { answeredTicket, ok, webTicket } from '../../../test/json'
 import { hooks, platform, type SentRequest } from '../../../test/uni-platform'
 import { useConsentStore } from '@/stores/consent'
 import { useTicketsStore } from '@/stores/tickets'
@@ -95,5 +95,34 @@ describe('the consultation page', () => {
     platform.server = () => 'network-failure'
     const page = await openDetail()
     expect(page.find('#detail-error').text()).toContain('请检查网络后再试一次')
+  })
+})
+
+describe('a consultation waiting for its answer', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    hooks.reset()
+  })
+
+  it('shows the answer when it comes, after a failed look too, and stops looking once hidden', async () => {
+    vi.useFakeTimers()
+    setActivePinia(createPinia())
+    useConsentStore().accept()
+    useTicketsStore().remember({ number: NUMBER, token: 'tok-1' }, 'LEGAL_CONSULTATION')
+    const answers = [ok(webTicket()), { status: 503, data: {} }, ok(answeredTicket())]
+    platform.server = () => answers.shift() ?? ok(answeredTicket())
+    const page = await openDetail()
+    expect(page.find('#ticket-status').text()).toBe('等待受理')
+
+    await vi.advanceTimersByTimeAsync(15000) // the network fails once: the page says so and tries again soon
+    expect(page.text()).toContain('服务暂时繁忙')
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(page.find('#ticket-status').text()).toBe('已答复')
+    expect(page.text()).not.toContain('服务暂时繁忙')
+
+    const looks = platform.sent.length
+    await hooks.hide()
+    await vi.advanceTimersByTimeAsync(60000)
+    expect(platform.sent.length).toBe(looks) // answered, and hidden: no more looks
   })
 })
