@@ -421,6 +421,12 @@ abstract class IntakeAndLifecycleScenarios {
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("CLOSED");
         assertThat(accepted.body().path("satisfaction").asInt()).isEqualTo(5);
+        HttpApi.Answer ratedAgain = api.post("/api/v1/tickets/" + number + "/rating", HttpApi.json(Map.of("score", 1)),
+                citizen);
+        assertThat(ratedAgain.status()).as("a citizen rates once").isEqualTo(409);
+        assertThat(ratedAgain.text("code")).isEqualTo("rating.alreadyGiven");
+        assertThat(ratedAgain.text("field")).isEqualTo("score");
+        assertThat(api.get("/api/v1/tickets/" + number, citizen).body().path("satisfaction").asInt()).isEqualTo(5);
 
         assertThat(api.post("/api/v1/tickets/" + number + "/rating", HttpApi.json(Map.of("score", 1)),
                 "X-Tracking-Token", "someone-else").status()).isEqualTo(404);

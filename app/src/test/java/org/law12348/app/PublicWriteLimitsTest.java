@@ -130,10 +130,10 @@ class PublicWriteLimitsTest {
         String page = browser.get("/track/" + number, "Cookie", "law12348_tracking=" + ticket.trackingToken(),
                 "X-Forwarded-For", "203.0.113.141").raw().body();
         String csrf = group(CSRF, page);
-        assertThat(rateForm(browser, number, ticket.trackingToken(), csrf, "第二次评价", "203.0.113.141").status())
-                .isEqualTo(302);
-        assertThat(api.post("/api/v1/tickets/" + number + "/follow-ups", HttpApi.json(Map.of("text", "还需要什么材料？")),
-                with(holder, "203.0.113.142")).status()).isEqualTo(200);
+        assertThat(followUpForm(browser, number, ticket.trackingToken(), csrf, "还需要什么材料？", "203.0.113.141")
+                .status()).isEqualTo(302);
+        assertThat(api.post("/api/v1/tickets/" + number + "/erasure-requests", "{}", with(holder, "203.0.113.142"))
+                .status()).isEqualTo(202);
 
         assertRateLimited(api.post("/api/v1/tickets/" + number + "/rating", HttpApi.json(Map.of("score", 5)),
                 with(holder, "203.0.113.143")));
@@ -141,7 +141,7 @@ class PublicWriteLimitsTest {
         assertThat(form.status()).isEqualTo(429);
         assertThat(form.raw().headers().firstValue("Retry-After")).isPresent();
         assertThat(form.raw().body()).contains("提交过于频繁", number).contains("value=\"答复很耐心，谢谢\"");
-        assertThat(timeline(number, "RATED")).isEqualTo(2);
+        assertThat(timeline(number, "RATED")).isEqualTo(1);
         assertThat(timeline(number, "FOLLOW_UP")).isEqualTo(1);
         assertThat(api.post("/api/v1/tickets/" + number + "/rating", HttpApi.json(Map.of("score", 1)),
                 "X-Tracking-Token", "guessed", "X-Forwarded-For", "203.0.113.145").status())
@@ -233,6 +233,13 @@ class PublicWriteLimitsTest {
                                            String address) {
         String form = "_csrf=" + enc(csrf) + "&token=" + enc(token) + "&score=4&comment=" + enc(comment);
         return browser.postRaw("/track/" + number + "/rate", "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8), "X-Forwarded-For", address);
+    }
+
+    private static HttpApi.Answer followUpForm(HttpApi browser, String number, String token, String csrf, String text,
+                                               String address) {
+        String form = "_csrf=" + enc(csrf) + "&token=" + enc(token) + "&text=" + enc(text);
+        return browser.postRaw("/track/" + number + "/follow-up", "application/x-www-form-urlencoded",
                 form.getBytes(StandardCharsets.UTF_8), "X-Forwarded-For", address);
     }
 

@@ -301,13 +301,16 @@ public class Ticket implements BlindIndexed {
         close(CITIZEN, "市民确认问题已解决", now);
     }
 
-    /** The citizen rates the answer, 1 to 5, once it has one; a later rating replaces the earlier. */
+    /** The citizen rates the answer, 1 to 5, once it has one, and only once. */
     public void rate(int score, String comment, Instant now) {
         if (firstAnsweredAt == null) {
             throw new TicketStateException(number, status, "评价尚未答复的工单");
         }
         if (score < 1 || score > 5) {
             throw new InvalidInputException("score", "score.outOfRange", "评分应为1到5分");
+        }
+        if (satisfaction != null) {
+            throw new RatingAlreadyGivenException(number, status);
         }
         satisfaction = score;
         satisfactionComment = comment;

@@ -46,6 +46,20 @@ class TicketTest {
     }
 
     @Test
+    void aCitizenRatesOnceAndASecondRatingChangesNothing() {
+        Ticket ticket = newTicket();
+        ticket.answer("handler-gz", "符合法律援助条件", NOW.plusSeconds(60));
+        ticket.rate(5, "很及时", NOW.plusSeconds(120));
+
+        assertThatThrownBy(() -> ticket.rate(1, "改成差评", NOW.plusSeconds(180)))
+                .isInstanceOf(RatingAlreadyGivenException.class)
+                .hasMessageContaining(ticket.number());
+        assertThat(ticket.satisfaction()).isEqualTo(5);
+        assertThat(ticket.satisfactionComment()).isEqualTo("很及时");
+        assertThat(ticket.timeline()).extracting(TimelineEntry::type).containsOnlyOnce(TimelineEventType.RATED);
+    }
+
+    @Test
     void aClosedTicketCannotBeAnsweredOrReassigned() {
         Ticket ticket = newTicket();
         ticket.close("dispatcher", "重复提交", NOW);

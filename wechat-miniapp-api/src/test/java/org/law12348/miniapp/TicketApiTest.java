@@ -175,6 +175,11 @@ class TicketApiTest extends MiniappTestSupport {
         Response ratedAgain = post(path + "/rating", token, "r-1", "{\"score\":5,\"comment\":\"很有帮助\"}");
         assertThat(ratedAgain.body().path("satisfaction").asInt()).isEqualTo(5);
         assertThat(ratedAgain.body().path("timeline").findValuesAsText("type")).containsOnlyOnce("RATED");
+        // a new rating (not a retry of the first) is refused: each consultation is rated once
+        Response second = post(path + "/rating", token, "r-2", "{\"score\":1,\"comment\":\"改成差评\"}");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().path("code").asText()).isEqualTo("rating.alreadyGiven");
+        assertThat(get(path, token).body().path("satisfaction").asInt()).isEqualTo(5);
     }
 
     /** Issue 17, item 7: the retry that lost the race was logged at ERROR with the refused row's values. */

@@ -2,6 +2,7 @@ package org.law12348.ticketing.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.RatingAlreadyGivenException;
 import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
@@ -76,6 +77,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(TicketNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "ticket.notFound", "工单不存在或无权查看", null));
+    }
+
+    @ExceptionHandler(RatingAlreadyGivenException.class)
+    ResponseEntity<ProblemDetail> ratedBefore(RatingAlreadyGivenException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "rating.alreadyGiven", e.chineseMessage(), "score"));
     }
 
     @ExceptionHandler(TicketStateException.class)
