@@ -43,8 +43,10 @@ export interface TicketDetail {
   closedAt: string | null
   satisfaction: number | null
   entries: ConversationEntry[]
-  /** The ticket this one was merged into, when the server says so (see API-NEEDED.md). */
+  /** The ticket this one was merged into, when staff merged it as a duplicate. */
   mergedInto: string | null
+  /** On the web, the query code of that ticket (the server gives it to the holder of this one's). */
+  mergedIntoToken: string | null
 }
 
 export interface Draft {
@@ -67,6 +69,7 @@ export interface ServerTicket {
   closedAt?: string | null
   satisfaction?: number | null
   mergedInto?: string | null
+  mergedIntoToken?: string | null
   timeline?: { type: string; actor: string; text: string | null; at: string }[]
 }
 
@@ -92,6 +95,7 @@ export function toDetail(t: ServerTicket): TicketDetail {
     closedAt: t.closedAt ?? null,
     satisfaction: t.satisfaction ?? null,
     mergedInto: t.mergedInto ?? null,
+    mergedIntoToken: t.mergedIntoToken ?? null,
     entries: (t.timeline ?? [])
       .filter((e) => e.type !== 'NOTE' && e.type !== 'NOTIFIED')
       .map((e) => ({

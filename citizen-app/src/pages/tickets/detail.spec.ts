@@ -84,11 +84,13 @@ describe('the consultation page', () => {
   })
 
   it('follows a merged consultation to the one that carries on', async () => {
-    ticket = answeredTicket({ status: 'CLOSED', mergedInto: 'GD20261206-000009' })
+    ticket = answeredTicket({ status: 'CLOSED', mergedInto: 'GD20261206-000009', mergedIntoToken: 'tok-9' })
     const page = await openDetail()
     expect(page.find('#merged-into').text()).toContain('GD20261206-000009')
     await page.find('#open-merged').trigger('tap')
     expect(platform.navigations.at(-1)).toBe('/pages/tickets/detail?number=GD20261206-000009')
+    // the web keeps the surviving ticket with the query code the server handed over
+    expect(useTicketsStore().find('GD20261206-000009')?.token).toBe('tok-9')
   })
 
   it('explains a network failure with the next step', async () => {

@@ -51,6 +51,10 @@ class StaffTicketController {
     record CloseBody(String reason) {
     }
 
+    @Schema(description = "合并：目标工单编号（市民继续使用的那一件）和理由（2-2000字）")
+    record MergeBody(String target, String reason) {
+    }
+
     @Schema(description = "工单列表的一页")
     record SummaryPage(List<TicketViews.TicketSummary> items, String nextCursor) {
     }
@@ -149,6 +153,15 @@ class StaffTicketController {
     TicketViews.TicketView close(@PathVariable String number, @RequestBody(required = false) CloseBody body) {
         StaffMember staff = currentStaff.require();
         return detail(service.close(checked(number), body == null ? null : body.reason(), staff), staff);
+    }
+
+    @PostMapping("/{number}/merge")
+    @Operation(summary = "合并重复工单", description = "本工单的问题并入目标工单的时间线，本工单随即办结并指向目标工单；"
+            + "市民凭本工单的查询凭证可继续查看目标工单。调度员、管理员")
+    TicketViews.TicketView merge(@PathVariable String number, @RequestBody(required = false) MergeBody body) {
+        StaffMember staff = currentStaff.require();
+        return detail(service.merge(checked(number), body == null ? null : body.target(),
+                body == null ? null : body.reason(), staff), staff);
     }
 
     private TicketViews.TicketView detail(Ticket changed, StaffMember staff) {

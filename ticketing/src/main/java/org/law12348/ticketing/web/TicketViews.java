@@ -7,6 +7,7 @@ import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TimelineEntry;
+import org.law12348.ticketing.internal.TrackingTokens;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,7 +22,11 @@ class TicketViews {
                       String channel, String businessType, String businessTypeName, String regionCode,
                       String regionName, String subject, String text, String handlingUnit, String handlingUnitName,
                       String queue, Instant createdAt, Instant dueAt, Instant firstAnsweredAt, Instant closedAt,
-                      Integer satisfaction, StaffDetails staff, List<TimelineView> timeline) {
+                      Integer satisfaction,
+                      @Schema(description = "合并到的工单编号（未合并时为空）") String mergedInto,
+                      @Schema(description = "合并到的工单的查询凭证：仅在市民凭本工单的查询凭证查看时给出，"
+                              + "市民据此继续查看合并后的工单") String mergedIntoToken,
+                      StaffDetails staff, List<TimelineView> timeline) {
     }
 
     /** No channel reference: it is the key a submission could be replayed with, and staff need it for nothing. */
@@ -43,10 +48,12 @@ class TicketViews {
 
     private final Regions regions;
     private final HandlingUnits units;
+    private final TrackingTokens trackingTokens;
 
-    TicketViews(Regions regions, HandlingUnits units) {
+    TicketViews(Regions regions, HandlingUnits units, TrackingTokens trackingTokens) {
         this.regions = regions;
         this.units = units;
+        this.trackingTokens = trackingTokens;
     }
 
     TicketView forCitizen(Ticket t) {
@@ -54,7 +61,10 @@ class TicketViews {
                 .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), citizenFacingActor(e),
                         e.text(), e.occurredAt()))
                 .toList();
-        return view(t, t.subject(), t.text(), null, timeline);
+        // a merge is staff saying both tickets are this citizen's one question: the holder of the
+        // duplicate's token follows it to the ticket that goes on
+        String survivorToken = t.mergedInto() == null ? null : trackingTokens.tokenFor(t.mergedInto());
+        return view(t, t.subject(), t.text(), survivorToken, null, timeline);
     }
 
     TicketView forStaff(Ticket t, StaffMember staff, Instant now) {
@@ -64,7 +74,7 @@ class TicketViews {
                 .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), e.actor(),
                         staff.textOf(t, e.text()), e.occurredAt()))
                 .toList();
-        return view(t, staff.textOf(t, t.subject()), staff.textOf(t, t.text()), details, timeline);
+        return view(t, staff.textOf(t, t.subject()), staff.textOf(t, t.text()), null, details, timeline);
     }
 
     TicketSummary summary(Ticket t, StaffMember staff, Instant now) {
@@ -75,13 +85,15 @@ class TicketViews {
                 t.createdAt(), t.dueAt(), t.isOverdue(now), t.escalated());
     }
 
-    private TicketView view(Ticket t, String subject, String text, StaffDetails details, List<TimelineView> timeline) {
+    private TicketView view(Ticket t, String subject, String text, String mergedIntoToken, StaffDetails details,
+                            List<TimelineView> timeline) {
         String unitName = units.findById(t.handlingUnit()).map(HandlingUnit::name).orElse(t.handlingUnit());
         return new TicketView(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
                 t.kind().chineseName(), t.channel().name(), t.businessType().name(),
                 t.businessType().chineseName(), t.region().value(), regions.fullName(t.region()), subject,
                 text, t.handlingUnit(), unitName, t.queue().name(), t.createdAt(), t.dueAt(),
-                t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), details, timeline);
+                t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), t.mergedInto(), mergedIntoToken, details,
+                timeline);
     }
 
     /** Citizens see 市民, 系统 or 工作人员, never a staff member's account name. */

@@ -34,7 +34,7 @@ class CitizenViews {
                   String businessType, String businessTypeName, String regionCode, String regionName,
                   String subject, String text, String handlingUnitName, Instant createdAt, Instant dueAt,
                   Instant firstAnsweredAt, Instant closedAt, Integer satisfaction, boolean answerAccepted,
-                  List<Answer> answers, List<Entry> timeline) {
+                  String mergedInto, List<Answer> answers, List<Entry> timeline) {
     }
 
     record Page(List<Summary> items, int page, int size, long total) {
@@ -70,7 +70,8 @@ class CitizenViews {
         return new Detail(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
                 t.kind().chineseName(), t.channel().name(), t.businessType().name(), t.businessType().chineseName(),
                 t.region().value(), regions.fullName(t.region()), t.subject(), t.text(), unitName, t.createdAt(),
-                t.dueAt(), t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), t.answerAccepted(), answers, timeline);
+                t.dueAt(), t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), t.answerAccepted(), t.mergedInto(),
+                answers, timeline);
     }
 
     private static String actor(TimelineEntry e) {
