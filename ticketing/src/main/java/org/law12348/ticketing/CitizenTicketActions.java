@@ -1,7 +1,6 @@
 package org.law12348.ticketing;
 
 import org.law12348.ticketing.internal.Outbox;
-import org.law12348.ticketing.internal.TextRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,7 +4,6 @@ import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.Outbox;
-import org.law12348.ticketing.internal.TextRules;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,7 +8,7 @@ import org.law12348.ticketing.TicketStatus;
 import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.TicketingProperties;
 import org.law12348.ticketing.internal.Outbox;
-import org.law12348.ticketing.internal.TextRules;
+import org.law12348.ticketing.TextRules;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
