@@ -3,7 +3,6 @@ package org.law12348.ticketing;
 import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
-import org.law12348.ticketing.internal.Outbox;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,17 +24,15 @@ public class TicketService {
     private final Tickets tickets;
     private final HandlingUnits units;
     private final TicketRouting routing;
-    private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TicketService(Tickets tickets, HandlingUnits units, TicketRouting routing, Outbox outbox, AuditTrail audit,
+    TicketService(Tickets tickets, HandlingUnits units, TicketRouting routing, AuditTrail audit,
                   Clock clock) {
         this.tickets = tickets;
         this.audit = audit;
         this.units = units;
         this.routing = routing;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -114,8 +111,6 @@ public class TicketService {
         Ticket duplicate = duplicateFirst ? first : second;
         Ticket kept = duplicateFirst ? second : first;
         duplicate.mergeInto(kept, why, staff.username(), clock.instant());
-        outbox.record(duplicate.drainEvents());
-        outbox.record(kept.drainEvents());
         audit.change(staff, AuditAction.TICKET_MERGED, AuditSubject.ticket(duplicate.number()),
                 "合并至" + kept.number() + "：" + why);
         return duplicate;
@@ -152,7 +147,6 @@ public class TicketService {
             throw new TicketNotFoundException(number);
         }
         action.accept(ticket);
-        outbox.record(ticket.drainEvents());
         audit.change(staff, audited, AuditSubject.ticket(ticket.number()), detail);
         return ticket;
     }
