@@ -133,6 +133,20 @@ public class TicketService {
         return change(number, staff, AuditAction.NOTE_ADDED, null, t -> t.addNote(staff.username(), note, clock.instant()));
     }
 
+    /**
+     * A note written by a channel's automation (the IVR, the call-back dialler), not by a staff member:
+     * the timeline names {@code system}, the audit records it with the role {@code SYSTEM}. No module
+     * has to pose as an administrator to see the ticket it took in itself.
+     */
+    @Transactional
+    public Ticket addSystemNote(String number, String text, String system) {
+        String note = requireText("text", text, 1, MAX_NOTE);
+        Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
+        ticket.addNote(system, note, clock.instant());
+        audit.changeBySystem(system, AuditAction.NOTE_ADDED, AuditSubject.ticket(ticket.number()), null);
+        return ticket;
+    }
+
     @Transactional
     public Ticket close(String number, String reason, StaffMember staff) {
         requireRole(staff, "办结工单", StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN);
