@@ -1,5 +1,6 @@
 package org.law12348.app;
 
+import org.law12348.testsupport.PostgresDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

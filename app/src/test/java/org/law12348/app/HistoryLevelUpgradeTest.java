@@ -2,6 +2,7 @@ package org.law12348.app;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.law12348.testsupport.PostgresDatabase;
 
 import java.time.Duration;
 import java.util.Map;

@@ -3,6 +3,7 @@ package org.law12348.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.law12348.testsupport.PostgresDatabase;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.law12348.ticketing.privacy.PrivacyProperties;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package org.law12348.app;
 
+import org.law12348.testsupport.PostgresDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.testsupport.PostgresDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;

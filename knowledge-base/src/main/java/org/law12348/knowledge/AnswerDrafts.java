@@ -3,7 +3,7 @@ package org.law12348.knowledge;
 import org.law12348.knowledge.internal.FaqArticles;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.consultation.AnsweredQuestions;
-import org.law12348.ticketing.internal.TextRules;
+import org.law12348.ticketing.TextRules;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 

@@ -5,7 +5,7 @@ import org.law12348.knowledge.internal.FaqArticles;
 import org.law12348.knowledge.internal.Impressions;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
-import org.law12348.ticketing.internal.TextRules;
+import org.law12348.ticketing.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

@@ -3,7 +3,7 @@ package org.law12348.knowledge;
 import org.law12348.knowledge.internal.SearchCounter;
 import org.law12348.knowledge.internal.semantic.HybridSearch;
 import org.law12348.ticketing.InvalidInputException;
-import org.law12348.ticketing.internal.TextRules;
+import org.law12348.ticketing.TextRules;
 import org.springframework.stereotype.Service;
 
 import java.util.List;

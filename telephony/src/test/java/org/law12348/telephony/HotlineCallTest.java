@@ -261,6 +261,24 @@ class HotlineCallTest extends HotlineIntegrationTest {
         assertThat(task.agentExtension()).isEqualTo("8002");
     }
 
+    /** Issue 18: the IVR posed as an administrator to note a rating on the ticket of its own call. */
+    @Test
+    void notesASurveyRatingOnTheCallsTicketAsTheSystemNotAsAnAdministrator() throws Exception {
+        clock.set(MONDAY_20_00);
+        String id = nextId();
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "02083334444").keys("1"));
+        String ticket = calls.findByCallId(id).orElseThrow().ticketNumber();
+
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from(id, "02083334444").script("survey").keys("4"));
+
+        assertThat(jdbc.queryForList("select e.actor from timeline_entry e join ticket t on t.id = e.ticket_id "
+                + "where t.number = ? and e.text like '来电满意度评价%'", String.class, ticket))
+                .containsExactly("12348-ivr");
+        assertThat(jdbc.queryForList("select actor_role from audit_entry where actor = '12348-ivr' "
+                + "and action = 'NOTE_ADDED' and ticket_number = ?", String.class, ticket))
+                .containsExactly("SYSTEM");
+    }
+
     private List<Map<String, Object>> ticketsOf(String callId) {
         return jdbc.queryForList("select * from ticket where channel_ref = ?", intake.referenceOf(Channel.PHONE, callId));
     }

@@ -1,12 +1,12 @@
 package org.law12348.telephony;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.law12348.telephony.TelephonyTestApp.MutableClock;
 import org.law12348.telephony.internal.calls.CallRecords;
 import org.law12348.telephony.peer.AgiCall;
 import org.law12348.telephony.peer.AsteriskAgiPeer;
+import org.law12348.testsupport.PostgresDatabase;
 import org.law12348.ticketing.DashboardFigures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -16,13 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -37,26 +32,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class PostgresHotlineTest {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String DATABASE = "telephony_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static String databaseUrl;
     static final int AGI_PORT = HotlineIntegrationTest.freePort();
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        boolean available = execute("create database " + DATABASE);
-        if (!available) {
-            Assumptions.assumeTrue(System.getenv("CI") != null, "PostgreSQL is not running at 127.0.0.1:5432");
-            throw new IllegalStateException("CI is set but PostgreSQL at 127.0.0.1:5432 is not reachable");
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
+        databaseUrl = PostgresDatabase.create("telephony");
+        registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
         registry.add("spring.datasource.password", () -> "");
         registry.add("law12348.telephony.fastagi.port", () -> AGI_PORT);
     }
 
     @AfterAll
     static void dropDatabase() {
-        execute("drop database if exists " + DATABASE + " with (force)");
+        PostgresDatabase.drop(databaseUrl);
     }
 
     @Autowired MutableClock clock;
@@ -98,15 +88,5 @@ class PostgresHotlineTest {
         new CallbackBookingScenario(mvc, jdbc, dataSource, intake).bookingWaitsForTheRelaysLockAndARetryBooksNothingNew(
                 "select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid "
                         + "where not l.granted and a.datname = current_database()");
-    }
-
-    private static boolean execute(String sql) {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute(sql);
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
     }
 }

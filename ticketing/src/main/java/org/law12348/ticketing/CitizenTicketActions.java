@@ -1,7 +1,5 @@
 package org.law12348.ticketing;
 
-import org.law12348.ticketing.internal.Outbox;
-import org.law12348.ticketing.internal.TextRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +17,10 @@ public class CitizenTicketActions {
     private static final int MAX_COMMENT = 500;
 
     private final Tickets tickets;
-    private final Outbox outbox;
     private final Clock clock;
 
-    CitizenTicketActions(Tickets tickets, Outbox outbox, Clock clock) {
+    CitizenTicketActions(Tickets tickets, Clock clock) {
         this.tickets = tickets;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -55,7 +51,6 @@ public class CitizenTicketActions {
     private Ticket change(String number, Consumer<Ticket> action) {
         Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
         action.accept(ticket);
-        outbox.record(ticket.drainEvents());
         return ticket;
     }
 }

@@ -1,6 +1,5 @@
 package org.law12348.ticketing;
 
-import org.law12348.ticketing.internal.Outbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,16 +21,13 @@ public class HandlingUnitAdmin {
     private final Tickets tickets;
     private final Regions regions;
     private final TicketRouting routing;
-    private final Outbox outbox;
     private final Clock clock;
 
-    HandlingUnitAdmin(HandlingUnits units, Tickets tickets, Regions regions, TicketRouting routing, Outbox outbox,
-                      Clock clock) {
+    HandlingUnitAdmin(HandlingUnits units, Tickets tickets, Regions regions, TicketRouting routing, Clock clock) {
         this.units = units;
         this.tickets = tickets;
         this.regions = regions;
         this.routing = routing;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -75,7 +71,6 @@ public class HandlingUnitAdmin {
                     ticket.channel())).deadlineHours();
             ticket.reassignTo(new RouteDecision(successor.code(), RoutingQueue.UNIT, hours, "UNIT-DEACTIVATED"),
                     unit.name() + "停用，转至" + successor.name() + "：" + why, actor, clock.instant());
-            outbox.record(ticket.drainEvents());
         }
         unit.deactivate();
         return waiting.size();

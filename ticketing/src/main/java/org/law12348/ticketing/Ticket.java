@@ -344,7 +344,10 @@ public class Ticket implements BlindIndexed {
         return true;
     }
 
-    /** Hands over the events recorded since the last call; the caller writes them to the outbox. */
+    /**
+     * Hands over the events recorded since the last call. Services do not call this: before a
+     * transaction commits, {@code TicketEventRecorder} drains every ticket it holds into the outbox.
+     */
     public List<TicketEvent> drainEvents() {
         List<TicketEvent> drained = List.copyOf(events);
         events.clear();

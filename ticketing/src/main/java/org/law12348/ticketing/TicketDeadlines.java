@@ -1,6 +1,5 @@
 package org.law12348.ticketing;
 
-import org.law12348.ticketing.internal.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,15 +23,12 @@ public class TicketDeadlines {
     private final Tickets tickets;
     private final HandlingUnits units;
     private final int outsourcedDeadlineHours;
-    private final Outbox outbox;
     private final Clock clock;
 
-    TicketDeadlines(Tickets tickets, HandlingUnits units, TicketingProperties properties, Outbox outbox,
-                    Clock clock) {
+    TicketDeadlines(Tickets tickets, HandlingUnits units, TicketingProperties properties, Clock clock) {
         this.tickets = tickets;
         this.units = units;
         this.outsourcedDeadlineHours = properties.outsourcedDeadlineHours();
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -44,7 +40,6 @@ public class TicketDeadlines {
             return false;
         }
         ticket.escalate(reason, clock.instant());
-        outbox.record(ticket.drainEvents());
         log.info("Ticket {} escalated to dispatchers: {}", number, reason);
         return true;
     }
@@ -62,7 +57,6 @@ public class TicketDeadlines {
         HandlingUnit unit = outsourcedUnitFor(ticket);
         ticket.handOverTo(new RouteDecision(unit.code(), RoutingQueue.UNIT, outsourcedDeadlineHours, "OUTSOURCED"),
                 reason + "，转交" + unit.name(), clock.instant());
-        outbox.record(ticket.drainEvents());
         log.info("Ticket {} handed over to outsourced unit {}", number, unit.code());
         return Optional.of(ticket.dueAt());
     }
@@ -75,7 +69,6 @@ public class TicketDeadlines {
             return false;
         }
         ticket.close(Ticket.SYSTEM, "答复后未收到进一步反馈，自动办结", clock.instant());
-        outbox.record(ticket.drainEvents());
         return true;
     }
 

@@ -3,7 +3,6 @@ package org.law12348.ticketing;
 import org.law12348.ticketing.internal.IntakeValidator;
 import org.law12348.ticketing.internal.IntakeValidator.ValidIntake;
 import jakarta.persistence.EntityManager;
-import org.law12348.ticketing.internal.Outbox;
 import org.law12348.ticketing.internal.SubmissionKeys;
 import org.law12348.ticketing.internal.Submissions;
 import org.law12348.ticketing.internal.TicketIdentities;
@@ -44,7 +43,6 @@ public class TicketIntake {
     private final EntityManager entityManager;
     private final HandlingUnits units;
     private final TicketRouting routing;
-    private final Outbox outbox;
     private final TrackingTokens trackingTokens;
     private final SubmissionKeys keys;
     private final Submissions submissions;
@@ -54,7 +52,7 @@ public class TicketIntake {
     private final Clock clock;
 
     TicketIntake(Tickets tickets, TicketIdentities identities, EntityManager entityManager, HandlingUnits units,
-                 TicketRouting routing, Outbox outbox, TrackingTokens trackingTokens, SubmissionKeys keys,
+                 TicketRouting routing, TrackingTokens trackingTokens, SubmissionKeys keys,
                  Submissions submissions, Regions regions, TransactionTemplate transactions,
                  TicketingProperties properties, Clock clock) {
         this.tickets = tickets;
@@ -62,7 +60,6 @@ public class TicketIntake {
         this.entityManager = entityManager;
         this.units = units;
         this.routing = routing;
-        this.outbox = outbox;
         this.trackingTokens = trackingTokens;
         this.keys = keys;
         this.submissions = submissions;
@@ -131,7 +128,6 @@ public class TicketIntake {
                 intake.contact(), intake.region(), intake.businessType(), intake.subject(), intake.text(), route,
                 RouteTexts.describe(route, unit), now);
         entityManager.persist(ticket);
-        outbox.record(ticket.drainEvents());
         entityManager.flush();
         log.info("Ticket {} taken in from {}, routed to {} by rule {}", ticket.number(), ticket.channel(),
                 unit.code(), route.ruleId());

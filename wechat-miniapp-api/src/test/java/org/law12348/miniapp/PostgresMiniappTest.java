@@ -1,9 +1,9 @@
 package org.law12348.miniapp;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.law12348.miniapp.internal.notify.NotificationSender;
+import org.law12348.testsupport.PostgresDatabase;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
@@ -23,11 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Import(PostgresMiniappTest.HeldClosing.class)
 class PostgresMiniappTest extends MiniappTestSupport {
 
-    private static final String HOST_URL = System.getenv().getOrDefault("POSTGRES_TEST_URL",
-            "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String USER = System.getenv().getOrDefault("POSTGRES_TEST_USER", "postgres");
     private static final StaffMember DISPATCHER = new StaffMember("dispatcher", StaffRole.DISPATCHER, null);
     private static String databaseUrl;
 
@@ -75,23 +67,13 @@ class PostgresMiniappTest extends MiniappTestSupport {
         if (databaseUrl != null) {
             return;
         }
-        String name = "law12348_it_miniapp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(HOST_URL + "test", USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        } catch (SQLException e) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("PostgreSQL at " + HOST_URL + " is required under CI", e);
-            }
-            Assumptions.abort("PostgreSQL is not reachable at " + HOST_URL + "; skipping outside CI");
-        }
-        databaseUrl = HOST_URL + name;
+        databaseUrl = PostgresDatabase.create("law12348_it_miniapp");
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
         registry.add("spring.datasource.password", () -> "");
     }
 

@@ -4,12 +4,12 @@ import org.law12348.ticketing.HandlingUnit;
 import org.law12348.ticketing.HandlingUnits;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketLookup;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.TicketStatus;
-import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.TimelineEntry;
-import org.law12348.ticketing.internal.TrackingTokens;
+import org.law12348.ticketing.TrackingTokenCheck;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class CitizenTicketPage {
 
-    private final Tickets tickets;
-    private final TrackingTokens tokens;
+    private final TicketLookup tickets;
+    private final TrackingTokenCheck tokens;
     private final Regions regions;
     private final HandlingUnits units;
 
-    CitizenTicketPage(Tickets tickets, TrackingTokens tokens, Regions regions, HandlingUnits units) {
+    CitizenTicketPage(TicketLookup tickets, TrackingTokenCheck tokens, Regions regions, HandlingUnits units) {
         this.tickets = tickets;
         this.tokens = tokens;
         this.regions = regions;

@@ -7,7 +7,7 @@ import org.law12348.knowledge.KnowledgeChanged;
 import org.law12348.knowledge.KnowledgeText;
 import org.law12348.knowledge.StatuteRef;
 import org.law12348.ticketing.InvalidInputException;
-import org.law12348.ticketing.internal.TextRules;
+import org.law12348.ticketing.TextRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

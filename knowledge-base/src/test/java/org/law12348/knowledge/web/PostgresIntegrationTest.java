@@ -1,8 +1,8 @@
 package org.law12348.knowledge.web;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.law12348.testsupport.PostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,12 +12,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -36,8 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIntegrationTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "kb_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static String databaseUrl;
     private static final RequestPostProcessor ADMIN = user("admin-chen").roles("ADMIN");
     private static final MediaType JSON_LINES = MediaType.parseMediaType("application/x-ndjson");
 
@@ -46,20 +39,15 @@ class PostgresIntegrationTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        try {
-            admin("create database " + DATABASE);
-        } catch (SQLException e) {
-            Assumptions.assumeTrue(System.getenv("CI") != null, "PostgreSQL not reachable: " + e.getMessage());
-            throw new IllegalStateException("PostgreSQL must be reachable under CI", e);
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
+        databaseUrl = PostgresDatabase.create("kb_it");
+        registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
         registry.add("spring.datasource.password", () -> "");
     }
 
     @AfterAll
-    static void dropDatabase() throws SQLException {
-        admin("drop database if exists " + DATABASE + " with (force)");
+    static void dropDatabase() {
+        PostgresDatabase.drop(databaseUrl);
     }
 
     @Test
@@ -94,12 +82,5 @@ class PostgresIntegrationTest {
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/kb/deflections/stats").param("from", "2020-01-01").param("to", "2100-01-01").with(ADMIN))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.deflections").value(1));
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

@@ -79,6 +79,13 @@ public class AuditTrail {
         append(actor, roleOf(actor), action, subject, detail);
     }
 
+    /** Records a change by a part of the system acting on its own (the IVR), in the change's transaction. */
+    @Transactional
+    public void changeBySystem(String actor, AuditAction action, AuditSubject subject, String detail) {
+        requireKind(action, false);
+        append(actor, SYSTEM_ROLE, action, subject, detail);
+    }
+
     /** A read by someone who is not staff (a citizen with a tracking token), committed on its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void readByCitizen(AuditAction action, AuditSubject subject, String detail) {

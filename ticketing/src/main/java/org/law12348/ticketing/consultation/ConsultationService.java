@@ -7,8 +7,7 @@ import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketStatus;
 import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.TicketingProperties;
-import org.law12348.ticketing.internal.Outbox;
-import org.law12348.ticketing.internal.TextRules;
+import org.law12348.ticketing.TextRules;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -37,17 +36,15 @@ public class ConsultationService {
     private final Tickets tickets;
     private final Consultants consultants;
     private final ConsultationAnswers answers;
-    private final Outbox outbox;
     private final ConsultationProperties properties;
     private final TicketingProperties ticketing;
     private final Clock clock;
 
-    ConsultationService(Tickets tickets, Consultants consultants, ConsultationAnswers answers, Outbox outbox,
+    ConsultationService(Tickets tickets, Consultants consultants, ConsultationAnswers answers,
                         ConsultationProperties properties, TicketingProperties ticketing, Clock clock) {
         this.tickets = tickets;
         this.consultants = consultants;
         this.answers = answers;
-        this.outbox = outbox;
         this.properties = properties;
         this.ticketing = ticketing;
         this.clock = clock;
@@ -122,7 +119,6 @@ public class ConsultationService {
         }
         String shown = citations.isEmpty() ? answerText : answerText + "\n\n引用法条：" + String.join("；", citations);
         ticket.answer(username, shown, now);
-        outbox.record(ticket.drainEvents());
         return answers.save(new ConsultationAnswer(number, username, answerText, citations, now));
     }
 

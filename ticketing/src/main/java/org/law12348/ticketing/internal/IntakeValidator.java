@@ -8,6 +8,7 @@ import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.InvalidInputException.Violation;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
+import org.law12348.ticketing.TextRules;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.TicketKind;
 import org.law12348.ticketing.TicketingProperties;

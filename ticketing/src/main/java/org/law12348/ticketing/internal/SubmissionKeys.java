@@ -1,6 +1,7 @@
 package org.law12348.ticketing.internal;
 
 import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.ChannelReferences;
 import org.law12348.ticketing.CitizenContact;
 import org.law12348.ticketing.internal.IntakeValidator.ValidIntake;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * apart from a retry.
  */
 @Component
-public class SubmissionKeys {
+public class SubmissionKeys implements ChannelReferences {
 
     private static final char SEPARATOR = '\u001f';
 
@@ -27,6 +28,7 @@ public class SubmissionKeys {
     }
 
     /** The stored form of a channel's submission id: what {@code Ticket.channelRef()} holds. */
+    @Override
     public String reference(Channel channel, String channelRef) {
         return cipher.blindIndex("channel-ref" + SEPARATOR + channel.name() + SEPARATOR + channelRef.strip());
     }

@@ -1,6 +1,7 @@
 package org.law12348.ticketing.internal;
 
 import org.law12348.ticketing.TicketingProperties;
+import org.law12348.ticketing.TrackingTokenCheck;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * form body, never from a URL's query string, where logs, history and referrers would keep it.
  */
 @Component
-public class TrackingTokens {
+public class TrackingTokens implements TrackingTokenCheck {
 
     private static final String SECRET_NAME = "tracking-token-key";
 
@@ -62,6 +63,7 @@ public class TrackingTokens {
      * Whether {@code presented} opens the ticket: the right token (compared in constant time, so it can't
      * be guessed character by character) of a ticket that is open or closed less than the validity ago.
      */
+    @Override
     public boolean matches(String ticketNumber, String presented) {
         if (presented == null || presented.isBlank()) {
             return false;

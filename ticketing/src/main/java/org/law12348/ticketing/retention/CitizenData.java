@@ -10,7 +10,6 @@ import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.Tickets;
-import org.law12348.ticketing.internal.Outbox;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -44,19 +43,17 @@ public class CitizenData {
 
     private final Tickets tickets;
     private final TicketAnonymiser anonymiser;
-    private final Outbox outbox;
     private final PersonalDataCipher cipher;
     private final List<PlatformAccounts> accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CitizenData(Tickets tickets, TicketAnonymiser anonymiser, Outbox outbox, PersonalDataCipher cipher,
+    CitizenData(Tickets tickets, TicketAnonymiser anonymiser, PersonalDataCipher cipher,
                 List<PlatformAccounts> accounts, ApplicationEventPublisher events, Clock clock) {
         this.cipher = cipher;
         this.accounts = accounts;
         this.tickets = tickets;
         this.anonymiser = anonymiser;
-        this.outbox = outbox;
         this.events = events;
         this.clock = clock;
     }
@@ -118,7 +115,6 @@ public class CitizenData {
             Ticket ticket = tickets.findForUpdate(number).orElseThrow(() -> new TicketNotFoundException(number));
             if (ticket.status().isOpen()) {
                 ticket.close(actor, "应市民要求删除个人信息，工单办结：" + reason, clock.instant());
-                outbox.record(ticket.drainEvents());
                 closed++;
             }
             if (anonymiser.anonymise(number, AnonymisationReason.ERASURE_REQUEST, actor)) {

@@ -17,7 +17,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.law12348.ticketing.internal.TextRules;
+import org.law12348.ticketing.TextRules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,6 @@ package org.law12348.telephony.internal.calls;
 
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.ivr.ServiceHours;
-import org.law12348.ticketing.StaffMember;
-import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,8 @@ import java.time.format.DateTimeFormatter;
 public class CallbackAttempts {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackAttempts.class);
-    private static final StaffMember SYSTEM = new StaffMember("12348-callback", StaffRole.ADMIN, null);
+    /** How the call-back dialler signs what it writes on tickets. */
+    private static final String SYSTEM = "12348-callback";
     private static final int MAX_NOTE = 1900;
 
     private final CallbackTasks tasks;
@@ -83,7 +82,7 @@ public class CallbackAttempts {
             return t;
         });
         if (task != null) {
-            tickets.addNote(task.ticketNumber(), note(task, result), SYSTEM);
+            tickets.addSystemNote(task.ticketNumber(), note(task, result), SYSTEM);
             log.info("Call back {} for ticket {}: {}", actionId, task.ticketNumber(), task.status());
         }
     }

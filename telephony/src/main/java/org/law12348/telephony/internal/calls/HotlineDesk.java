@@ -7,8 +7,6 @@ import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
-import org.law12348.ticketing.StaffMember;
-import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.telephony.internal.ivr.RegionResolver;
 import org.slf4j.Logger;
@@ -30,8 +28,8 @@ import java.util.Optional;
 public class HotlineDesk {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineDesk.class);
-    /** The IVR acts on tickets as the system, which may see every ticket. */
-    private static final StaffMember IVR = new StaffMember("12348-ivr", StaffRole.ADMIN, null);
+    /** How the IVR signs what it writes on tickets. */
+    private static final String IVR = "12348-ivr";
 
     /** What the IVR learned about the caller. */
     public record Caller(String callId, PhoneNumber phone, RegionCode region, BusinessType businessType) {
@@ -66,7 +64,7 @@ public class HotlineDesk {
     public String messageLeft(Caller caller, String recordingFile) {
         Optional<String> earlier = ticketOf(caller.callId());
         if (earlier.isPresent()) {
-            tickets.addNote(earlier.get(), "来电人通过热线补充语音留言，录音文件 " + recordingFile + "。", IVR);
+            tickets.addSystemNote(earlier.get(), "来电人通过热线补充语音留言，录音文件 " + recordingFile + "。", IVR);
             calls.update(caller.callId(), c -> c.messageLeft(recordingFile, earlier.get()));
             log.info("Call {} left a message on its ticket {}", caller.callId(), earlier.get());
             return earlier.get();

@@ -9,8 +9,8 @@ import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketLookup;
 import org.law12348.ticketing.TicketService;
-import org.law12348.ticketing.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -34,7 +34,7 @@ public class StaffCallDesk {
 
     private final CallLog calls;
     private final TicketService tickets;
-    private final Tickets ticketRows;
+    private final TicketLookup lookup;
     private final IntakeGate intake;
     private final CallbackTasks callbacks;
     private final ServiceHours hours;
@@ -42,11 +42,11 @@ public class StaffCallDesk {
     private final TelephonyProperties properties;
     private final Clock clock;
 
-    StaffCallDesk(CallLog calls, TicketService tickets, Tickets ticketRows, IntakeGate intake, CallbackTasks callbacks,
+    StaffCallDesk(CallLog calls, TicketService tickets, TicketLookup lookup, IntakeGate intake, CallbackTasks callbacks,
                   ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
         this.calls = calls;
         this.tickets = tickets;
-        this.ticketRows = ticketRows;
+        this.lookup = lookup;
         this.intake = intake;
         this.callbacks = callbacks;
         this.hours = hours;
@@ -110,7 +110,7 @@ public class StaffCallDesk {
         if (target == null) {
             throw new InvalidInputException("phone", "phone.required", "工单没有联系电话，请填写回拨号码");
         }
-        ticketRows.findForUpdate(ticket.number());
+        lookup.lockForChange(ticket.number());
         Optional<CallbackTask> open = callbacks.findByTicketNumberOrderByCreatedAtDesc(ticket.number()).stream()
                 .filter(t -> t.reason() == CallbackTask.Reason.STAFF_REQUEST && t.isOpen()
                         && target.value().equals(t.phone()))

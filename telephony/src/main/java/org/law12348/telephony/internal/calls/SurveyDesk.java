@@ -5,8 +5,6 @@ import org.law12348.telephony.internal.ivr.ServiceHours;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
-import org.law12348.ticketing.StaffMember;
-import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +22,8 @@ import java.time.Instant;
 public class SurveyDesk {
 
     private static final Logger log = LoggerFactory.getLogger(SurveyDesk.class);
-    /** The IVR acts on tickets as the system, which may see every ticket. */
-    private static final StaffMember IVR = new StaffMember("12348-ivr", StaffRole.ADMIN, null);
+    /** How the IVR signs what it writes on tickets. */
+    private static final String IVR = "12348-ivr";
     private static final int DISSATISFIED = 2;
 
     private final CallLog calls;
@@ -59,7 +57,7 @@ public class SurveyDesk {
         CallRecord call = calls.find(callId).orElseThrow();
         String ticket = call.ticketNumber();
         if (ticket != null && !ratedBefore) {
-            tickets.addNote(ticket, "来电满意度评价：" + rating + " 分（1-5分）", IVR);
+            tickets.addSystemNote(ticket, "来电满意度评价：" + rating + " 分（1-5分）", IVR);
         }
         log.info("Call rated {}", rating);
         if (rating > DISSATISFIED) {

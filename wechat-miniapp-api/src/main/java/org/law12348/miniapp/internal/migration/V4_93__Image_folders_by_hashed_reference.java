@@ -4,7 +4,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.law12348.miniapp.internal.tickets.TicketImages;
 import org.law12348.ticketing.Channel;
-import org.law12348.ticketing.internal.SubmissionKeys;
+import org.law12348.ticketing.ChannelReferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,9 +25,9 @@ class V4_93__Image_folders_by_hashed_reference extends BaseJavaMigration {
     private static final Logger log = LoggerFactory.getLogger(V4_93__Image_folders_by_hashed_reference.class);
 
     private final TicketImages images;
-    private final SubmissionKeys keys;
+    private final ChannelReferences keys;
 
-    V4_93__Image_folders_by_hashed_reference(TicketImages images, SubmissionKeys keys) {
+    V4_93__Image_folders_by_hashed_reference(TicketImages images, ChannelReferences keys) {
         this.images = images;
         this.keys = keys;
     }

@@ -12,10 +12,9 @@ import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketIntake;
+import org.law12348.ticketing.TicketLookup;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
-import org.law12348.ticketing.Tickets;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -37,27 +36,23 @@ public class MiniappTickets {
     }
 
     private final TicketIntake intake;
-    private final Tickets tickets;
-    private final CitizenTickets citizenTickets;
+    private final TicketLookup tickets;
     private final CitizenTicketActions actions;
     private final ClientMessages clientMessages;
     private final WechatClient wechat;
     private final TicketImages images;
     private final TransactionTemplate transactions;
-    private final PersonalDataCipher cipher;
 
-    MiniappTickets(TicketIntake intake, Tickets tickets, CitizenTickets citizenTickets, CitizenTicketActions actions,
+    MiniappTickets(TicketIntake intake, TicketLookup tickets, CitizenTicketActions actions,
                    ClientMessages clientMessages, WechatClient wechat, TicketImages images,
-                   TransactionTemplate transactions, PersonalDataCipher cipher) {
+                   TransactionTemplate transactions) {
         this.intake = intake;
         this.tickets = tickets;
-        this.citizenTickets = citizenTickets;
         this.actions = actions;
         this.clientMessages = clientMessages;
         this.wechat = wechat;
         this.images = images;
         this.transactions = transactions;
-        this.cipher = cipher;
     }
 
     /**
@@ -104,8 +99,7 @@ public class MiniappTickets {
 
     public Page<Ticket> list(MiniappCitizen citizen, int page, int size) {
         PhoneNumber phone = citizen.phone();
-        return citizenTickets.findVisibleTo(hashOrNone(citizen.wechatOpenId()), hashOrNone(citizen.alipayUserId()),
-                hashOrNone(phone == null ? null : phone.value()), PageRequest.of(page, size));
+        return tickets.visibleTo(citizen.wechatOpenId(), citizen.alipayUserId(), phone, PageRequest.of(page, size));
     }
 
     /** The citizen's ticket with its timeline, or 404. */
@@ -155,9 +149,5 @@ public class MiniappTickets {
         return citizen.wechatOpenId() != null && citizen.wechatOpenId().equals(contact.wechatOpenId())
                 || citizen.alipayUserId() != null && citizen.alipayUserId().equals(contact.alipayUserId())
                 || phone != null && contact.phone() != null && phone.value().equals(contact.phone().value());
-    }
-
-    private String hashOrNone(String value) {
-        return value == null ? CitizenTickets.NONE : cipher.blindIndex(value);
     }
 }

@@ -3,7 +3,7 @@ package org.law12348.miniapp.internal.tickets;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketAnonymised;
-import org.law12348.ticketing.Tickets;
+import org.law12348.ticketing.TicketLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -26,10 +26,10 @@ class TicketLinkEraser {
     private static final Logger log = LoggerFactory.getLogger(TicketLinkEraser.class);
 
     private final JdbcTemplate jdbc;
-    private final Tickets tickets;
+    private final TicketLookup tickets;
     private final TicketImages images;
 
-    TicketLinkEraser(JdbcTemplate jdbc, Tickets tickets, TicketImages images) {
+    TicketLinkEraser(JdbcTemplate jdbc, TicketLookup tickets, TicketImages images) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.images = images;
@@ -41,7 +41,7 @@ class TicketLinkEraser {
         String number = event.ticketNumber();
         jdbc.update("delete from miniapp_client_message where ticket_number = ?", number);
         jdbc.update("delete from miniapp_notification where ticket_number = ?", number);
-        Ticket ticket = tickets.findByNumber(number).orElseThrow();
+        Ticket ticket = tickets.find(number).orElseThrow();
         if (ticket.channel() == Channel.WECHAT || ticket.channel() == Channel.ALIPAY) {
             int deleted = images.forget(ticket.channelRef());
             if (deleted > 0) {

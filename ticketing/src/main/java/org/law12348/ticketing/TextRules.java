@@ -1,6 +1,9 @@
-package org.law12348.ticketing.internal;
+package org.law12348.ticketing;
 
-/** Rules for free text people type: what characters are allowed, how a subject is derived. */
+/**
+ * Rules for free text people type: what characters are allowed, how a subject is derived. Public so
+ * every module that accepts or shortens typed text (the knowledge base too) applies the same rules.
+ */
 public final class TextRules {
 
     private TextRules() {

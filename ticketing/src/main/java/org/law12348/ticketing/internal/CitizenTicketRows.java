@@ -1,4 +1,4 @@
-package org.law12348.miniapp.internal.tickets;
+package org.law12348.ticketing.internal;
 
 import org.law12348.ticketing.Ticket;
 import org.springframework.data.domain.Page;
@@ -7,11 +7,11 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * The tickets a mini-program citizen may see: those of their platform identity and, once they bound
- * a verified phone number, those under that number from every channel (the hotline above all).
- * Absent identities are passed as {@link #NONE}, a value no hash equals.
+ * The tickets a citizen may see: those of their platform identity and, once they bound a verified
+ * phone number, those under that number from every channel (the hotline above all). Absent
+ * identities are passed as {@link #NONE}, a value no hash equals. Behind {@code TicketLookup}.
  */
-public interface CitizenTickets extends Repository<Ticket, Long> {
+public interface CitizenTicketRows extends Repository<Ticket, Long> {
 
     String NONE = "-";
 
