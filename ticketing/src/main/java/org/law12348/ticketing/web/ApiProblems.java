@@ -6,6 +6,7 @@ import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.ticketing.TicketStateException;
+import org.law12348.ticketing.clocks.LegalClockNotFoundException;
 import org.law12348.ticketing.consultation.CertificationException;
 import org.law12348.ticketing.consultation.AnswerNotReusableException;
 import org.law12348.ticketing.consultation.ClaimConflictException;
@@ -76,6 +77,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(TicketNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "ticket.notFound", "工单不存在或无权查看", null));
+    }
+
+    @ExceptionHandler(LegalClockNotFoundException.class)
+    ResponseEntity<ProblemDetail> clockNotFound(LegalClockNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "clock.notFound", "该工单没有这个法律期限", "clockId"));
     }
 
     @ExceptionHandler(TicketStateException.class)
