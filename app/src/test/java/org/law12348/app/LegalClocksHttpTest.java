@@ -124,6 +124,16 @@ class LegalClocksHttpTest {
         assertThat(listed.path("clocks").get(0).path("type").asText()).isEqualTo("APPEAL_JUDGMENT");
     }
 
+    @Test
+    void staffListTheClockTypesOfTheTable() {
+        JsonNode types = new HttpApi(port).get("/api/v1/staff/clock-types", HttpApi.basic("handler-gz")).body();
+
+        assertThat(types.findValuesAsText("type")).hasSize(11).contains("LABOUR_ARBITRATION", "LEGAL_AID_ASSIGNMENT");
+        assertThat(types.get(0).path("name").asText()).isEqualTo("劳动仲裁申请期限");
+        assertThat(types.get(0).path("period").asText()).isEqualTo("1年");
+        assertThat(types.get(0).path("reminderDays").toString()).isEqualTo("[30,7,1]");
+    }
+
     private static void assertProblem(HttpApi.Answer answer, int status, String field) {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
         assertThat(answer.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

@@ -8,6 +8,7 @@ import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.clocks.ClockReading;
+import org.law12348.ticketing.clocks.ClockRules;
 import org.law12348.ticketing.clocks.LegalClockService;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /** Legal clocks on a ticket: staff add, edit and list them; the citizen reads those of their own ticket. */
 @RestController
@@ -37,14 +40,32 @@ class LegalClockController {
                      @Schema(example = "2026-09-01", requiredMode = Schema.RequiredMode.REQUIRED) String date) {
     }
 
+    @Schema(description = "法律期限类型（来自期限类型规则表 legal-clock-types）")
+    record ClockTypeView(@Schema(example = "LABOUR_ARBITRATION") String type, @Schema(example = "劳动仲裁申请期限") String name,
+                         @Schema(example = "1年") String period,
+                         @Schema(example = "中华人民共和国劳动争议调解仲裁法 第二十七条") String statute,
+                         @Schema(description = "截止前多少天提醒") List<Integer> reminderDays) {
+    }
+
     private final LegalClockService clocks;
+    private final ClockRules rules;
     private final CurrentStaff currentStaff;
     private final TrackingTokens trackingTokens;
 
-    LegalClockController(LegalClockService clocks, CurrentStaff currentStaff, TrackingTokens trackingTokens) {
+    LegalClockController(LegalClockService clocks, ClockRules rules, CurrentStaff currentStaff,
+                         TrackingTokens trackingTokens) {
         this.clocks = clocks;
+        this.rules = rules;
         this.currentStaff = currentStaff;
         this.trackingTokens = trackingTokens;
+    }
+
+    @GetMapping("/api/v1/staff/clock-types")
+    @Operation(summary = "可添加的法律期限类型", description = "按期限类型规则表的当前版本")
+    List<ClockTypeView> clockTypes() {
+        currentStaff.require();
+        return rules.all().stream().map(r -> new ClockTypeView(r.type(), r.name(), r.periodText(), r.statute(),
+                r.reminderDays())).toList();
     }
 
     @GetMapping("/api/v1/staff/tickets/{number}/clocks")
