@@ -79,12 +79,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.NOT_FOUND, "ticket.notFound", "工单不存在或无权查看", null));
     }
 
-    @ExceptionHandler(LegalClockNotFoundException.class)
-    ResponseEntity<ProblemDetail> clockNotFound(LegalClockNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "clock.notFound", "该工单没有这个法律期限", "clockId"));
-    }
-
     @ExceptionHandler(TicketStateException.class)
     ResponseEntity<ProblemDetail> conflict(TicketStateException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "ticket.stateConflict", e.chineseMessage(), "status");
@@ -97,6 +91,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> submissionConflict(SubmissionConflictException e) {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem(HttpStatus.UNPROCESSABLE_ENTITY,
                 "idempotencyKey.reused", e.chineseMessage(), e.field()));
+    }
+
+    @ExceptionHandler(LegalClockNotFoundException.class)
+    ResponseEntity<ProblemDetail> clockNotFound(LegalClockNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "clock.notFound", "该工单没有这个法律期限", "clockId"));
     }
 
     @ExceptionHandler(CertificationException.class)
