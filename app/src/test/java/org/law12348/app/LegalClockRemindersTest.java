@@ -3,8 +3,10 @@ package org.law12348.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.law12348.ticketing.clocks.ClockReminders;
+import org.law12348.ticketing.clocks.LegalClockService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -26,6 +28,26 @@ class LegalClockRemindersTest {
     int port;
     @Autowired
     ClockReminders reminders;
+    @Autowired
+    LegalClockService clocks;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aStaleStoredDueDateIsComputedAgain() {
+        HttpApi api = new HttpApi(port);
+        String number = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_AID",
+                "regionCode", "440106", "text", "公司2026年10月1日把我辞退了，还能申请劳动仲裁吗？"))).text("number");
+        long id = Long.parseLong(api.post("/api/v1/staff/tickets/" + number + "/clocks",
+                HttpApi.json(Map.of("type", "LABOUR_ARBITRATION", "triggerDate", "2026-10-01")), HttpApi.basic("admin"))
+                .text("id"));
+        // as if stored under a holiday file that did not know National Day 2027
+        jdbc.update("update legal_clock set due_date = ? where id = ?", java.sql.Date.valueOf("2027-10-01"), id);
+
+        assertThat(clocks.refreshDueDates()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select due_date from legal_clock where id = ?", LocalDate.class, id))
+                .isEqualTo(LocalDate.of(2027, 10, 4));
+    }
 
     @Test
     void remindsOnceAtEachOffsetAndAgainWhenTheDueDateMoves() throws Exception {

@@ -3,6 +3,8 @@ package org.law12348.ticketing.clocks;
 import org.law12348.ticketing.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,13 +42,33 @@ public class ClockReminders {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final LegalClockService service;
+
     ClockReminders(JdbcTemplate jdbc, Tickets tickets, ClockRules rules, PlatformTransactionManager transactions,
-                   Clock clock) {
+                   LegalClockService service, Clock clock) {
+        this.service = service;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.rules = rules;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+    }
+
+    /**
+     * A new release may ship a new holiday file: the stored due dates, which reminders follow, are
+     * computed again once at start. (Reads always compute afresh.)
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void refreshAtStart() {
+        try {
+            int changed = service.refreshDueDates();
+            if (changed > 0) {
+                log.info("Corrected {} stored legal clock due dates", changed);
+            }
+        } catch (DataAccessException e) {
+            // a database down at start must not keep the node down: reads compute afresh anyway
+            log.warn("Stored legal clock due dates not checked at start: {}", e.getMessage());
+        }
     }
 
     @Scheduled(fixedDelayString = "${law12348.ticketing.clock-reminder-interval:PT15M}",

@@ -8,9 +8,12 @@ import java.util.List;
 /**
  * A legal clock as staff recorded it on a ticket: the type, the day of the triggering event, and the
  * interruptions, suspensions and resumptions since, in the order they happened.
+ *
+ * @param storedDueDate the due date last computed and stored (for sorting and reminders); {@code null}
+ *                      when none was known. Reads compute the date afresh.
  */
 public record LegalClock(long id, String ticketNumber, String type, LocalDate triggerDate, List<RecordedEvent> events,
-                         String updatedBy, Instant updatedAt) {
+                         String updatedBy, Instant updatedAt, LocalDate storedDueDate) {
 
     /** What staff recorded: an interruption, the start of a suspension, or the removal of its cause. */
     public enum EventKind {

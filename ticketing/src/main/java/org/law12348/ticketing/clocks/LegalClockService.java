@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The legal clocks of a ticket: staff who may see a ticket read its clocks, handlers of its unit,
@@ -99,6 +100,27 @@ public class LegalClockService {
         clocks.addEvent(clockId, eventKind, day, staff.username(), clock.instant());
         audit.change(staff, AuditAction.LEGAL_CLOCK_CHANGED, AuditSubject.ticket(number), "记录" + eventKind.chinese());
         return recompute(ticket, clockId);
+    }
+
+    /**
+     * Computes the running clocks again and corrects the stored due dates that changed: a release may
+     * ship a new holiday file (the official 2027 notice replacing the provisional one), and reminders
+     * follow the stored date. Answers how many dates changed.
+     */
+    @Transactional
+    public int refreshDueDates() {
+        int changed = 0;
+        for (LegalClocks.TicketRef ticket : clocks.withLiveClocks(today())) {
+            for (LegalClock c : clocks.ofTicket(ticket.id(), ticket.number())) {
+                ClockReading reading = reading(c);
+                LocalDate due = reading.deadline() == null ? null : reading.deadline().dueDate();
+                if (!Objects.equals(due, c.storedDueDate())) {
+                    clocks.recordDueDate(c.id(), due);
+                    changed++;
+                }
+            }
+        }
+        return changed;
     }
 
     private ClockReading recompute(Ticket ticket, long clockId) {

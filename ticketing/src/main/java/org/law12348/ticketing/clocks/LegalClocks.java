@@ -27,10 +27,12 @@ public class LegalClocks {
 
     public List<LegalClock> ofTicket(long ticketId, String ticketNumber) {
         Map<Long, Row> rows = new LinkedHashMap<>();
-        jdbc.query("select id, clock_type, trigger_date, updated_by, updated_at from legal_clock where ticket_id = ? order by id",
+        jdbc.query("select id, clock_type, trigger_date, updated_by, updated_at, due_date from legal_clock"
+                        + " where ticket_id = ? order by id",
                 rs -> {
+                    Date due = rs.getDate(6);
                     rows.put(rs.getLong(1), new Row(rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), new ArrayList<>()));
+                            rs.getTimestamp(5).toInstant(), due == null ? null : due.toLocalDate(), new ArrayList<>()));
                 }, ticketId);
         if (rows.isEmpty()) {
             return List.of();
@@ -43,6 +45,17 @@ public class LegalClocks {
                             rs.getTimestamp(6).toInstant()));
                 }, ticketId);
         return rows.entrySet().stream().map(e -> e.getValue().toClock(e.getKey(), ticketNumber)).toList();
+    }
+
+    /** Tickets with a clock still running on {@code today} or with no due date yet (a suspension, a missing year). */
+    public List<TicketRef> withLiveClocks(LocalDate today) {
+        return jdbc.query("select distinct t.id, t.number from legal_clock c join ticket t on t.id = c.ticket_id"
+                        + " where c.due_date is null or c.due_date >= ? order by t.id",
+                (rs, i) -> new TicketRef(rs.getLong(1), rs.getString(2)), Date.valueOf(today));
+    }
+
+    /** A ticket by its row id and number, as clock queries return it. */
+    public record TicketRef(long id, String number) {
     }
 
     public Optional<LegalClock> find(long ticketId, String ticketNumber, long clockId) {
@@ -84,10 +97,10 @@ public class LegalClocks {
         jdbc.update("update legal_clock set due_date = ? where id = ?", due == null ? null : Date.valueOf(due), clockId);
     }
 
-    private record Row(String type, LocalDate trigger, String updatedBy, Instant updatedAt,
+    private record Row(String type, LocalDate trigger, String updatedBy, Instant updatedAt, LocalDate due,
                        List<LegalClock.RecordedEvent> events) {
         LegalClock toClock(long id, String ticketNumber) {
-            return new LegalClock(id, ticketNumber, type, trigger, events, updatedBy, updatedAt);
+            return new LegalClock(id, ticketNumber, type, trigger, events, updatedBy, updatedAt, due);
         }
     }
 }
