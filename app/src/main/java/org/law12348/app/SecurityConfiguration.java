@@ -94,6 +94,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*").permitAll()
+                        // the legal clocks of the citizen's own ticket, checked like the ticket read
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*/clocks").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/follow-ups",
                                 "/api/v1/tickets/*/accept-answer", "/api/v1/tickets/*/rating").permitAll()
                         // a citizen's data requests, checked against the tracking token by the controller

@@ -82,6 +82,29 @@ abstract class IntakeAndLifecycleScenarios {
     }
 
     @Test
+    void aLegalClockKeepsItsEventsAndItsDueDateInTheDatabase() {
+        HttpApi.Answer created = submit("LEGAL_AID", "440106", "公司2026年1月10日把我辞退了，还能申请劳动仲裁吗？");
+        String clocks = "/api/v1/staff/tickets/" + created.text("number") + "/clocks";
+        String id = api.post(clocks, HttpApi.json(Map.of("type", "LABOUR_ARBITRATION", "triggerDate", "2026-01-10")),
+                HttpApi.basic("admin")).text("id");
+
+        api.post(clocks + "/" + id + "/events", HttpApi.json(Map.of("kind", "SUSPENSION", "date", "2026-05-01")),
+                HttpApi.basic("admin"));
+        assertThat(jdbc.queryForObject("select due_date from legal_clock where id = ?", java.time.LocalDate.class,
+                Long.valueOf(id))).isNull();
+        HttpApi.Answer resumed = api.post(clocks + "/" + id + "/events",
+                HttpApi.json(Map.of("kind", "RESUMPTION", "date", "2026-05-31")), HttpApi.basic("admin"));
+
+        // 10 January 2027 plus the 30 days suspended is 9 February 2027
+        assertThat(resumed.body().path("dueDate").asText()).isEqualTo("2027-02-09");
+        assertThat(resumed.body().path("events").findValuesAsText("kind")).containsExactly("SUSPENSION", "RESUMPTION");
+        assertThat(jdbc.queryForObject("select due_date from legal_clock where id = ?", java.time.LocalDate.class,
+                Long.valueOf(id))).isEqualTo(java.time.LocalDate.of(2027, 2, 9));
+        assertThat(api.get("/api/v1/tickets/" + created.text("number") + "/clocks", "X-Tracking-Token",
+                created.text("trackingToken")).body().path("clocks").get(0).path("dueDate").asText()).isEqualTo("2027-02-09");
+    }
+
+    @Test
     void legalAidForAGuangzhouDistrictGoesToGuangzhouLegalAidCentre() {
         HttpApi.Answer created = submit("LEGAL_AID", "440106", "公司拖欠我三个月工资，我想申请法律援助。");
 

@@ -4,6 +4,7 @@ import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.RouteDecision;
 import org.law12348.ticketing.RoutingQueue;
 import org.law12348.ticketing.TicketRouting;
+import org.law12348.ticketing.clocks.ClockRules;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -14,6 +15,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,6 +34,12 @@ public class TelephonyTestApp {
     private static final Set<String> GD_CITIES = Set.of("4401", "4402", "4403", "4404", "4405", "4406", "4407",
             "4408", "4409", "4412", "4413", "4414", "4415", "4416", "4417", "4418", "4419", "4420", "4451", "4452",
             "4453");
+
+    /** The clock-type table is a DMN decision of workflow-models; telephony's tests use no clock. */
+    @Bean
+    ClockRules clockRules() {
+        return ClockRules.of(List.of());
+    }
 
     @Bean
     TicketRouting ticketRouting() {

@@ -4,6 +4,11 @@ import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.RouteDecision;
 import org.law12348.ticketing.RoutingQueue;
 import org.law12348.ticketing.TicketRouting;
+import org.law12348.ticketing.clocks.CalendarRule;
+import org.law12348.ticketing.clocks.ClockRule;
+import org.law12348.ticketing.clocks.ClockRules;
+import org.law12348.ticketing.clocks.PeriodUnit;
+import org.law12348.ticketing.clocks.SuspensionRule;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -13,6 +18,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
 
 /**
  * The module with ticketing, as the app assembles them, minus Camunda: routing is a two-rule table
@@ -25,6 +32,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @EntityScan("org.law12348")
 @EnableJpaRepositories("org.law12348")
 class MiniappTestApplication {
+
+    /** The labour-arbitration row of workflow-models' legal-clock-types decision. */
+    @Bean
+    ClockRules clockRules() {
+        return ClockRules.of(List.of(new ClockRule("LABOUR_ARBITRATION", "劳动仲裁申请期限", 1, PeriodUnit.YEARS,
+                CalendarRule.NEXT_WORKING_DAY, SuspensionRule.RESUME, "中华人民共和国劳动争议调解仲裁法 第二十七条",
+                List.of(30, 7, 1), "C-LABOUR-ARBITRATION")));
+    }
 
     @Bean
     TicketRouting ticketRouting() {

@@ -4,6 +4,7 @@ package org.law12348.workflow;
 public final class ProcessKeys {
 
     public static final String ROUTING_DECISION = "ticket-routing";
+    public static final String CLOCK_TYPES_DECISION = "legal-clock-types";
     public static final String SERVICE_REQUEST = "service-request";
     public static final String CONSULTATION = "consultation";
 

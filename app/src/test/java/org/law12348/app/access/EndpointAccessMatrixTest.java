@@ -8,8 +8,10 @@ import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.StaffAccount;
 import org.law12348.ticketing.StaffAccounts;
+import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketIntake;
+import org.law12348.ticketing.clocks.LegalClockService;
 import org.law12348.ticketing.consultation.CertificationService;
 import org.law12348.ticketing.consultation.Consultants;
 import org.law12348.ticketing.consultation.ConsultationService;
@@ -55,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * consultant outside the question's fields) and the console's, which do the same for a unit handler's reassignment,
  * a redirect to a page showing an error. {other} in a body is the other citizen's ticket (same unit).
  * {claimed} in a probe is a pool question the demo consultant has claimed, {answered} one they have
- * answered. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
+ * answered. {clock} (with {number}) is a legal clock on that ticket. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
  * an unconfigured channel…) means the caller got through. A 500 or a 429 fails the test outright.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -72,6 +74,8 @@ class EndpointAccessMatrixTest {
     ApplicationContext context;
     @Autowired
     TicketIntake intake;
+    @Autowired
+    LegalClockService clocks;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -182,7 +186,9 @@ class EndpointAccessMatrixTest {
             consultation.answer(ticket.ticketNumber(), "consultant",
                     "根据劳动合同法，用人单位应当按时足额支付劳动报酬，您可以向劳动监察部门投诉或申请劳动仲裁。", List.of());
         }
-        String path = entry.probe().replace("{number}", namesTicket ? ticket.ticketNumber() : "")
+        String clockId = !entry.probe().contains("{clock}") ? "" : String.valueOf(clocks.add(ticket.ticketNumber(),
+                "LABOUR_ARBITRATION", "2026-03-14", new StaffMember("admin", StaffRole.ADMIN, null)).clock().id());
+        String path = entry.probe().replace("{clock}", clockId).replace("{number}", namesTicket ? ticket.ticketNumber() : "")
                 .replace("{claimed}", namesTicket ? ticket.ticketNumber() : "")
                 .replace("{answered}", namesTicket ? ticket.ticketNumber() : "");
         String body = entry.body().replace("{other}", otherCitizenTicket);

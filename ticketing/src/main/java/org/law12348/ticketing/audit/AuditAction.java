@@ -18,6 +18,7 @@ public enum AuditAction {
     TICKET_MERGED(false, "合并工单"),
     NOTE_ADDED(false, "添加内部备注"),
     TICKET_CLOSED(false, "办结工单"),
+    LEGAL_CLOCK_CHANGED(false, "法律期限管理"),
     CERTIFICATION_DECIDED(false, "咨询师资格审核"),
     UNIT_CHANGED(false, "承办单位管理"),
     ROUTING_CHANGED(false, "分派规则管理"),

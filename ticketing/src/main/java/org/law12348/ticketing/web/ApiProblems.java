@@ -7,6 +7,7 @@ import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.ticketing.TicketStateException;
+import org.law12348.ticketing.clocks.LegalClockNotFoundException;
 import org.law12348.ticketing.consultation.CertificationException;
 import org.law12348.ticketing.consultation.AnswerNotReusableException;
 import org.law12348.ticketing.consultation.ClaimConflictException;
@@ -97,6 +98,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> submissionConflict(SubmissionConflictException e) {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem(HttpStatus.UNPROCESSABLE_ENTITY,
                 "idempotencyKey.reused", e.chineseMessage(), e.field()));
+    }
+
+    @ExceptionHandler(LegalClockNotFoundException.class)
+    ResponseEntity<ProblemDetail> clockNotFound(LegalClockNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "clock.notFound", "该工单没有这个法律期限", "clockId"));
     }
 
     @ExceptionHandler(CertificationException.class)

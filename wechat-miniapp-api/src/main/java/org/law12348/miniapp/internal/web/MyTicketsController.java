@@ -8,6 +8,8 @@ import org.law12348.ticketing.CitizenCallbacks;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketNotFoundException;
+import org.law12348.ticketing.clocks.LegalClockService;
+import org.law12348.ticketing.web.ClockViews;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
@@ -49,9 +51,11 @@ class MyTicketsController {
     private final TicketImages images;
     private final CitizenViews views;
     private final List<CitizenCallbacks> callbacks;
+    private final LegalClockService clocks;
 
     MyTicketsController(CurrentCitizen current, MiniappTickets tickets, TicketImages images, CitizenViews views,
-                        List<CitizenCallbacks> callbacks) {
+                        List<CitizenCallbacks> callbacks, LegalClockService clocks) {
+        this.clocks = clocks;
         this.current = current;
         this.tickets = tickets;
         this.images = images;
@@ -81,6 +85,14 @@ class MyTicketsController {
     CitizenViews.Detail get(@RequestHeader(name = AUTH, required = false) String authorization,
                             @PathVariable String number) {
         return views.detail(tickets.find(current.require(authorization).citizen(), number));
+    }
+
+    @GetMapping("/tickets/{number}/clocks")
+    @Operation(summary = "我的法律期限：仲裁时效、上诉期等的截止日（仅供参考，不构成法律意见）")
+    ClockViews.ClockList myClocks(@RequestHeader(name = AUTH, required = false) String authorization,
+                                @PathVariable String number) {
+        Ticket ticket = tickets.find(current.require(authorization).citizen(), number);
+        return ClockViews.forCitizen(clocks.forCitizen(ticket.number()), clocks.today());
     }
 
     @GetMapping(path = "/tickets/{number}/images/{index}", produces = {MediaType.IMAGE_JPEG_VALUE,

@@ -1,0 +1,131 @@
+package org.law12348.ticketing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.TicketNotFoundException;
+import org.law12348.ticketing.TicketNumber;
+import org.law12348.ticketing.clocks.ClockReading;
+import org.law12348.ticketing.clocks.ClockRules;
+import org.law12348.ticketing.clocks.LegalClockService;
+import org.law12348.ticketing.internal.TrackingTokens;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Legal clocks on a ticket: staff add, edit and list them; the citizen reads those of their own ticket. */
+@RestController
+@Tag(name = "legal-clocks", description = "法律期限（市民自身的法定期间：仲裁时效、上诉期等）")
+class LegalClockController {
+
+    @Schema(description = "期限类型和起算日（知道或应当知道权利受侵害、送达等事件发生之日，yyyy-MM-dd）")
+    record ClockBody(@Schema(example = "LABOUR_ARBITRATION", requiredMode = Schema.RequiredMode.REQUIRED) String type,
+                     @Schema(example = "2026-03-14", requiredMode = Schema.RequiredMode.REQUIRED) String triggerDate) {
+    }
+
+    @Schema(description = "事件：INTERRUPTION（中断，期间重新计算）、SUSPENSION（中止，暂停计算）、"
+            + "RESUMPTION（中止原因消除，继续计算）；date 为事件发生之日")
+    record EventBody(@Schema(example = "INTERRUPTION", requiredMode = Schema.RequiredMode.REQUIRED) String kind,
+                     @Schema(example = "2026-09-01", requiredMode = Schema.RequiredMode.REQUIRED) String date) {
+    }
+
+    @Schema(description = "法律期限类型（来自期限类型规则表 legal-clock-types）")
+    record ClockTypeView(@Schema(example = "LABOUR_ARBITRATION") String type, @Schema(example = "劳动仲裁申请期限") String name,
+                         @Schema(example = "1年") String period,
+                         @Schema(example = "中华人民共和国劳动争议调解仲裁法 第二十七条") String statute,
+                         @Schema(description = "截止前多少天提醒") List<Integer> reminderDays) {
+    }
+
+    private final LegalClockService clocks;
+    private final ClockRules rules;
+    private final CurrentStaff currentStaff;
+    private final TrackingTokens trackingTokens;
+
+    LegalClockController(LegalClockService clocks, ClockRules rules, CurrentStaff currentStaff,
+                         TrackingTokens trackingTokens) {
+        this.clocks = clocks;
+        this.rules = rules;
+        this.currentStaff = currentStaff;
+        this.trackingTokens = trackingTokens;
+    }
+
+    @GetMapping("/api/v1/staff/clock-types")
+    @Operation(summary = "可添加的法律期限类型", description = "按期限类型规则表的当前版本")
+    List<ClockTypeView> clockTypes() {
+        currentStaff.require();
+        return rules.all().stream().map(r -> new ClockTypeView(r.type(), r.name(), r.periodText(), r.statute(),
+                r.reminderDays())).toList();
+    }
+
+    @GetMapping("/api/v1/staff/tickets/{number}/clocks")
+    @Operation(summary = "工单的法律期限", description = "能查看该工单的工作人员")
+    ClockViews.ClockList listClocks(@PathVariable String number) {
+        StaffMember staff = currentStaff.require();
+        return ClockViews.forStaff(clocks.forStaff(checked(number), staff), clocks.today());
+    }
+
+    @PostMapping(path = "/api/v1/staff/tickets/{number}/clocks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "添加法律期限", description = "承办人（本单位）、调度员、管理员；400 时 field 指明出错的字段")
+    ResponseEntity<ClockViews.ClockView> addClock(@PathVariable String number, @RequestBody ClockBody body) {
+        StaffMember staff = currentStaff.require();
+        ClockBody b = required(body);
+        ClockReading added = clocks.add(checked(number), b.type(), b.triggerDate(), staff);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ClockViews.view(added, clocks.today(), true));
+    }
+
+    @PutMapping(path = "/api/v1/staff/tickets/{number}/clocks/{clockId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "修改法律期限的类型或起算日", description = "承办人（本单位）、调度员、管理员")
+    ClockViews.ClockView changeClock(@PathVariable String number, @PathVariable long clockId, @RequestBody ClockBody body) {
+        StaffMember staff = currentStaff.require();
+        ClockBody b = required(body);
+        return ClockViews.view(clocks.change(checked(number), clockId, b.type(), b.triggerDate(), staff),
+                clocks.today(), true);
+    }
+
+    @PostMapping(path = "/api/v1/staff/tickets/{number}/clocks/{clockId}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "记录时效中断、中止或中止原因消除", description = "承办人（本单位）、调度员、管理员；事件按发生顺序记录")
+    ClockViews.ClockView recordClockEvent(@PathVariable String number, @PathVariable long clockId, @RequestBody EventBody body) {
+        StaffMember staff = currentStaff.require();
+        if (body == null) {
+            throw new InvalidInputException("body", "body.missing", "请求体不能为空");
+        }
+        return ClockViews.view(clocks.addEvent(checked(number), clockId, body.kind(), body.date(), staff),
+                clocks.today(), true);
+    }
+
+    @GetMapping("/api/v1/tickets/{number}/clocks")
+    @Operation(summary = "我的法律期限（市民凭查询凭证）",
+            description = "X-Tracking-Token 请求头；与查询工单相同的凭证检查，其他情况一律 404。期限仅供参考，不构成法律意见")
+    ClockViews.ClockList citizenClocks(@PathVariable String number,
+                                     @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
+        if (!TicketNumber.isWellFormed(number) || !trackingTokens.matches(number, token)) {
+            throw new TicketNotFoundException(number);
+        }
+        return ClockViews.forCitizen(clocks.forCitizen(number), clocks.today());
+    }
+
+    private static ClockBody required(ClockBody body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "body.missing", "请求体不能为空");
+        }
+        return body;
+    }
+
+    private static String checked(String number) {
+        if (!TicketNumber.isWellFormed(number)) {
+            throw new TicketNotFoundException(number);
+        }
+        return number;
+    }
+}
