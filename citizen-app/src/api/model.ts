@@ -49,6 +49,20 @@ export interface TicketDetail {
   mergedIntoToken: string | null
 }
 
+/** A legal clock as the citizen reads it: the server's Chinese sentence, the statute and its caveats. */
+export interface LegalClock {
+  name: string
+  summary: string
+  statute: string | null
+  warnings: string[]
+}
+
+export interface LegalClocks {
+  clocks: LegalClock[]
+  /** That a clock is general information, not legal advice: shown with every list of clocks. */
+  disclaimer: string
+}
+
 export interface Draft {
   businessType: string
   regionCode: string

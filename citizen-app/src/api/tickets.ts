@@ -1,7 +1,7 @@
 import { isMiniProgram } from '@/platform/channel'
 import { request } from './http'
 import { withSession } from './session'
-import { toDetail, type Draft, type Receipt, type ServerTicket, type TicketDetail, type TicketRef, type TicketSummary } from './model'
+import { toDetail, type Draft, type LegalClocks, type Receipt, type ServerTicket, type TicketDetail, type TicketRef, type TicketSummary } from './model'
 
 // The citizen's ticket actions over the API of this build's door: the web's public intake with
 // tracking tokens, or the mini-programs' session API. Each write that has a key sends it on every retry.
@@ -14,6 +14,16 @@ export interface TicketApi {
   followUp(ref: TicketRef, text: string, key: string): Promise<TicketDetail>
   accept(ref: TicketRef, key: string): Promise<TicketDetail>
   rate(ref: TicketRef, score: number, comment: string, key: string): Promise<TicketDetail>
+  /** The citizen's own legal deadlines on this ticket, as staff recorded them. */
+  clocks(ref: TicketRef): Promise<LegalClocks>
+}
+
+function toClocks(data: LegalClocks): LegalClocks {
+  return {
+    clocks: (data.clocks ?? []).map((c) => ({ name: c.name, summary: c.summary, statute: c.statute ?? null,
+      warnings: c.warnings ?? [] })),
+    disclaimer: data.disclaimer ?? '',
+  }
 }
 
 const WEB = '/api/v1/tickets'
@@ -62,6 +72,10 @@ export const webApi: TicketApi = {
       method: 'POST', headers: tokenHeader(ref), body: { score, comment: trimmed(comment) } })
     return toDetail(reply.data)
   },
+  async clocks(ref) {
+    const reply = await request<LegalClocks>(`${WEB}/${encodeURIComponent(ref.number)}/clocks`, { headers: tokenHeader(ref) })
+    return toClocks(reply.data)
+  },
 }
 
 function mp<T>(path: string, key: string | null, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<T> {
@@ -103,6 +117,9 @@ export const miniappApi: TicketApi = {
   async rate(ref, score, comment, key) {
     return toDetail(await mp<ServerTicket>(`/tickets/${encodeURIComponent(ref.number)}/rating`, key, 'POST',
       { score, comment: trimmed(comment) }))
+  },
+  async clocks(ref) {
+    return toClocks(await mp<LegalClocks>(`/tickets/${encodeURIComponent(ref.number)}/clocks`, null))
   },
 }
 

@@ -93,6 +93,29 @@ describe('the consultation page', () => {
     expect(useTicketsStore().find('GD20261206-000009')?.token).toBe('tok-9')
   })
 
+  it('shows the citizen\'s legal deadline in words, with its statute and that it is general information', async () => {
+    const server = platform.server
+    platform.server = (req: SentRequest) => req.url === `/api/v1/tickets/${NUMBER}/clocks`
+      ? ok({
+        clocks: [{ id: 1, type: 'LABOUR_ARBITRATION', name: '劳动仲裁申请期限', state: 'DUE', dueDate: '2027-03-15',
+          daysLeft: 98, summary: '劳动仲裁申请期限：2027年3月15日截止，还剩98天',
+          statute: '中华人民共和国劳动争议调解仲裁法 第二十七条', warnings: ['2027年节假日安排为暂定，截止日可能变化'],
+          events: [] }],
+        disclaimer: '期限按法律规定推算，仅供参考，不构成法律意见；具体请以工作人员的答复为准。',
+      })
+      : server(req)
+    const page = await openDetail()
+
+    const card = page.find('#legal-clocks').text()
+    expect(card).toContain('2027年3月15日截止，还剩98天')
+    expect(card).toContain('劳动争议调解仲裁法 第二十七条')
+    expect(card).toContain('暂定')
+    expect(card).toContain('不构成法律意见')
+    const clockCall = platform.sent.find((r) => r.url.endsWith('/clocks'))
+    expect(clockCall?.header['X-Tracking-Token']).toBe('tok-1')
+    expect(codesIn(page.text())).toEqual([])
+  })
+
   it('explains a network failure with the next step', async () => {
     platform.server = () => 'network-failure'
     const page = await openDetail()
@@ -112,7 +135,8 @@ describe('a consultation waiting for its answer', () => {
     useConsentStore().accept()
     useTicketsStore().remember({ number: NUMBER, token: 'tok-1' }, 'LEGAL_CONSULTATION')
     const answers = [ok(webTicket()), { status: 503, data: {} }, ok(answeredTicket())]
-    platform.server = () => answers.shift() ?? ok(answeredTicket())
+    platform.server = (req: SentRequest) => req.url.endsWith('/clocks') ? ok({ clocks: [], disclaimer: '' })
+      : answers.shift() ?? ok(answeredTicket())
     const page = await openDetail()
     expect(page.find('#ticket-status').text()).toBe('等待受理')
 
@@ -126,5 +150,6 @@ describe('a consultation waiting for its answer', () => {
     await hooks.hide()
     await vi.advanceTimersByTimeAsync(60000)
     expect(platform.sent.length).toBe(looks) // answered, and hidden: no more looks
+    expect(page.find('#legal-clocks').exists()).toBe(false) // no clocks recorded: no empty card
   })
 })

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,9 +159,15 @@ class CitizenAppBrowserTest {
         assertThat(app.text("#ticket-status")).isIn("正在办理", "等待受理");
         relay.relayPending();
         staff.answer(number, "可以准备劳动合同、工资条、银行流水、考勤记录和与单位的聊天记录，这些都能证明劳动关系和欠薪数额。");
+        // a dispatcher records the worker's arbitration deadline; the citizen reads it in words (issue 22)
+        staff.addClock(number, "LABOUR_ARBITRATION", LocalDate.now().minusMonths(2).toString());
         app.reload();
         app.waitForText("#ticket-status", "已答复");
         assertThat(app.text("#conversation")).contains("我的追问", "银行流水");
+        app.waitForText("#legal-clocks", "劳动仲裁申请期限");
+        assertThat(app.text("#legal-clocks")).contains("截止", "劳动争议调解仲裁法", "不构成法律意见");
+        noCodes("consultation with a legal clock");
+        app.screenshot("08b-legal-clock");
 
         // the citizen's second phone looks the consultation up by number and query code, and stays on it
         ChromeDriver secondBrowser = HeadlessChromium.start();

@@ -36,10 +36,21 @@ final class StaffApi {
                 Map.of("text", text, "citedArticles", List.of("劳动合同法第三十条")))).as("answer").isEqualTo(201);
     }
 
+    /** A dispatcher records the citizen's legal clock on the ticket (issue 22). */
+    void addClock(String number, String type, String triggerDate) {
+        assertThat(post("/api/v1/staff/tickets/" + number + "/clocks", Map.of("type", type, "triggerDate", triggerDate),
+                "Basic " + Base64.getEncoder().encodeToString("dispatcher:demo12348".getBytes(StandardCharsets.UTF_8))))
+                .as("clock added").isEqualTo(201);
+    }
+
     private int post(String path, Object body) {
+        return post(path, body, authorization);
+    }
+
+    private int post(String path, Object body, String credentials) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").header("Authorization", authorization)
+                    .header("Content-Type", "application/json").header("Authorization", credentials)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
         } catch (IOException e) {
