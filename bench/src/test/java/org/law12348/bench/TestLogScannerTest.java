@@ -53,5 +53,11 @@ class TestLogScannerTest {
         }
         assertThat(TestLogScanner.scan("t", 1, PREFIX + "Ticket GD20261207-000001 answered again to a retried submission"))
                 .isEmpty();
+        // what LogMasking leaves of them
+        for (String masked : new String[]{"VALUES ( /* key:1 */ …)\"; SQL statement:",
+                "  Detail: Key (channel, channel_ref)=(…) already exists.",
+                "Batch entry 0 insert into ticket … was aborted"}) {
+            assertThat(TestLogScanner.scan("t", 1, PREFIX + masked)).as(masked).isEmpty();
+        }
     }
 }

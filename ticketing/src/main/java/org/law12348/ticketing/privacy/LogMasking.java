@@ -28,11 +28,25 @@ public final class LogMasking {
     /** A WeChat openid / unionid: a token starting with o, 16-40 URL-safe characters, holding a digit. */
     private static final Pattern OPENID = Pattern.compile("(?<![\\w-])o[\\w-]{15,39}(?![\\w-])");
 
+    // The row values a database puts into the message of a refused statement (a unique key another
+    // request won, a constraint): encrypted or hashed personal data, or citizens' words. The statement
+    // and the key's columns stay, the values go. H2: VALUES ( /* 62 */ 'a', 'b' )". PostgreSQL:
+    // Key (col)=(value) already exists; a refused batch entry's insert/update/delete statement.
+    private static final Pattern H2_ROW_VALUES = Pattern.compile("(?m)(VALUES \\( /\\*[^*]*\\*/ )(?!…).*?(\\s?\\)\"|$)");
+    private static final Pattern POSTGRES_KEY_VALUES = Pattern.compile(
+            "(?m)(Key \\([^)]*\\)=\\()(?!…\\)).*?(\\) (?:already exists|is not present|conflicts)|$)");
+    private static final Pattern POSTGRES_BATCH_ENTRY = Pattern.compile(
+            "(?m)(Batch entry \\d+ (?i:insert into|update|delete from) \\S++)(?! …).*?( was aborted|$)");
+
     private LogMasking() {
     }
 
     public static String mask(String line) {
-        if (line == null || line.isEmpty() || !containsDigit(line)) {
+        if (line == null || line.isEmpty()) {
+            return line;
+        }
+        line = maskRowValues(line);
+        if (!containsDigit(line)) {
             return line;
         }
         String out = ID_NUMBER.matcher(line).replaceAll("$1***********$2");
@@ -43,6 +57,15 @@ public final class LogMasking {
         return openId.replaceAll(m -> containsDigit(m.group())
                 ? Matcher.quoteReplacement(m.group().substring(0, 4) + "****" + m.group().substring(m.group().length() - 4))
                 : Matcher.quoteReplacement(m.group()));
+    }
+
+    private static String maskRowValues(String line) {
+        if (!line.contains("VALUES ( /*") && !line.contains("Key (") && !line.contains("Batch entry ")) {
+            return line;
+        }
+        String out = H2_ROW_VALUES.matcher(line).replaceAll("$1…$2");
+        out = POSTGRES_KEY_VALUES.matcher(out).replaceAll("$1…$2");
+        return POSTGRES_BATCH_ENTRY.matcher(out).replaceAll("$1 …$2");
     }
 
     private static boolean containsDigit(String s) {

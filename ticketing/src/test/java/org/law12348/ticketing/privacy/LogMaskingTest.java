@@ -43,4 +43,21 @@ class LogMaskingTest {
     void leavesWordsThatOnlyLookLikeOpenidsAlone() {
         assertThat(LogMasking.mask("outsourcedDeadlineHours=48")).isEqualTo("outsourcedDeadlineHours=48");
     }
+
+    @Test
+    void dropsTheRowValuesOfARefusedStatementAndKeepsWhatWasRefused() {
+        assertThat(LogMasking.mask("Unique index or primary key violation: \"PUBLIC.MINIAPP_CITIZEN_WECHAT_HASH_UNIQUE_INDEX_A "
+                + "ON PUBLIC.MINIAPP_CITIZEN(WECHAT_OPENID_HASH NULLS FIRST) VALUES ( /* 62 */ 'ed6bd4f8bd25' )\"; SQL statement:"))
+                .isEqualTo("Unique index or primary key violation: \"PUBLIC.MINIAPP_CITIZEN_WECHAT_HASH_UNIQUE_INDEX_A "
+                        + "ON PUBLIC.MINIAPP_CITIZEN(WECHAT_OPENID_HASH NULLS FIRST) VALUES ( /* 62 */ … )\"; SQL statement:");
+        assertThat(LogMasking.mask("VALUES ( /* key:1 */ 'WEB', 'retry-8220ad28')\"; SQL statement:"))
+                .isEqualTo("VALUES ( /* key:1 */ …)\"; SQL statement:");
+        assertThat(LogMasking.mask("  Detail: Key (channel, channel_ref)=(WEB, retry-1) already exists."))
+                .isEqualTo("  Detail: Key (channel, channel_ref)=(…) already exists.");
+        assertThat(LogMasking.mask("Batch entry 0 insert into ticket (contact_name, text) values (('赵日志'), ('单位拖欠工资')) "
+                + "was aborted: ERROR"))
+                .isEqualTo("Batch entry 0 insert into ticket … was aborted: ERROR");
+        String masked = LogMasking.mask("Key (phone_hash)=(abc) already exists");
+        assertThat(LogMasking.mask(masked)).as("masking twice changes nothing").isEqualTo(masked);
+    }
 }
