@@ -198,6 +198,7 @@ class WorkspaceBrowserTest {
         consultant.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#kb-hits .kb-cite"))).click();
         consultant.message("已添加引用法条");
         assertThat(consultant.text(By.id("citations"))).contains("劳动合同法");
+        atPhoneWidth(consultant, "consultant-answering");
 
         consultant.driver.findElement(By.id("answer-send")).click();
         consultant.message("答复已发送给市民");
@@ -212,10 +213,14 @@ class WorkspaceBrowserTest {
         assertThat(consultant.text(held)).contains("市民追问待答复").contains(followUp);
         consultant.driver.findElement(held).findElement(By.tagName("button")).click();
         consultant.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-thread"), followUp));
+        atPhoneWidth(consultant, "consultant-follow-up");
 
         // the session ends while the answer to the follow-up is typed: signing in again sends it, nothing is lost
         String second = "仲裁需要准备仲裁申请书、劳动合同或工资条等证明劳动关系的材料，劳动仲裁不收费。";
         consultant.type(By.id("answer-text"), second);
+        consultant.driver.navigate().refresh();
+        String restored = consultant.until(d -> d.findElement(By.id("answer-text")).getDomProperty("value"));
+        assertThat(restored).isEqualTo(second);
         consultant.driver.manage().deleteCookieNamed("JSESSIONID");
         consultant.driver.manage().addCookie(new Cookie("JSESSIONID", "EXPIRED0000000000000000000000000", "/"));
         consultant.driver.findElement(By.id("answer-send")).click();
@@ -235,6 +240,7 @@ class WorkspaceBrowserTest {
                     ExpectedConditions.presenceOfElementLocated(By.id("points-ledger"))).getText().contains(number) ? true : null;
         });
         assertThat(consultant.text(By.id("points-ledger"))).contains("答复问题").contains("+10 分").contains("市民确认");
+        atPhoneWidth(consultant, "consultant-points-earned");
     }
 
     @Test
@@ -266,7 +272,7 @@ class WorkspaceBrowserTest {
         lawyer.message("申请已提交");
         assertThat(lawyer.text(By.id("join-status"))).isEqualTo("待审核");
         assertThat(lawyer.text(By.id("join-result"))).contains(username).contains("执业律师").contains("广东省");
-        assertThat(lawyer.horizontalOverflow()).isZero();
+        check(lawyer, "join-submitted", 390);
 
         lawyer.driver.navigate().refresh();
         assertThat(lawyer.text(By.id("join-status"))).isEqualTo("待审核");
@@ -310,6 +316,14 @@ class WorkspaceBrowserTest {
                 }
             }
         }
+    }
+
+    /** The page as it is now, at phone width: no sideways scrolling, no codes, a screenshot. */
+    private void atPhoneWidth(WorkspaceBrowser browser, String page) {
+        browser.width(390);
+        browser.settled();
+        check(browser, page, 390);
+        browser.width(1280);
     }
 
     private void check(WorkspaceBrowser browser, String page, int width) {
