@@ -232,7 +232,9 @@ class WorkspaceBrowserTest {
         consultant.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-thread"), second));
 
         consultant.driver.findElement(By.id("menu-points")).click();
-        assertThat(consultant.text(By.id("answered-list"))).contains(number).contains("等待市民确认解决");
+        // the list is on the page before its rows arrive
+        consultant.until(ExpectedConditions.textToBePresentInElementLocated(By.id("answered-list"), number));
+        assertThat(consultant.text(By.id("answered-list"))).contains("等待市民确认解决");
         assertThat(citizen("POST", "/api/v1/tickets/" + number + "/accept-answer", token, "{}").statusCode()).isEqualTo(200);
         consultant.until(d -> {
             d.navigate().refresh();
