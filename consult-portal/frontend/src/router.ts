@@ -13,6 +13,7 @@ const CONSOLE: Role[] = ['DISPATCHER', 'UNIT_HANDLER', 'ADMIN']
 
 const routes: RouteRecordRaw[] = [
   { path: '/sign-in', component: () => import('@/views/SignInView.vue'), meta: { public: true, title: '登录' } },
+  { path: '/join', component: () => import('@/consultant/JoinView.vue'), meta: { public: true, title: '志愿律师注册' } },
   {
     path: '/',
     component: () => import('@/components/AppLayout.vue'),
@@ -21,7 +22,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'queue', name: 'queue', component: () => import('@/views/QueueView.vue'), meta: { title: '工单队列', roles: CONSOLE } },
       { path: 'tickets/:number', name: 'ticket', component: () => import('@/views/TicketView.vue'), meta: { title: '工单详情', roles: CONSOLE } },
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), meta: { title: '统计看板', roles: CONSOLE } },
-      { path: 'pool', name: 'pool', component: () => import('@/views/PoolView.vue'), meta: { title: '咨询池', roles: ['CONSULTANT'] } },
+      { path: 'pool', name: 'pool', component: () => import('@/consultant/PoolView.vue'), meta: { title: '咨询池', roles: ['CONSULTANT'] } },
+      { path: 'questions/:number', name: 'question', component: () => import('@/consultant/QuestionView.vue'), meta: { title: '答复问题', roles: ['CONSULTANT'] } },
+      { path: 'points', name: 'points', component: () => import('@/consultant/PointsView.vue'), meta: { title: '我的积分', roles: ['CONSULTANT'] } },
+      { path: 'certificate', name: 'certificate', component: () => import('@/consultant/CertificateView.vue'), meta: { title: '我的资格', roles: ['CONSULTANT'] } },
       { path: 'admin', name: 'admin', component: () => import('@/views/AdminHomeView.vue'), meta: { title: '管理首页', roles: ['ADMIN'] } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
     ],
@@ -41,7 +45,7 @@ export function createWorkspaceRouter() {
       }
     }
     if (to.meta.public) {
-      return session.user && to.path === '/sign-in' ? session.home : true
+      return session.user && to.path !== '/join' ? session.home : true
     }
     if (!session.user) {
       return { path: '/sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }

@@ -118,6 +118,41 @@ abstract class ConsultationScenarios {
                 .isPositive();
     }
 
+    /** Issue 19: a consultant never saw the citizen's follow-up, and points showed 0 without saying why. */
+    @Test
+    void theConsultantReadsTheFollowUpOfTheirQuestionAndWhyItsAnswerHasNotEarnedYet() {
+        String[] asked = ask("公司拖欠工资两个月不发，我的电话13812345678，该怎么讨薪？").split(" ");
+        String number = asked[0];
+        String[] citizen = {"X-Tracking-Token", asked[1]};
+        String question = "/api/v1/consultant/claims/" + number;
+        assertThat(api.get(question, HttpApi.basic("consultant")).status()).isEqualTo(404);
+
+        api.post("/api/v1/consultant/pool/" + number + "/claim", "{}", HttpApi.basic("consultant"));
+        HttpApi.Answer claimed = api.get("/api/v1/consultant/claims/" + number.toLowerCase(java.util.Locale.ROOT),
+                HttpApi.basic("consultant"));
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.text("text")).contains("138****5678").doesNotContain("13812345678");
+        assertThat(claimed.text("categoryName")).isEqualTo("劳动争议");
+        Instant claimedAt = Instant.parse(claimed.text("claimedAt"));
+        assertThat(Instant.parse(claimed.text("claimExpiresAt"))).isEqualTo(claimedAt.plus(Duration.ofHours(2)));
+        assertThat(api.get(question, HttpApi.basic(certifiedVolunteer())).status()).isEqualTo(404);
+
+        api.post("/api/v1/consultant/pool/" + number + "/answer", HttpApi.json(Map.of(
+                "text", "可以先与单位协商，协商不成可向劳动保障监察机构投诉，或者申请劳动仲裁，仲裁不收费。")), HttpApi.basic("consultant"));
+        assertThat(api.get("/api/v1/consultant/answers", HttpApi.basic("consultant")).body().toString())
+                .contains(number, "等待市民确认解决");
+        api.post("/api/v1/tickets/" + number + "/follow-ups", HttpApi.json(Map.of("text", "仲裁需要准备哪些材料？")), citizen);
+
+        HttpApi.Answer followedUp = api.get(question, HttpApi.basic("consultant"));
+        assertThat(followedUp.body().findValuesAsText("kindName")).containsExactly("提问", "答复", "追问");
+        assertThat(followedUp.body().path("messages").get(2).path("text").asText()).isEqualTo("仲裁需要准备哪些材料？");
+        assertThat(followedUp.body().path("messages").get(1).path("mine").asBoolean()).isTrue();
+        assertThat(followedUp.body().hasNonNull("claimExpiresAt")).isFalse();
+        assertThat(api.get("/api/v1/consultant/claims", HttpApi.basic("consultant")).body().toString()).contains(number);
+        assertThat(api.get("/api/v1/consultant/answers", HttpApi.basic("consultant")).body().toString())
+                .contains("市民追问中");
+    }
+
     @Test
     void aResolvedAnswerBecomesOneDraftFaqInOneActionAndAnAdminPublishesIt() {
         String number = ask("单位拖欠工资两个月不发，我的电话13812345678，老板总说下个月，我该怎么讨薪？").split(" ")[0];

@@ -34,7 +34,9 @@ class EnumNamesTest {
             "TimelineEventType, org.law12348.ticketing.TimelineEventType",
             "UnitType, org.law12348.ticketing.UnitType",
             "StaffRole, org.law12348.ticketing.StaffRole",
-            "DashboardPeriod, org.law12348.portal.console.DashboardPeriod"})
+            "DashboardPeriod, org.law12348.portal.console.DashboardPeriod",
+            "QualificationType, org.law12348.ticketing.consultation.QualificationType",
+            "LegalCategory, org.law12348.ticketing.consultation.LegalCategory"})
     void workspaceNamesEveryValueAsTheBackEndDoes(String vocabulary, String enumClass) throws Exception {
         JsonNode table = new ObjectMapper().readTree(NAMES.toFile()).path(vocabulary);
         assertThat(table.isObject()).as("%s has no table %s", NAMES, vocabulary).isTrue();

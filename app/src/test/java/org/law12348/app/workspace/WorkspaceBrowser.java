@@ -73,7 +73,9 @@ final class WorkspaceBrowser implements AutoCloseable {
     }
 
     <T> T until(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        // a page re-rendering (a confirmation fading out, a list reloading) leaves found elements stale: look again
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     Object script(String js, Object... args) {

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -98,8 +99,12 @@ class WorkspaceBrowserTest {
         dispatcher.choose("filter-channel", "网上服务大厅");
         dispatcher.driver.findElement(By.id("filter-submit")).click();
         dispatcher.until(ExpectedConditions.urlContains("businessType=LEGAL_AID"));
-        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), wages));
-        assertThat(dispatcher.text(By.id("queue"))).doesNotContain(notary).contains("剩余");
+        // the unfiltered rows stay until the filtered ones arrive, and may hold both tickets (other tests' too)
+        dispatcher.until(d -> {
+            String rows = d.findElement(By.id("queue")).getText();
+            return rows.contains(wages) && !rows.contains(notary);
+        });
+        assertThat(dispatcher.text(By.id("queue"))).contains("剩余");
 
         // j selects the first row, Enter opens it
         dispatcher.driver.findElement(By.tagName("body")).sendKeys("j");
@@ -168,13 +173,131 @@ class WorkspaceBrowserTest {
     }
 
     @Test
+    void consultantClaimsSeesTheFollowUpAnswersWithTheKnowledgeBaseAndSeesThePoints() throws Exception {
+        JsonNode asked = ask("LEGAL_CONSULTATION", "440106", "公司拖欠我两个月工资不发，老板总说下个月，我该怎么讨薪？");
+        String number = asked.get("number").asText();
+        String token = asked.get("trackingToken").asText();
+        WorkspaceBrowser consultant = browser();
+        consultant.signIn("consultant");
+        consultant.until(ExpectedConditions.urlContains("/workspace/pool"));
+
+        By item = By.cssSelector("#pool-items .item[data-number='" + number + "']");
+        consultant.until(ExpectedConditions.visibilityOfElementLocated(item));
+        consultant.driver.findElement(item).findElement(By.cssSelector(".claim")).click();
+        consultant.message("已认领 " + number);
+        consultant.until(ExpectedConditions.urlContains("/workspace/questions/" + number));
+        assertThat(consultant.text(By.id("claim-timer"))).contains("认领有效").contains("剩余");
+
+        consultant.type(By.id("kb-query"), "拖欠工资");
+        consultant.driver.findElement(By.id("kb-search")).click();
+        consultant.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#kb-hits .kb-insert"))).click();
+        consultant.message("已插入知识库问答");
+        String inserted = consultant.until(d -> {
+            String v = d.findElement(By.id("answer-text")).getDomProperty("value");
+            return v == null || v.isBlank() ? null : v;
+        });
+        consultant.driver.findElement(By.id("kb-mode-statute")).click();
+        consultant.type(By.id("kb-query"), "劳动合同法第30条");
+        consultant.driver.findElement(By.id("kb-search")).click();
+        consultant.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#kb-hits .kb-cite"))).click();
+        consultant.message("已添加引用法条");
+        assertThat(consultant.text(By.id("citations"))).contains("劳动合同法");
+        atPhoneWidth(consultant, "consultant-answering");
+
+        consultant.driver.findElement(By.id("answer-send")).click();
+        consultant.message("答复已发送给市民");
+        consultant.until(ExpectedConditions.visibilityOfElementLocated(By.id("question-answered")));
+        assertThat(consultant.text(By.id("question-thread"))).contains(inserted.strip().substring(0, 10));
+
+        String followUp = "仲裁需要准备哪些材料？要先交钱吗？";
+        assertThat(citizen("POST", "/api/v1/tickets/" + number + "/follow-ups", token,
+                JSON.writeValueAsString(Map.of("text", followUp))).statusCode()).isEqualTo(200);
+        consultant.driver.findElement(By.id("menu-pool")).click();
+        By held = By.cssSelector("#held .item[data-number='" + number + "']");
+        assertThat(consultant.text(held)).contains("市民追问待答复").contains(followUp);
+        consultant.driver.findElement(held).findElement(By.tagName("button")).click();
+        consultant.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-thread"), followUp));
+        atPhoneWidth(consultant, "consultant-follow-up");
+
+        // the session ends while the answer to the follow-up is typed: signing in again sends it, nothing is lost
+        String second = "仲裁需要准备仲裁申请书、劳动合同或工资条等证明劳动关系的材料，劳动仲裁不收费。";
+        consultant.type(By.id("answer-text"), second);
+        consultant.driver.navigate().refresh();
+        String restored = consultant.until(d -> d.findElement(By.id("answer-text")).getDomProperty("value"));
+        assertThat(restored).isEqualTo(second);
+        consultant.driver.manage().deleteCookieNamed("JSESSIONID");
+        consultant.driver.manage().addCookie(new Cookie("JSESSIONID", "EXPIRED0000000000000000000000000", "/"));
+        consultant.driver.findElement(By.id("answer-send")).click();
+        consultant.until(ExpectedConditions.visibilityOfElementLocated(By.id("again-password")));
+        assertThat(consultant.driver.findElement(By.id("answer-text")).getDomProperty("value")).isEqualTo(second);
+        consultant.type(By.id("again-password"), "demo12348");
+        consultant.driver.findElement(By.id("again-submit")).click();
+        consultant.message("答复已发送给市民");
+        consultant.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-thread"), second));
+
+        consultant.driver.findElement(By.id("menu-points")).click();
+        // the list is on the page before its rows arrive
+        consultant.until(ExpectedConditions.textToBePresentInElementLocated(By.id("answered-list"), number));
+        assertThat(consultant.text(By.id("answered-list"))).contains("等待市民确认解决");
+        assertThat(citizen("POST", "/api/v1/tickets/" + number + "/accept-answer", token, "{}").statusCode()).isEqualTo(200);
+        consultant.until(d -> {
+            d.navigate().refresh();
+            return new WebDriverWait(d, java.time.Duration.ofSeconds(3)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.id("points-ledger"))).getText().contains(number) ? true : null;
+        });
+        assertThat(consultant.text(By.id("points-ledger"))).contains("答复问题").contains("+10 分").contains("市民确认");
+        atPhoneWidth(consultant, "consultant-points-earned");
+    }
+
+    @Test
+    void aLawyerSignsUpAndSeesTheApplicationAwaitingReview() {
+        WorkspaceBrowser lawyer = browser();
+        lawyer.width(390);
+        lawyer.open("/sign-in");
+        lawyer.until(ExpectedConditions.elementToBeClickable(By.id("join-link"))).click();
+        lawyer.until(ExpectedConditions.urlContains("/workspace/join"));
+        lawyer.driver.findElement(By.id("join-submit")).click();
+        assertThat(lawyer.text(By.id("join-error"))).contains("请按提示修改");
+
+        String username = "lawyer" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        lawyer.type(By.id("join-name"), "张律师");
+        lawyer.type(By.id("join-username"), username);
+        lawyer.type(By.id("join-password"), "demo12348");
+        lawyer.choose("join-qualification", "执业律师");
+        lawyer.type(By.id("join-licence"), "14401201810654321");
+        lawyer.driver.findElement(By.cssSelector("#join-region-field .el-cascader")).click();
+        lawyer.until(d -> d.findElements(By.cssSelector(".el-cascader-node")).stream()
+                .filter(n -> n.isDisplayed() && n.getText().contains("广东省")).findFirst()
+                .map(n -> {
+                    n.findElement(By.cssSelector(".el-radio")).click();
+                    return true;
+                }).orElse(null));
+        lawyer.driver.findElement(By.xpath("//label[contains(@class,'el-checkbox')][contains(.,'法律咨询')]")).click();
+        lawyer.driver.findElement(By.xpath("//label[contains(@class,'el-checkbox')][contains(.,'劳动争议')]")).click();
+        lawyer.driver.findElement(By.id("join-submit")).click();
+        lawyer.message("申请已提交");
+        assertThat(lawyer.text(By.id("join-status"))).isEqualTo("待审核");
+        assertThat(lawyer.text(By.id("join-result"))).contains(username).contains("执业律师").contains("广东省");
+        check(lawyer, "join-submitted", 390);
+
+        lawyer.driver.navigate().refresh();
+        assertThat(lawyer.text(By.id("join-status"))).isEqualTo("待审核");
+        lawyer.signIn(username);
+        lawyer.until(ExpectedConditions.visibilityOfElementLocated(By.id("pool-closed")));
+        lawyer.driver.findElement(By.linkText("查看我的资格和审核进度")).click();
+        assertThat(lawyer.text(By.id("certificate-status"))).isEqualTo("待审核");
+        assertThat(lawyer.text(By.id("certificate"))).contains("14401201810654321").contains("法律咨询").contains("劳动争议");
+    }
+
+    @Test
     void everyPageFitsAPhoneAndShowsNamesNotCodes() throws Exception {
         String number = submit("LEGAL_CONSULTATION", "440305", "离婚时婚前按揭、婚后共同还贷的房子怎么分？");
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("dispatcher", List.of("/queue", "/tickets/" + number, "/dashboard", "/no-such-page"));
         pages.put("admin", List.of("/admin", "/queue"));
         pages.put("handler-gz", List.of("/queue"));
-        pages.put("consultant", List.of("/pool"));
+        String held = claimAsConsultant(submit("LEGAL_CONSULTATION", "440106", "公司拖欠工资两个月，能不能申请劳动仲裁？"));
+        pages.put("consultant", List.of("/pool", "/questions/" + held, "/points", "/certificate"));
 
         WorkspaceBrowser anonymous = browser();
         for (int width : new int[]{1280, 390}) {
@@ -182,6 +305,9 @@ class WorkspaceBrowserTest {
             anonymous.open("/sign-in");
             anonymous.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
             check(anonymous, "sign-in", width);
+            anonymous.open("/join");
+            anonymous.until(ExpectedConditions.visibilityOfElementLocated(By.id("join-licence")));
+            check(anonymous, "join", width);
         }
         for (var entry : pages.entrySet()) {
             WorkspaceBrowser person = browser();
@@ -196,6 +322,14 @@ class WorkspaceBrowserTest {
                 }
             }
         }
+    }
+
+    /** The page as it is now, at phone width: no sideways scrolling, no codes, a screenshot. */
+    private void atPhoneWidth(WorkspaceBrowser browser, String page) {
+        browser.width(390);
+        browser.settled();
+        check(browser, page, 390);
+        browser.width(1280);
     }
 
     private void check(WorkspaceBrowser browser, String page, int width) {
@@ -221,8 +355,31 @@ class WorkspaceBrowserTest {
         return browser;
     }
 
-    /** A ticket through the real public intake, from a phone number of its own. */
+    /** The consultant claims a pool question through the API (Basic), as the pool page's button does. */
+    private String claimAsConsultant(String number) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString("consultant:demo12348".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> claimed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/consultant/pool/" + number + "/claim"))
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+        return number;
+    }
+
+    /** What the citizen does with their tracking token: follow up, accept the answer. */
+    private HttpResponse<String> citizen(String method, String path, String token, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json").header("X-Tracking-Token", token)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     private String submit(String businessType, String region, String text) throws Exception {
+        return ask(businessType, region, text).get("number").asText();
+    }
+
+    /** A ticket through the real public intake, from a phone number of its own; its number and tracking token. */
+    private JsonNode ask(String businessType, String region, String text) throws Exception {
         Map<String, String> body = Map.of("businessType", businessType, "regionCode", region, "text", text,
                 "contactPhone", "1392" + String.format("%07d", (System.nanoTime() / 1000 + PHONES.incrementAndGet()) % 10_000_000));
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -232,6 +389,6 @@ class WorkspaceBrowserTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode created = JSON.readTree(answer.body());
         assertThat(created.hasNonNull("number")).as(answer.body()).isTrue();
-        return created.get("number").asText();
+        return created;
     }
 }
