@@ -10,6 +10,7 @@ import org.law12348.testsupport.PostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -136,6 +137,38 @@ class WorkspaceBrowserTest {
         dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), arriving));
         long millis = (System.nanoTime() - submitted) / 1_000_000;
         assertThat(millis).as("new ticket shown after %d ms", millis).isLessThanOrEqualTo(2000);
+    }
+
+    /** Issue 19: merge from the workspace, asked first, and the merged ticket points to the one that goes on. */
+    @Test
+    void dispatcherMergesADuplicateAfterConfirmingAndTheMergedTicketLinksToTheSurvivor() throws Exception {
+        String kept = submit("LEGAL_AID", "440106", "公司拖欠工资三个月，想申请法律援助。");
+        String duplicate = submit("LEGAL_AID", "440106", "公司欠我三个月工资，怎么申请法律援助？");
+        WorkspaceBrowser dispatcher = browser();
+        dispatcher.signIn("dispatcher");
+        dispatcher.open("/tickets/" + duplicate);
+        dispatcher.until(ExpectedConditions.textToBe(By.id("ticket-number"), duplicate));
+
+        dispatcher.driver.findElement(By.id("merge")).click();
+        dispatcher.type(By.id("merge-target"), duplicate.toLowerCase());
+        dispatcher.type(By.id("merge-reason"), "同一市民重复提交");
+        dispatcher.driver.findElement(By.id("merge-submit")).click();
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".el-dialog"), "不能把工单合并到它自己"));
+
+        // typed over the refused number, as a person corrects it (a programmatic clear bypasses Vue's input)
+        dispatcher.driver.findElement(By.id("merge-target")).sendKeys(Keys.chord(Keys.CONTROL, "a"), kept.toLowerCase());
+        dispatcher.driver.findElement(By.id("merge-submit")).click();
+        WebElement confirm = dispatcher.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".el-message-box__btns .el-button--primary")));
+        assertThat(dispatcher.text(By.cssSelector(".el-message-box__message"))).contains(duplicate, kept, "确定合并");
+        confirm.click();
+        dispatcher.message("已合并至工单" + kept);
+        dispatcher.until(ExpectedConditions.textToBe(By.id("ticket-status"), "已办结"));
+        assertThat(dispatcher.text(By.id("merged-into"))).contains(kept);
+
+        dispatcher.driver.findElement(By.cssSelector("#merged-into a")).click();
+        dispatcher.until(ExpectedConditions.textToBe(By.id("ticket-number"), kept));
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), duplicate));
     }
 
     @Test
