@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
+    ClockPanel: typeof import('./components/ClockPanel.vue')['default']
     Composer: typeof import('./components/Composer.vue')['default']
     Countdown: typeof import('./components/Countdown.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
@@ -23,6 +24,7 @@ declare module 'vue' {
     ElCheckboxGroup: typeof import('element-plus/es')['ElCheckboxGroup']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElContainer: typeof import('element-plus/es')['ElContainer']
+    ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
     ElDialog: typeof import('element-plus/es')['ElDialog']
     ElDrawer: typeof import('element-plus/es')['ElDrawer']
     ElEmpty: typeof import('element-plus/es')['ElEmpty']

@@ -171,6 +171,36 @@ class WorkspaceBrowserTest {
         dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), duplicate));
     }
 
+    /** Issue 22: a dispatcher records the citizen's legal clock on the ticket; the citizen reads it with their token. */
+    @Test
+    void dispatcherAddsALegalClockAndTheCitizenReadsIt() throws Exception {
+        JsonNode asked = ask("LEGAL_AID", "440106", "公司2026年10月7日把我辞退了，还能申请劳动仲裁吗？");
+        String number = asked.get("number").asText();
+        WorkspaceBrowser dispatcher = browser();
+        dispatcher.signIn("dispatcher");
+        dispatcher.open("/tickets/" + number);
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legal-clocks"), "尚未记录"));
+
+        dispatcher.driver.findElement(By.id("clock-add")).click();
+        dispatcher.driver.findElement(By.id("clock-submit")).click();
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legal-clocks"), "请选择期限类型"));
+        dispatcher.choose("clock-type", "劳动仲裁申请期限");
+        dispatcher.driver.findElement(By.id("clock-date")).sendKeys("2026-10-07", Keys.ENTER);
+        dispatcher.driver.findElement(By.id("clock-submit")).click();
+        dispatcher.message("已添加法律期限");
+        // one year from 7 October 2026 ends on Thursday 7 October 2027 (2027's calendar is provisional)
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legal-clocks"), "2027年10月7日"));
+        assertThat(dispatcher.text(By.id("legal-clocks"))).contains("劳动仲裁申请期限", "劳动争议调解仲裁法", "不构成法律意见");
+        dispatcher.screenshot("ticket-legal-clock");
+
+        HttpResponse<String> citizen = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets/" + number + "/clocks"))
+                .header("X-Tracking-Token", asked.get("trackingToken").asText()).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(citizen.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(citizen.body()).path("clocks").get(0).path("dueDate").asText()).isEqualTo("2027-10-07");
+    }
+
     @Test
     void sessionExpiresWhileANoteIsWrittenAndNothingTypedIsLost() throws Exception {
         String number = submit("MEDIATION", "440106", "邻居装修噪音扰民，希望调解。");
