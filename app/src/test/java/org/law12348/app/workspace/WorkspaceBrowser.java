@@ -58,8 +58,10 @@ final class WorkspaceBrowser implements AutoCloseable {
         WebElement option = until(d -> d.findElements(By.cssSelector(".el-select-dropdown__item")).stream()
                 .filter(WebElement::isDisplayed).filter(o -> o.getText().strip().startsWith(label)).findFirst()
                 .orElse(null));
-        option.click();
+        // a pointer click while the dropdown still unfolds can land on a neighbouring option: click the element itself
+        script("arguments[0].click()", option);
         until(d -> d.findElements(By.cssSelector(".el-select-dropdown")).stream().noneMatch(WebElement::isDisplayed));
+        until(d -> select.getText().strip().startsWith(label));
     }
 
     /** Waits for an ElMessage with this text (the confirmation of every action). */
