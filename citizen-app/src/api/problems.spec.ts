@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useChannelForTests } from '@/platform/channel'
 import { ApiError } from './http'
 import { explain } from './problems'
 
@@ -18,7 +19,8 @@ describe('what a citizen is told when something fails', () => {
       [problem(409, 'ticket.state', '工单当前状态不允许追问'), '请下拉刷新后再看'],
       [problem(400, 'field.tooShort', '问题描述至少5个字'), '问题描述至少5个字，请修改后再提交'],
       [problem(422, 'idempotencyKey.reused'), '作为新的问题提交'],
-      [problem(503, 'channel.notConfigured'), '暂未开通，请拨打12348'],
+      [problem(503, 'channel.notConfigured'), '短信验证码登录暂未开通'],
+      [problem(401, 'signIn.required'), '请先用手机短信验证码登录'],
       [problem(503, 'channel.busy'), '请稍等一分钟再试'],
       [problem(500), '请稍后再试'],
       [new Error('boom'), '请稍后再试'],
@@ -28,5 +30,15 @@ describe('what a citizen is told when something fails', () => {
       expect(said).toContain(expected)
       expect(said, said).not.toMatch(LATIN)
     }
+  })
+
+  describe('in a mini-program', () => {
+    afterEach(() => useChannelForTests('web'))
+
+    it('sends the citizen to the hotline or to reopen the mini-program', () => {
+      useChannelForTests('wechat')
+      expect(explain(problem(503, 'channel.notConfigured'), '提交')).toContain('暂未开通，请拨打12348')
+      expect(explain(problem(401, 'session.expired'), '提交')).toContain('重新打开小程序')
+    })
   })
 })

@@ -1,3 +1,4 @@
+import { channel } from '@/platform/channel'
 import { config } from '@/config'
 import { ApiError } from './http'
 
@@ -17,7 +18,8 @@ export function explain(e: unknown, doing: string): string {
     return '没有找到这件咨询。请核对咨询编号和查询码；仍有问题请拨打' + config.hotline + '。'
   }
   if (e.status === 401) {
-    return '登录已失效，请退出后重新打开小程序。'
+    return channel() === 'web' ? '请先用手机短信验证码登录，或用咨询编号和查询码查找。'
+      : '登录已失效，请退出后重新打开小程序。'
   }
   if (e.status === 409) {
     return (e.detail ? e.detail + '。' : '') + '这件咨询的状态已经变化，请下拉刷新后再看。'
@@ -29,7 +31,8 @@ export function explain(e: unknown, doing: string): string {
     return (e.detail || '填写的内容有误') + '，请修改后再提交。'
   }
   if (e.status === 503 && e.code === 'channel.notConfigured') {
-    return `小程序里的在线咨询暂未开通，请拨打${config.hotline}。`
+    return channel() === 'web' ? `短信验证码登录暂未开通，请用咨询编号和查询码查找，或拨打${config.hotline}。`
+      : `小程序里的在线咨询暂未开通，请拨打${config.hotline}。`
   }
   if (e.status === 503) {
     return `服务暂时繁忙，请稍等一分钟再试；着急的话请拨打${config.hotline}。`

@@ -1,6 +1,6 @@
 import { isMiniProgram } from '@/platform/channel'
 import { request } from './http'
-import { withSession } from './session'
+import { smsSignedIn, withSession } from './session'
 import { toDetail, type Draft, type LegalClocks, type Receipt, type ServerTicket, type TicketDetail, type TicketRef, type TicketSummary } from './model'
 
 // The citizen's ticket actions over the API of this build's door: the web's public intake with
@@ -8,7 +8,7 @@ import { toDetail, type Draft, type LegalClocks, type Receipt, type ServerTicket
 
 export interface TicketApi {
   submit(draft: Draft, key: string): Promise<Receipt>
-  /** Mini-programs: the signed-in citizen's tickets. The web has no sign-in yet (see API-NEEDED.md). */
+  /** The signed-in citizen's tickets (the web: those under the number signed in by SMS code, else none). */
   list(): Promise<TicketSummary[]>
   get(ref: TicketRef): Promise<TicketDetail>
   followUp(ref: TicketRef, text: string, key: string): Promise<TicketDetail>
@@ -123,6 +123,21 @@ export const miniappApi: TicketApi = {
   },
 }
 
+/**
+ * The web portal: a consultation this device holds the tracking token of goes through the public API;
+ * one listed after an SMS sign-in (filed on another device, or on the hotline) through that session.
+ */
+export const webPortalApi: TicketApi = {
+  submit: (draft, key) => webApi.submit(draft, key),
+  list: () => (smsSignedIn() !== null ? miniappApi.list() : webApi.list()),
+  get: (ref) => (ref.token ? webApi.get(ref) : miniappApi.get(ref)),
+  followUp: (ref, text, key) => (ref.token ? webApi.followUp(ref, text, key) : miniappApi.followUp(ref, text, key)),
+  accept: (ref, key) => (ref.token ? webApi.accept(ref, key) : miniappApi.accept(ref, key)),
+  rate: (ref, score, comment, key) => (ref.token ? webApi.rate(ref, score, comment, key)
+    : miniappApi.rate(ref, score, comment, key)),
+  clocks: (ref) => (ref.token ? webApi.clocks(ref) : miniappApi.clocks(ref)),
+}
+
 export function ticketApi(): TicketApi {
-  return isMiniProgram() ? miniappApi : webApi
+  return isMiniProgram() ? miniappApi : webPortalApi
 }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ticketApi } from '@/api/tickets'
 import type { Receipt, TicketRef, TicketSummary } from '@/api/model'
 import { ApiError } from '@/api/http'
+import { smsSignedIn } from '@/api/session'
 import { isMiniProgram } from '@/platform/channel'
 import { KEYS, load, save } from '@/platform/storage'
 import { useDraftStore } from './draft'
@@ -17,7 +18,7 @@ let inFlight: Promise<Receipt> | null = null
 export const useTicketsStore = defineStore('tickets', {
   state: () => ({
     saved: load<SavedTicket[]>(KEYS.tickets) ?? [],
-    /** Mini-programs: the signed-in citizen's tickets as the server lists them. */
+    /** The signed-in citizen's tickets as the server lists them (the web: after an SMS sign-in). */
     listed: [] as TicketSummary[],
     last: null as Receipt | null,
   }),
@@ -59,8 +60,10 @@ export const useTicketsStore = defineStore('tickets', {
       return inFlight
     },
     async refreshList() {
-      if (isMiniProgram()) {
+      if (isMiniProgram() || smsSignedIn() !== null) {
         this.listed = await ticketApi().list()
+      } else {
+        this.listed = []
       }
     },
   },

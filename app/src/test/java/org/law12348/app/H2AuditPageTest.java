@@ -66,14 +66,15 @@ class H2AuditPageTest {
         assertThat(run.status()).isEqualTo(201);
         assertThat(run.body().path("tickets").asInt()).isZero();
         JsonNode participants = run.body().path("participants");
-        assertThat(participants).hasSize(2);
-        JsonNode accounts = participants.get(0);
+        assertThat(participants).hasSize(3);
+        assertThat(participants.get(0).path("name").asText()).isEqualTo("miniapp.smsSignInCodes");
+        JsonNode accounts = participants.get(1);
         assertThat(accounts.path("name").asText()).isEqualTo("miniapp.unusedAccounts");
         assertThat(accounts.path("description").asText()).isEqualTo("长期未登录的小程序账户");
         assertThat(accounts.path("deleted").asInt()).isZero();
         assertThat(accounts.path("failed").asBoolean()).isFalse();
-        assertThat(participants.get(1).path("name").asText()).isEqualTo("test.broken");
-        assertThat(participants.get(1).path("failed").asBoolean()).as("recorded, not thrown").isTrue();
+        assertThat(participants.get(2).path("name").asText()).isEqualTo("test.broken");
+        assertThat(participants.get(2).path("failed").asBoolean()).as("recorded, not thrown").isTrue();
         assertThat(api.get("/api/v1/admin/retention/runs", HttpApi.basic("admin")).body().path("items").get(0)
                 .path("participants")).isEqualTo(participants);
         JsonNode audited = api.get("/api/v1/admin/audit?action=RETENTION_RUN", HttpApi.basic("admin")).body()

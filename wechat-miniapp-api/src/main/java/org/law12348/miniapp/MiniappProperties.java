@@ -18,10 +18,11 @@ import java.time.Period;
  * @param uploads       where images of service requests are kept and how large they may be
  * @param notifications how subscribe / template messages are retried
  * @param retention     how long an account nobody signs in to is kept
+ * @param sms           text messages (Alibaba Cloud SMS): web sign-in codes and notices to callers and web users
  */
 @ConfigurationProperties("law12348.miniapp")
 public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, Uploads uploads,
-                                Notifications notifications, Retention retention) {
+                                Notifications notifications, Retention retention, Sms sms) {
 
     public MiniappProperties {
         wechat = wechat == null ? new Wechat(null, null, null, null, null, null, null, null, null, null) : wechat;
@@ -30,6 +31,7 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
         uploads = uploads == null ? new Uploads(null, null, null) : uploads;
         notifications = notifications == null ? new Notifications(null, null, null, null) : notifications;
         retention = retention == null ? new Retention(null) : retention;
+        sms = sms == null ? new Sms(null, null, null, null, null, null, null, null, null) : sms;
         // an account is in use for as long as a session token lasts, but only the sign-in records it
         Period unused = retention.unusedAccountAfter();
         if (Duration.ofDays(unused.toTotalMonths() * 28 + unused.getDays()).compareTo(session.ttl()) <= 0) {
@@ -173,6 +175,70 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
         public Duration backoffAfter(int failures) {
             Duration pause = initialBackoff.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
             return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+        }
+    }
+
+    /**
+     * @param accessKeyId     the RAM user's AccessKey id (environment: {@code LAW12348_MINIAPP_SMS_ACCESSKEYID})
+     * @param accessKeySecret its secret
+     * @param endpoint        host (and port) of the SMS API; a proxy or a test server may stand in
+     * @param protocol        {@code HTTPS} (default) or {@code HTTP} (a local test server only)
+     * @param signName        the approved signature shown in front of every message, e.g. 12348法律服务
+     * @param templates       approved template codes per message kind (empty: that kind is not sent)
+     * @param codes           how one-time sign-in codes are limited
+     * @param connectTimeout  how long to wait for a connection
+     * @param readTimeout     how long to wait for the answer; a citizen asking for a code waits at most this
+     */
+    public record Sms(String accessKeyId, String accessKeySecret, String endpoint, String protocol, String signName,
+                      SmsTemplates templates, SmsCodes codes, Duration connectTimeout, Duration readTimeout) {
+        public Sms {
+            endpoint = or(endpoint, "dysmsapi.aliyuncs.com");
+            protocol = or(protocol, "HTTPS").toUpperCase(java.util.Locale.ROOT);
+            if (!protocol.equals("HTTPS") && !protocol.equals("HTTP")) {
+                throw new IllegalArgumentException("law12348.miniapp.sms.protocol must be HTTPS or HTTP");
+            }
+            signName = signName == null ? "" : signName;
+            templates = templates == null ? new SmsTemplates(null, null, null, null) : templates;
+            codes = codes == null ? new SmsCodes(null, null, null, null, null, null) : codes;
+            connectTimeout = timeout(connectTimeout, Duration.ofSeconds(3), "sms.connect-timeout");
+            readTimeout = timeout(readTimeout, Duration.ofSeconds(5), "sms.read-timeout");
+        }
+
+        public boolean configured() {
+            return hasText(accessKeyId) && hasText(accessKeySecret) && hasText(signName);
+        }
+    }
+
+    /**
+     * Template codes as approved in the SMS console. The sign-in template has one variable,
+     * {@code code}; the notice templates one, {@code number} (the ticket number).
+     */
+    public record SmsTemplates(String signInCode, String accepted, String answered, String closed) {
+        public SmsTemplates {
+            signInCode = signInCode == null ? "" : signInCode;
+            accepted = accepted == null ? "" : accepted;
+            answered = answered == null ? "" : answered;
+            closed = closed == null ? "" : closed;
+        }
+    }
+
+    /**
+     * @param ttl              how long a code may be used
+     * @param resendAfter      the shortest time between two codes to one number
+     * @param perNumberPerHour codes one number may receive in an hour
+     * @param perNumberPerDay  … in a day
+     * @param perSourcePerHour codes one client address may ask for in an hour (whatever the numbers)
+     * @param maxAttempts      wrong guesses after which a code is void
+     */
+    public record SmsCodes(Duration ttl, Duration resendAfter, Integer perNumberPerHour, Integer perNumberPerDay,
+                           Integer perSourcePerHour, Integer maxAttempts) {
+        public SmsCodes {
+            ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
+            resendAfter = resendAfter == null ? Duration.ofSeconds(60) : resendAfter;
+            perNumberPerHour = perNumberPerHour == null ? 5 : perNumberPerHour;
+            perNumberPerDay = perNumberPerDay == null ? 10 : perNumberPerDay;
+            perSourcePerHour = perSourcePerHour == null ? 20 : perSourcePerHour;
+            maxAttempts = maxAttempts == null ? 5 : maxAttempts;
         }
     }
 

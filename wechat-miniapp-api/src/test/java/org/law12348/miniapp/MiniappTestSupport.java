@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module running with ticketing on H2 over real HTTP, its WeChat and Alipay adapters pointed at
- * the local fake platforms. Every test class extending this shares one application context.
+ * the local fake platforms (and its SMS adapter at the local Alibaba Cloud SMS endpoint). Every test class extending this shares one application context.
  */
 @SpringBootTest(classes = MiniappTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -54,6 +54,13 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "law12348.miniapp.alipay.read-timeout=PT1S",
                 "law12348.miniapp.alipay.app-id=" + FakeAlipay.APP_ID,
                 "law12348.miniapp.alipay.templates.answered=ALI-TPL-ANSWERED",
+                "law12348.miniapp.sms.access-key-id=" + FakeAliyunSms.ACCESS_KEY_ID,
+                "law12348.miniapp.sms.access-key-secret=" + FakeAliyunSms.ACCESS_KEY_SECRET,
+                "law12348.miniapp.sms.protocol=HTTP",
+                "law12348.miniapp.sms.sign-name=" + FakeAliyunSms.SIGN_NAME,
+                "law12348.miniapp.sms.templates.sign-in-code=" + FakeAliyunSms.CODE_TEMPLATE,
+                "law12348.miniapp.sms.templates.answered=SMS_480000003",
+                "law12348.miniapp.sms.read-timeout=PT1S",
                 "law12348.miniapp.notifications.poll-interval=PT1H",
                 "law12348.miniapp.notifications.max-attempts=4",
                 "law12348.miniapp.notifications.initial-backoff=PT30S",
@@ -83,6 +90,7 @@ abstract class MiniappTestSupport {
 
     final FakeWechat wechat = FakeWechat.get();
     final FakeAlipay alipay = FakeAlipay.get();
+    final FakeAliyunSms sms = FakeAliyunSms.get();
 
     @DynamicPropertySource
     static void platforms(DynamicPropertyRegistry registry) {
@@ -92,12 +100,14 @@ abstract class MiniappTestSupport {
         registry.add("law12348.miniapp.alipay.alipay-public-key", () -> FakeAlipay.get().platformPublicKey);
         registry.add("law12348.miniapp.alipay.aes-key", () -> FakeAlipay.get().aesKey);
         registry.add("law12348.miniapp.uploads.dir", IMAGES::toString);
+        registry.add("law12348.miniapp.sms.endpoint", () -> FakeAliyunSms.get().endpoint());
     }
 
     @BeforeEach
     void resetPlatforms() {
         wechat.reset();
         alipay.reset();
+        sms.reset();
     }
 
     /** A distinct value per call, for openids, codes and client message ids. */

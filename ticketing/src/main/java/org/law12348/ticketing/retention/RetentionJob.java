@@ -49,7 +49,9 @@ public class RetentionJob {
         this.anonymiser = anonymiser;
         this.transactions = transactions;
         this.history = history;
-        this.participants = participants;
+        // by name: every run lists them in the same order, whatever order the beans were found in
+        this.participants = participants.stream()
+                .sorted(java.util.Comparator.comparing(RetentionParticipant::name)).toList();
         this.audit = audit;
         this.clock = clock;
     }

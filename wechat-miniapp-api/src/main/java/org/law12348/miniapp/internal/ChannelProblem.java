@@ -15,6 +15,7 @@ public class ChannelProblem extends RuntimeException {
     private final String code;
     private final String chineseMessage;
     private final String field;
+    private long retryAfterSeconds;
 
     public ChannelProblem(HttpStatus status, String code, String chineseMessage, String field) {
         super(code);
@@ -58,6 +59,13 @@ public class ChannelProblem extends RuntimeException {
                 platform + "服务暂时异常，请稍后重试", null);
     }
 
+    /** 429: the citizen (or the number, or the address) asked too often; worth trying again after the pause. */
+    public static ChannelProblem tooOften(String code, String chineseMessage, String field, java.time.Duration pause) {
+        ChannelProblem problem = new ChannelProblem(HttpStatus.TOO_MANY_REQUESTS, code, chineseMessage, field);
+        problem.retryAfterSeconds = Math.max(1, (pause.toMillis() + 999) / 1000);
+        return problem;
+    }
+
     public static ChannelProblem signInRejected(String code, String chineseMessage) {
         return new ChannelProblem(HttpStatus.UNAUTHORIZED, code, chineseMessage, "code");
     }
@@ -76,5 +84,10 @@ public class ChannelProblem extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Seconds to wait before asking again (the Retry-After of a 429), 0 when the problem does not say. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

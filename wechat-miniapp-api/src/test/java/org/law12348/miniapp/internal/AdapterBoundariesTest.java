@@ -35,6 +35,13 @@ class AdapterBoundariesTest {
     }
 
     @Test
+    void theAlibabaCloudSmsSdkIsUsedOnlyByTheSmsAdapter() {
+        noClasses().that().resideOutsideOfPackage("org.law12348.miniapp.internal.sms..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aliyun..")
+                .check(classes);
+    }
+
+    @Test
     void thePublicPackageDependsOnNoImplementation() {
         noClasses().that().resideInAPackage("org.law12348.miniapp")
                 .should().dependOnClassesThat().resideInAPackage("org.law12348.miniapp.internal..")

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Without credentials a channel answers 503 with a Chinese explanation; sending is postponed, not lost. */
 class UnconfiguredChannelsTest {
 
-    private static final MiniappProperties NOTHING = new MiniappProperties(null, null, null, null, null, null);
+    private static final MiniappProperties NOTHING = new MiniappProperties(null, null, null, null, null, null, null);
 
     @Test
     void wechatSignInAnswers503() {

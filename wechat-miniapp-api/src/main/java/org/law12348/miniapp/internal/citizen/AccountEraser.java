@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * Deletes the mini-program accounts of an erased citizen: every account signed in with one of the
  * citizen's openids or Alipay user ids, or bound to one of their phone numbers, with what hangs on
- * it (send grants, client message ids). Session tokens name the account, so they stop working with it; the next sign-in of the
+ * it (send grants, client message ids), and the SMS sign-in codes sent to their numbers. Session tokens name the account, so they stop working with it; the next sign-in of the
  * same platform identity creates a new, empty account. Runs in the erasing transaction; deleting what
  * is already gone does nothing, so a repeated erasure is harmless.
  * <p>
@@ -63,6 +63,9 @@ class AccountEraser implements PlatformAccounts {
             jdbc.update("delete from miniapp_send_grant where citizen_id = ?", id);
             jdbc.update("delete from miniapp_client_message where citizen_id = ?", id);
             jdbc.update("delete from miniapp_citizen where id = ?", id);
+        }
+        for (String phoneHash : event.phoneHashes()) {
+            jdbc.update("delete from miniapp_sms_code where phone_hash = ?", phoneHash);
         }
         if (!accounts.isEmpty()) {
             log.info("Deleted {} mini-program accounts of an erased citizen", accounts.size());

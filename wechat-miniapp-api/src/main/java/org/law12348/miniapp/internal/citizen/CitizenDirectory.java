@@ -40,6 +40,12 @@ public class CitizenDirectory {
                 () -> MiniappCitizen.ofAlipay(userId, clock.instant()), null);
     }
 
+    /** The web citizen who proved by an SMS code that this number is theirs. */
+    public MiniappCitizen sms(PhoneNumber phone) {
+        return upsert(() -> citizens.findBySmsPhoneHash(cipher.blindIndex(phone.value())),
+                () -> MiniappCitizen.ofSms(phone, clock.instant()), null);
+    }
+
     public Optional<MiniappCitizen> byWechat(String openId) {
         return citizens.findByWechatOpenIdHash(cipher.blindIndex(openId));
     }

@@ -57,6 +57,10 @@ public class MiniappCitizen implements BlindIndexed {
     @Column(name = "phone_hash", length = 64)
     private String phoneHash;
 
+    // set only for an account made by an SMS sign-in on the web: the number is its identity
+    @Column(name = "sms_phone_hash", length = 64)
+    private String smsPhoneHash;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -83,6 +87,15 @@ public class MiniappCitizen implements BlindIndexed {
         return c;
     }
 
+    static MiniappCitizen ofSms(PhoneNumber phone, Instant now) {
+        MiniappCitizen c = new MiniappCitizen();
+        c.phone = phone.value();
+        c.smsPhoneHash = ""; // filled in by refreshBlindIndexes before the row is written
+        c.createdAt = now;
+        c.signedInAt = now;
+        return c;
+    }
+
     void signedIn(String unionId, Instant now) {
         if (unionId != null) {
             wechatUnionId = unionId;
@@ -99,6 +112,9 @@ public class MiniappCitizen implements BlindIndexed {
         wechatOpenIdHash = cipher.blindIndex(wechatOpenId);
         alipayUserIdHash = cipher.blindIndex(alipayUserId);
         phoneHash = cipher.blindIndex(phone);
+        if (smsPhoneHash != null) {
+            smsPhoneHash = phoneHash;
+        }
     }
 
     public Long id() {

@@ -12,4 +12,7 @@ public interface MiniappCitizens extends JpaRepository<MiniappCitizen, Long> {
 
     /** By the blind index of the Alipay user id. */
     Optional<MiniappCitizen> findByAlipayUserIdHash(String userIdHash);
+
+    /** The account an SMS sign-in made for this number (by its blind index). */
+    Optional<MiniappCitizen> findBySmsPhoneHash(String phoneHash);
 }

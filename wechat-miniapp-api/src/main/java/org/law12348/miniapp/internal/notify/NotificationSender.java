@@ -84,7 +84,11 @@ public class NotificationSender implements SmartLifecycle {
         }
         int attempts = n.attempts() + 1;
         Instant now = now();
-        String platform = n.channel() == Channel.WECHAT ? "微信订阅消息" : "支付宝模板消息";
+        String platform = switch (n.channel()) {
+            case WECHAT -> "微信订阅消息";
+            case ALIPAY -> "支付宝模板消息";
+            default -> "短信通知";
+        };
         switch (delivery.outcome()) {
             case SENT -> {
                 finish(n, MiniappNotification.Status.SENT, attempts, null, now);

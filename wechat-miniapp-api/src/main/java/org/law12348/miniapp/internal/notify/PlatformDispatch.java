@@ -2,6 +2,7 @@ package org.law12348.miniapp.internal.notify;
 
 import org.law12348.miniapp.MiniappProperties;
 import org.law12348.miniapp.internal.alipay.AlipayGateway;
+import org.law12348.miniapp.internal.sms.AliyunSms;
 import org.law12348.miniapp.internal.citizen.MiniappCitizen;
 import org.law12348.miniapp.internal.citizen.CitizenDirectory;
 import org.law12348.miniapp.internal.wechat.WechatClient;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One attempt to send a notification through its platform: picks the template of the notice kind,
+ * One attempt to send a notification through its platform (a text message for the hotline and the web): picks the template of the notice kind,
  * takes a use of what the citizen allowed (WeChat subscribe grant, Alipay form id) and sends.
  * A notice without a configured template or without the citizen's permission is not sent at all.
  */
@@ -34,10 +35,12 @@ class PlatformDispatch {
     private final SendGrants grants;
     private final CitizenDirectory citizens;
     private final MiniappProperties properties;
+    private final AliyunSms sms;
     private final Clock clock;
 
-    PlatformDispatch(WechatClient wechat, AlipayGateway alipay, SendGrants grants, CitizenDirectory citizens,
-                     MiniappProperties properties, Clock clock) {
+    PlatformDispatch(WechatClient wechat, AlipayGateway alipay, AliyunSms sms, SendGrants grants,
+                     CitizenDirectory citizens, MiniappProperties properties, Clock clock) {
+        this.sms = sms;
         this.wechat = wechat;
         this.alipay = alipay;
         this.grants = grants;
@@ -47,6 +50,9 @@ class PlatformDispatch {
     }
 
     Delivery send(MiniappNotification n) {
+        if (n.channel() != Channel.WECHAT && n.channel() != Channel.ALIPAY) {
+            return sms.sendNotice(n.recipient(), n.kind(), n.ticketNumber());
+        }
         boolean viaWechat = n.channel() == Channel.WECHAT;
         MiniappProperties.Templates templates = viaWechat ? properties.wechat().templates()
                 : properties.alipay().templates();

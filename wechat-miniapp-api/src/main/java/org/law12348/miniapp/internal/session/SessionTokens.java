@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 @Component
 public class SessionTokens {
 
-    private static final Pattern FORM = Pattern.compile("m1\\.(\\d{1,18})\\.([WA])\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})");
+    private static final Pattern FORM = Pattern.compile("m1\\.(\\d{1,18})\\.([WAS])\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})");
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final SessionSecret secret;
@@ -39,7 +39,7 @@ public class SessionTokens {
 
     public String issue(long citizenId, Channel channel) {
         long expiry = clock.instant().plus(ttl).getEpochSecond();
-        String payload = "m1." + citizenId + "." + (channel == Channel.WECHAT ? "W" : "A") + "." + expiry;
+        String payload = "m1." + citizenId + "." + letter(channel) + "." + expiry;
         return payload + "." + sign(payload);
     }
 
@@ -66,8 +66,26 @@ public class SessionTokens {
         if (!clock.instant().isBefore(expiresAt)) {
             throw new SessionRejectedException("session.expired", "登录已过期，请重新登录");
         }
-        return new CitizenSession(Long.parseLong(m.group(1)), "W".equals(m.group(2)) ? Channel.WECHAT : Channel.ALIPAY,
+        return new CitizenSession(Long.parseLong(m.group(1)), channel(m.group(2)),
                 expiresAt);
+    }
+
+    /** The channel's letter in a token: W WeChat, A Alipay, S the web after an SMS code. */
+    private static String letter(Channel channel) {
+        return switch (channel) {
+            case WECHAT -> "W";
+            case ALIPAY -> "A";
+            case WEB -> "S";
+            default -> throw new IllegalArgumentException("no citizen sessions on channel " + channel);
+        };
+    }
+
+    private static Channel channel(String letter) {
+        return switch (letter) {
+            case "W" -> Channel.WECHAT;
+            case "A" -> Channel.ALIPAY;
+            default -> Channel.WEB;
+        };
     }
 
     private String sign(String payload) {

@@ -33,6 +33,8 @@ class MiniappProblems {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, "30");
+        } else if (e.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         return response.body(ApiProblems.problem(e.status(), e.code(), e.chineseMessage(), e.field()));
     }

@@ -2,6 +2,7 @@ package org.law12348.miniapp.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.law12348.miniapp.internal.Masks;
 import org.law12348.miniapp.internal.alipay.AlipayGateway;
 import org.law12348.miniapp.internal.alipay.AlipayPhoneNumbers;
@@ -9,6 +10,7 @@ import org.law12348.miniapp.internal.citizen.CitizenDirectory;
 import org.law12348.miniapp.internal.citizen.MiniappCitizen;
 import org.law12348.miniapp.internal.session.SessionRejectedException;
 import org.law12348.miniapp.internal.session.SessionTokens;
+import org.law12348.miniapp.internal.sms.SignInCodes;
 import org.law12348.miniapp.internal.wechat.WechatClient;
 import org.law12348.miniapp.internal.wechat.WechatIdentity;
 import org.law12348.ticketing.Channel;
@@ -25,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
-/** Sign-in with a platform's login code, and binding the phone number the platform verified. */
+/**
+ * Sign-in with a platform's login code, and binding the phone number the platform verified; on the web,
+ * sign-in with a phone number and the one-time code sent to it by SMS.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/miniapp", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "miniapp", description = "微信、支付宝小程序")
@@ -51,15 +56,26 @@ class SignInController {
     record BoundPhone(String phone) {
     }
 
+    record SmsCodeRequest(String phone) {
+    }
+
+    record SmsCodeSent(String phone, Instant resendAfter, Instant expiresAt) {
+    }
+
+    record SmsSignIn(String phone, String code) {
+    }
+
     private final WechatClient wechat;
     private final AlipayGateway alipay;
     private final AlipayPhoneNumbers alipayPhones;
     private final CitizenDirectory directory;
     private final SessionTokens tokens;
     private final CurrentCitizen current;
+    private final SignInCodes codes;
 
     SignInController(WechatClient wechat, AlipayGateway alipay, AlipayPhoneNumbers alipayPhones,
-                     CitizenDirectory directory, SessionTokens tokens, CurrentCitizen current) {
+                     CitizenDirectory directory, SessionTokens tokens, CurrentCitizen current, SignInCodes codes) {
+        this.codes = codes;
         this.wechat = wechat;
         this.alipay = alipay;
         this.alipayPhones = alipayPhones;
@@ -86,6 +102,31 @@ class SignInController {
         MiniappCitizen citizen = directory.alipay(userId);
         log.info("Alipay citizen {} signed in", Masks.id(userId));
         return session(citizen, Channel.ALIPAY);
+    }
+
+    @PostMapping(path = "/sms/codes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "网页登录第一步：向手机号发送短信验证码")
+    SmsCodeSent smsCode(@RequestBody(required = false) SmsCodeRequest body, HttpServletRequest request) {
+        PhoneNumber phone = requirePhone(body == null ? null : body.phone());
+        SignInCodes.Issued issued = codes.send(phone, request.getRemoteAddr());
+        return new SmsCodeSent(phone.masked(), issued.resendAfter(), issued.expiresAt());
+    }
+
+    @PostMapping(path = "/sms/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "网页登录第二步：手机号和短信验证码换取会话令牌，可查看该号码的全部咨询")
+    Session smsSignIn(@RequestBody(required = false) SmsSignIn body) {
+        PhoneNumber phone = requirePhone(body == null ? null : body.phone());
+        String code = body.code();
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException("code", "field.required", "请输入短信验证码");
+        }
+        if (!code.strip().matches("\\d{6}")) {
+            throw new InvalidInputException("code", "field.invalid", "验证码是6位数字");
+        }
+        codes.use(phone, code.strip());
+        MiniappCitizen citizen = directory.sms(phone);
+        log.info("Web citizen {} signed in by SMS code", phone.masked());
+        return session(citizen, Channel.WEB);
     }
 
     @PostMapping(path = "/wechat/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -123,6 +164,21 @@ class SignInController {
     private Session session(MiniappCitizen citizen, Channel channel) {
         String token = tokens.issue(citizen.id(), channel);
         return new Session(token, tokens.verify("Bearer " + token).expiresAt(), channel.name(), citizen.phone() != null);
+    }
+
+    private static PhoneNumber requirePhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            throw new InvalidInputException("phone", "field.required", "请输入手机号");
+        }
+        try {
+            PhoneNumber number = new PhoneNumber(phone.length() > 20 ? "" : phone);
+            if (number.isMobile()) {
+                return number;
+            }
+        } catch (InvalidInputException malformed) {
+            // answered below, naming this endpoint's field
+        }
+        throw new InvalidInputException("phone", "field.invalid", "请输入11位手机号");
     }
 
     private static String requireCode(String code, String field) {
