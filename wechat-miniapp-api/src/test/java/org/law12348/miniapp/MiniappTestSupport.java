@@ -3,6 +3,7 @@ package org.law12348.miniapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
+import org.law12348.testsupport.FakeAliyunSms;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.law12348.app.browser.HeadlessChromium;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.law12348.testsupport.FakeAliyunSms;
 import org.law12348.testsupport.PostgresDatabase;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,9 +19,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL: a citizen asks and sees the knowledge base's answers while typing, submits with a double
  * tap and gets one ticket, a consultant answers through the API, the citizen reads the answer, follows
  * up, accepts the second answer and rates once — a second rating from a page left open is refused
- * politely. Every page is scanned for codes and English, and photographed screen by screen
+ * politely. A web citizen signs in with a code texted to the phone (the real SMS SDK against the local
+ * endpoint) and opens a consultation filed on another computer. Every page is scanned for codes and English, and photographed screen by screen
  * (app/target/citizen-app-screenshots).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -46,6 +55,14 @@ class CitizenAppBrowserTest {
         String url = PostgresDatabase.create("law12348_it_citizen");
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+        // SMS sign-in through the real SDK against the local Alibaba Cloud SMS endpoint
+        FakeAliyunSms sms = FakeAliyunSms.get();
+        registry.add("law12348.miniapp.sms.endpoint", sms::endpoint);
+        registry.add("law12348.miniapp.sms.protocol", () -> "HTTP");
+        registry.add("law12348.miniapp.sms.access-key-id", () -> FakeAliyunSms.ACCESS_KEY_ID);
+        registry.add("law12348.miniapp.sms.access-key-secret", () -> FakeAliyunSms.ACCESS_KEY_SECRET);
+        registry.add("law12348.miniapp.sms.sign-name", () -> FakeAliyunSms.SIGN_NAME);
+        registry.add("law12348.miniapp.sms.templates.sign-in-code", () -> FakeAliyunSms.CODE_TEMPLATE);
     }
 
     @LocalServerPort
@@ -255,7 +272,7 @@ class CitizenAppBrowserTest {
         app.type("#find-token", "not-the-token");
         app.tap("#find-submit");
         assertThat(app.text("#find-error")).contains("请核对咨询编号和查询码");
-        assertThat(app.text("#find-ticket")).contains("暂未开通");
+        assertThat(app.text("#sms-sign-in")).contains("获取验证码");
         noCodes("my consultations, empty");
         app.screenshot("13-my-consultations-empty");
 
@@ -278,6 +295,48 @@ class CitizenAppBrowserTest {
         assertThat(app.script("return Object.keys(localStorage).filter(k => k.includes('law12348')).length"))
                 .isEqualTo(0L);
         assertThat(app.script("return localStorage.getItem('csp-refused')")).as("refused by the CSP").isNull();
+    }
+
+    @Test
+    void aWebCitizenSignsInWithACodeTextedToThePhoneAndOpensAConsultationFiledElsewhere() throws Exception {
+        String phone = "1397" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        String number = fileFromAnotherDevice(phone);
+        app.open("");
+        app.tap("#consent-accept");
+        app.open("/pages/tickets/index");
+        app.visible("#sms-sign-in");
+        noCodes("my consultations, SMS sign-in");
+
+        app.type("#sms-phone", phone);
+        app.tap("#sms-send");
+        app.waitForText("#sms-notice", "验证码已发送");
+        assertThat(app.text("#sms-send")).contains("秒后可重发");
+        app.screenshot("17-sms-code-sent");
+        app.type("#sms-code", FakeAliyunSms.get().lastCodeTo(phone));
+        app.tap("#sms-submit");
+
+        app.visible(".ticket-row[data-number='" + number + "']");
+        assertThat(app.text("#sms-signed-in")).contains(phone.substring(0, 3) + "****" + phone.substring(7));
+        noCodes("my consultations, signed in by SMS");
+        app.screenshot("18-sms-signed-in");
+        app.tap(".ticket-row[data-number='" + number + "']");
+        app.visible("#ticket-status");
+        assertThat(app.text("#ticket-question")).contains("邻居家漏水");
+        assertThat(app.text("#ticket-number")).isEqualTo(number);
+        noCodes("a consultation opened through the SMS sign-in");
+        app.screenshot("19-sms-consultation");
+    }
+
+    /** The citizen asked on the web portal of another computer: this phone holds no tracking token for it. */
+    private String fileFromAnotherDevice(String phone) throws Exception {
+        String body = new ObjectMapper().writeValueAsString(Map.of("businessType", "LEGAL_CONSULTATION",
+                "regionCode", "440106", "text", "邻居家漏水把我家天花板泡坏了，对方不肯赔，怎么办？", "contactPhone", phone));
+        HttpResponse<String> filed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return new ObjectMapper().readTree(filed.body()).path("number").asText();
     }
 
     private long count(String sql) {

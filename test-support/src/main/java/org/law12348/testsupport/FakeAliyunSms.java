@@ -1,4 +1,4 @@
-package org.law12348.miniapp;
+package org.law12348.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,13 +42,22 @@ import java.util.stream.Collectors;
  */
 public final class FakeAliyunSms {
 
-    static final String ACCESS_KEY_ID = "LTAI5tFakeSmsKey0001";
-    static final String ACCESS_KEY_SECRET = "fakeSmsSecretForLocalTests0000001";
-    static final String SIGN_NAME = "12348法律服务";
-    static final String CODE_TEMPLATE = "SMS_480000001";
-    static final Set<String> NOTICE_TEMPLATES = Set.of("SMS_480000002", "SMS_480000003", "SMS_480000004");
+    public static final String ACCESS_KEY_ID = "LTAI5tFakeSmsKey0001";
+    public static final String ACCESS_KEY_SECRET = "fakeSmsSecretForLocalTests0000001";
+    public static final String SIGN_NAME = "12348法律服务";
+    public static final String CODE_TEMPLATE = "SMS_480000001";
+    public static final Set<String> NOTICE_TEMPLATES = Set.of("SMS_480000002", "SMS_480000003", "SMS_480000004");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeAliyunSms instance;
+
+    /** The newest sign-in code texted to this number (what the citizen reads on their phone). */
+    public String lastCodeTo(String phone) {
+        List<Sent> to = sentTo(phone).stream().filter(s -> s.template().equals(CODE_TEMPLATE)).toList();
+        if (to.isEmpty()) {
+            throw new AssertionError("no sign-in code was texted to " + phone);
+        }
+        return to.get(to.size() - 1).variables().path("code").asText();
+    }
 
     /** One message the service accepted. */
     public record Sent(String phone, String template, JsonNode variables) {
@@ -66,7 +75,7 @@ public final class FakeAliyunSms {
         server.start();
     }
 
-    static synchronized FakeAliyunSms get() {
+    public static synchronized FakeAliyunSms get() {
         if (instance == null) {
             try {
                 instance = new FakeAliyunSms();
@@ -78,28 +87,28 @@ public final class FakeAliyunSms {
     }
 
     /** The SDK's endpoint setting: host and port, no scheme. */
-    String endpoint() {
+    public String endpoint() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Sent> sent() {
+    public List<Sent> sent() {
         return sent;
     }
 
-    List<Sent> sentTo(String phone) {
+    public List<Sent> sentTo(String phone) {
         return sent.stream().filter(s -> s.phone().equals(phone)).toList();
     }
 
-    int refusedSignatures() {
+    public int refusedSignatures() {
         return refusedSignatures;
     }
 
     /** The next SendSms answers this business error code (e.g. {@code isv.MOBILE_NUMBER_ILLEGAL}). */
-    void failNext(String code) {
+    public void failNext(String code) {
         nextBusinessErrors.add(code);
     }
 
-    void reset() {
+    public void reset() {
         sent.clear();
         nextBusinessErrors.clear();
         refusedSignatures = 0;
