@@ -2,6 +2,7 @@ package org.law12348.telephony.internal.calls;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** All hotline calls. */
-public interface CallRecords extends JpaRepository<CallRecord, Long> {
+public interface CallRecords extends JpaRepository<CallRecord, Long>, JpaSpecificationExecutor<CallRecord> {
 
     Optional<CallRecord> findByCallId(String callId);
 
