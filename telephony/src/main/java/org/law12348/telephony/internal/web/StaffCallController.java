@@ -37,7 +37,8 @@ import java.util.List;
 @RestController
 class StaffCallController {
 
-    record CallPage(List<CallView> items, long total, int page, int limit) {
+    /** One page of the call log, with the queues the IVR menu knows (the queue filter's choices). */
+    record CallPage(List<CallView> items, long total, int page, int limit, List<QueueNames.QueueName> queues) {
     }
 
     record CallerHistoryView(String phone, List<CallerHistory.OpenTicket> openTickets, List<CallView> calls) {
@@ -61,6 +62,7 @@ class StaffCallController {
     private final StaffGate gate;
     private final CallRecords records;
     private final CallSearch search;
+    private final QueueNames queueNames;
     private final CallbackTasks callbackTasks;
     private final CallLog calls;
     private final CallerHistory history;
@@ -70,7 +72,7 @@ class StaffCallController {
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    StaffCallController(StaffGate gate, CallRecords records, CallSearch search, CallbackTasks callbackTasks, CallLog calls,
+    StaffCallController(StaffGate gate, CallRecords records, CallSearch search, QueueNames queueNames, CallbackTasks callbackTasks, CallLog calls,
                         CallerHistory history, StaffCallDesk desk, CallViews views, AuditTrail audit,
                         PersonalDataCipher cipher, Clock clock) {
         this.callbackTasks = callbackTasks;
@@ -78,6 +80,7 @@ class StaffCallController {
         this.gate = gate;
         this.records = records;
         this.search = search;
+        this.queueNames = queueNames;
         this.calls = calls;
         this.history = history;
         this.desk = desk;
@@ -110,7 +113,7 @@ class StaffCallController {
                 "telephony-api: 来电号码、录音 from=" + f.from() + " to=" + f.to() + " outcome=" + outcome
                         + " queue=" + f.queue() + " region=" + f.regionPrefix() + " agent=" + f.agent()
                         + " hasRecording=" + f.hasRecording() + " page=" + f.page() + " rows=" + items.size());
-        return new CallPage(items, found.getTotalElements(), f.page(), f.limit());
+        return new CallPage(items, found.getTotalElements(), f.page(), f.limit(), queueNames.menuQueues());
     }
 
     @GetMapping("/api/v1/staff/callers/{phone}/history")

@@ -47,17 +47,17 @@ class Wallboard {
 
     private final ObjectProvider<LiveQueues> live;
     private final QueueFigures figures;
-    private final Map<String, String> names = new LinkedHashMap<>();
+    private final QueueNames names;
     private final ZoneId zone;
     private final Clock clock;
 
-    Wallboard(ObjectProvider<LiveQueues> live, QueueFigures figures, TelephonyProperties properties, Clock clock) {
+    Wallboard(ObjectProvider<LiveQueues> live, QueueFigures figures, QueueNames names, TelephonyProperties properties,
+              Clock clock) {
         this.live = live;
         this.figures = figures;
+        this.names = names;
         this.zone = properties.hours().zone();
         this.clock = clock;
-        properties.ivr().menu().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> names.putIfAbsent(e.getValue().queue(), e.getValue().businessType().chineseName()));
     }
 
     Board now() {
@@ -70,8 +70,8 @@ class Wallboard {
         }
         Instant midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         Map<String, QueueFigures.Today> today = figures.since(midnight, SERVICE_LEVEL_SECONDS);
-        TreeSet<String> all = new TreeSet<>(Comparator.comparing(this::menuOrder).thenComparing(q -> q));
-        all.addAll(names.keySet());
+        TreeSet<String> all = new TreeSet<>(Comparator.comparing(names::order).thenComparing(q -> q));
+        names.menuQueues().forEach(q -> all.add(q.queue()));
         all.addAll(queues.keySet());
         all.addAll(today.keySet());
         List<QueueCard> cards = all.stream().map(q -> card(q, queues.get(q), today.get(q), state)).toList();
@@ -88,21 +88,10 @@ class Wallboard {
         Double level = counted == 0 ? null : (double) t.answeredWithinTarget() / counted;
         boolean live = state == Pbx.CONNECTED;
         LiveQueue q = now == null ? new LiveQueue(queue, 0, 0, 0, 0, 0, 0) : now;
-        return new QueueCard(queue, names.getOrDefault(queue, "队列 " + queue),
+        return new QueueCard(queue, names.nameOf(queue),
                 live ? q.waiting() : null, live ? q.longestWaitSeconds() : null,
                 live ? q.agentsAvailable() : null, live ? q.agentsOnCall() : null,
                 live ? q.agentsPaused() : null, live ? q.agentsOffline() : null,
                 t.answered(), t.abandoned(), t.answeredWithinTarget(), level);
-    }
-
-    private int menuOrder(String queue) {
-        int i = 0;
-        for (String known : names.keySet()) {
-            if (known.equals(queue)) {
-                return i;
-            }
-            i++;
-        }
-        return Integer.MAX_VALUE;
     }
 }
