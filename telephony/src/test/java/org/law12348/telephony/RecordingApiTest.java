@@ -35,6 +35,7 @@ class RecordingApiTest extends AmiDeskIntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired CitizenData citizenData;
     @Autowired TicketIntake intake;
+    @Autowired org.law12348.ticketing.retention.RetentionJob retention;
 
     @Test
     @WithMockUser(username = "dispatcher1", roles = "DISPATCHER")
@@ -113,6 +114,30 @@ class RecordingApiTest extends AmiDeskIntegrationTest {
         mvc.perform(get("/api/v1/staff/calls/" + call + "/recording")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/staff/calls/no-such-call/recording")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("call.notFound"));
+    }
+
+    @Test
+    @WithMockUser(username = "dispatcher1", roles = "DISPATCHER")
+    void theRetentionRunClearsTheRecordingAndNumberOfAnOldCallWithoutATicket() throws Exception {
+        String file = "hotline-" + IDS.incrementAndGet() + ".wav";
+        Files.write(RECORDINGS.resolve(file), bytes(0, LENGTH));
+        String old = "1795990400." + IDS.incrementAndGet();
+        Instant fourYearsAgo = Instant.parse("2022-11-30T02:00:00Z");
+        calls.record(old, "13800001008", fourYearsAgo, c -> c.messageTooShort(RECORDINGS.resolve(file).toString(),
+                fourYearsAgo.plusSeconds(30)));
+        String recent = callWithRecording("13800001009", "hotline-" + IDS.incrementAndGet() + ".wav");
+
+        var run = retention.runNow("admin");
+
+        assertThat(run.participants()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("telephony.callsWithoutTicket");
+            assertThat(p.deleted()).isPositive();
+        });
+        assertThat(RECORDINGS.resolve(file)).doesNotExist();
+        assertThat(calls.find(old).orElseThrow().callerPhone()).isNull();
+        assertThat(calls.find(old).orElseThrow().outcome()).isEqualTo(CallOutcome.MISSED);
+        mvc.perform(get("/api/v1/staff/calls/" + old + "/recording")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/staff/calls/" + recent + "/recording")).andExpect(status().isOk());
     }
 
     @Test

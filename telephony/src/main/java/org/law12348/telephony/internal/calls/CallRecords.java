@@ -35,4 +35,15 @@ public interface CallRecords extends JpaRepository<CallRecord, Long>, JpaSpecifi
             order by c.startedAt desc, c.id desc""")
     List<CallRecord> search(Instant from, Instant to, String phoneHash, org.law12348.telephony.CallOutcome outcome,
                             String queue, Pageable page);
+
+    /**
+     * Calls no ticket names that started before {@code before} and still hold a number or a recording
+     * (the retention of calls outside tickets, {@code UntickettedCallRetention}).
+     */
+    @Query("""
+            select c from CallRecord c
+            where c.ticketNumber is null and c.startedAt < :before
+              and (c.callerPhone is not null or c.recordingFile is not null)
+            order by c.startedAt""")
+    List<CallRecord> findPersonalWithoutTicketStartedBefore(Instant before, Pageable page);
 }
