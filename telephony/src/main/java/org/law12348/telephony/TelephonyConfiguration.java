@@ -8,6 +8,7 @@ import org.law12348.telephony.internal.ami.CallbackDispatcher;
 import org.law12348.telephony.internal.ami.CallbackLegs;
 import org.law12348.telephony.internal.ami.CallbackSchedule;
 import org.law12348.telephony.internal.ami.ChannelReconciler;
+import org.law12348.telephony.internal.ami.QueueBoard;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallReconciliation;
 import org.law12348.telephony.internal.calls.CallbackAttempts;
@@ -95,11 +96,20 @@ public class TelephonyConfiguration {
         }
 
         @Bean
-        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder, CallbackLegs legs) {
+        QueueBoard queueBoard(Clock clock) {
+            return new QueueBoard(clock);
+        }
+
+        @Bean
+        AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder, CallbackLegs legs,
+                                  QueueBoard board) {
             List<ManagerEventListener> listeners = new ArrayList<>();
             listeners.add(recorder);
             listeners.add(legs);
-            return new AmiConnector(properties.ami(), listeners);
+            listeners.add(board);
+            AmiConnector connector = new AmiConnector(properties.ami(), listeners);
+            board.attach(connector);
+            return connector;
         }
 
         @Bean

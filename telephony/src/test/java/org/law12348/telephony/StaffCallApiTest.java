@@ -130,4 +130,29 @@ class StaffCallApiTest extends HotlineIntegrationTest {
             org.assertj.core.api.Assertions.assertThat(c.dueAt()).isEqualTo(java.time.Instant.parse("2026-12-07T00:30:00Z"));
         });
     }
+
+    @Test
+    @WithMockUser(username = "dispatcher1", roles = "DISPATCHER")
+    void theWallboardWithoutAmiSaysSoAndStillShowsTheCallLogsFigures() throws Exception {
+        clock.set(MONDAY_10_00);
+        new AsteriskAgiPeer(AGI_PORT).call(AgiCall.from("1795879000.20", "13912345620").keys("4", AgiCall.TIMEOUT));
+
+        mvc.perform(get("/api/v1/staff/wallboard"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pbx").value("OFF"))
+                .andExpect(jsonPath("$.pbxName").value("未接入电话交换机"))
+                .andExpect(jsonPath("$.queues[0].queueName").value("法律咨询"))
+                .andExpect(jsonPath("$.queues[0].waiting").isEmpty())
+                .andExpect(jsonPath("$.queues[?(@.queue == 'mediation')].answeredToday").value(0));
+    }
+
+    @Test
+    @WithMockUser(username = "dispatcher1", roles = "DISPATCHER")
+    void listsOpenCallbacksAndRefusesAnUnknownStateByName() throws Exception {
+        mvc.perform(get("/api/v1/staff/callbacks").param("status", "OPEN")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/staff/callbacks").param("status", "PENDING,HANDED_OVER")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/staff/callbacks").param("status", "PENDING,LOST"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("status"));
+    }
 }

@@ -36,7 +36,8 @@ class EnumNamesTest {
             "StaffRole, org.law12348.ticketing.StaffRole",
             "DashboardPeriod, org.law12348.portal.console.DashboardPeriod",
             "QualificationType, org.law12348.ticketing.consultation.QualificationType",
-            "LegalCategory, org.law12348.ticketing.consultation.LegalCategory"})
+            "LegalCategory, org.law12348.ticketing.consultation.LegalCategory",
+            "CallOutcome, org.law12348.telephony.CallOutcome"})
     void workspaceNamesEveryValueAsTheBackEndDoes(String vocabulary, String enumClass) throws Exception {
         JsonNode table = new ObjectMapper().readTree(NAMES.toFile()).path(vocabulary);
         assertThat(table.isObject()).as("%s has no table %s", NAMES, vocabulary).isTrue();

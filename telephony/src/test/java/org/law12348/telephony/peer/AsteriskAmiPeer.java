@@ -41,6 +41,7 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     private final AtomicInteger uniqueIds = new AtomicInteger();
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
     private final List<LiveChannel> live = new CopyOnWriteArrayList<>();
+    private final PbxQueues queues = new PbxQueues();
     private volatile OutputStream current;
 
     public AsteriskAmiPeer(String secret) throws IOException {
@@ -61,6 +62,16 @@ public final class AsteriskAmiPeer implements AutoCloseable {
 
     public List<Map<String, String>> actions() {
         return actions;
+    }
+
+    /** The PBX's queues: what QueueSummary and QueueStatus answer, and the source of scripted queue events. */
+    public PbxQueues queues() {
+        return queues;
+    }
+
+    /** Sends events (e.g. those {@link PbxQueues} scripts) to the logged-in client. */
+    public void emitEvents(List<String> events) throws IOException {
+        send(events, Map.of());
     }
 
     /** Sends every event of a capture to the logged-in client, replacing the capture's ActionIDs. */
@@ -264,6 +275,8 @@ public final class AsteriskAmiPeer implements AutoCloseable {
                 originated(a);
             }
             case "coreshowchannels" -> write(out, coreShowChannels(id));
+            case "queuesummary" -> write(out, queues.summary(id));
+            case "queuestatus" -> write(out, queues.status(id));
             case "logoff" -> {
                 write(out, "Response: Goodbye\r\n" + id + "Message: Thanks for all the fish.\r\n\r\n");
                 return false;

@@ -6,6 +6,7 @@ public enum AuditAction {
     TICKET_LIST_VIEWED(true, "查询工单列表"),
     CALL_LIST_VIEWED(true, "查询通话记录"),
     CALLER_HISTORY_VIEWED(true, "查看来电人历史"),
+    RECORDING_PLAYED(true, "播放通话录音"),
     POOL_VIEWED(true, "查看咨询池问题"),
     CLAIMED_QUESTIONS_VIEWED(true, "查看已认领问题"),
     SIMILAR_TICKETS_VIEWED(true, "查看相似的已答复问题"),

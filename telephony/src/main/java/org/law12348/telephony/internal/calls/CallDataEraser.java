@@ -74,7 +74,7 @@ class CallDataEraser {
     }
 
     /** {@code of} names what the recording belonged to, for the log: a ticket or a call. */
-    private void delete(String recording, String of) {
+    void delete(String recording, String of) {
         Path file;
         try {
             file = Path.of(recording).toAbsolutePath().normalize();

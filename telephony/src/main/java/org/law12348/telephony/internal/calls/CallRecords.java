@@ -2,6 +2,7 @@ package org.law12348.telephony.internal.calls;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** All hotline calls. */
-public interface CallRecords extends JpaRepository<CallRecord, Long> {
+public interface CallRecords extends JpaRepository<CallRecord, Long>, JpaSpecificationExecutor<CallRecord> {
 
     Optional<CallRecord> findByCallId(String callId);
 
@@ -34,4 +35,15 @@ public interface CallRecords extends JpaRepository<CallRecord, Long> {
             order by c.startedAt desc, c.id desc""")
     List<CallRecord> search(Instant from, Instant to, String phoneHash, org.law12348.telephony.CallOutcome outcome,
                             String queue, Pageable page);
+
+    /**
+     * Calls no ticket names that started before {@code before} and still hold a number or a recording
+     * (the retention of calls outside tickets, {@code UntickettedCallRetention}).
+     */
+    @Query("""
+            select c from CallRecord c
+            where c.ticketNumber is null and c.startedAt < :before
+              and (c.callerPhone is not null or c.recordingFile is not null)
+            order by c.startedAt""")
+    List<CallRecord> findPersonalWithoutTicketStartedBefore(Instant before, Pageable page);
 }

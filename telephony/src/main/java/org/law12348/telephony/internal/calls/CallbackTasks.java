@@ -29,6 +29,10 @@ public interface CallbackTasks extends JpaRepository<CallbackTask, Long> {
                                                                                    Instant since, Pageable page);
 
     /** Call backs to one number, by the number's blind index. */
+    /** Callbacks in any of the given states booked since {@code since}, newest first (the dispatchers' list). */
+    List<CallbackTask> findByStatusInAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
+            java.util.Collection<CallbackTask.Status> statuses, Instant since, org.springframework.data.domain.Pageable page);
+
     List<CallbackTask> findByPhoneHash(String phoneHash);
 
     List<CallbackTask> findTop50ByTicketNumberInOrderByDueAtDesc(java.util.Collection<String> ticketNumbers);

@@ -19,4 +19,20 @@ class CallProblems {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(ApiProblems.problem(HttpStatus.NOT_FOUND, "call.notFound", "通话记录不存在", "callId"));
     }
+
+    @ExceptionHandler(RecordingController.RecordingNotFoundException.class)
+    ResponseEntity<ProblemDetail> noRecording(RecordingController.RecordingNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ApiProblems.problem(HttpStatus.NOT_FOUND, "recording.notFound", "该通话没有可收听的录音", "callId"));
+    }
+
+    /** RFC 9110: a 416 names the file's length in Content-Range so the player can ask again. */
+    @ExceptionHandler(RecordingController.RangeNotSatisfiableException.class)
+    ResponseEntity<ProblemDetail> badRange(RecordingController.RangeNotSatisfiableException e) {
+        return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                .header(org.springframework.http.HttpHeaders.CONTENT_RANGE, "bytes */" + e.length)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblems.problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range.notSatisfiable",
+                        "请求的录音范围无效", "Range"));
+    }
 }

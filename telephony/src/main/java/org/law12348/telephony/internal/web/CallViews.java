@@ -19,9 +19,9 @@ import java.time.Instant;
 class CallViews {
 
     record CallView(String callId, String callerPhone, String regionCode, String regionName, String businessType,
-                    String businessTypeName, String queue, String outcome, String outcomeName, Instant startedAt,
+                    String businessTypeName, String queue, String queueName, String outcome, String outcomeName, Instant startedAt,
                     Instant answeredAt, Instant endedAt, Integer waitSeconds, Integer talkSeconds, String agent,
-                    String recordingFile, String ticketNumber, Integer rating) {
+                    String recordingFile, boolean hasRecording, String ticketNumber, Integer rating) {
     }
 
     record CallbackView(long id, String ticketNumber, String phone, String agentExtension, String reason,
@@ -30,18 +30,20 @@ class CallViews {
     }
 
     private final RegionResolver regions;
+    private final QueueNames queues;
 
-    CallViews(RegionResolver regions) {
+    CallViews(RegionResolver regions, QueueNames queues) {
         this.regions = regions;
+        this.queues = queues;
     }
 
     CallView of(CallRecord c, StaffMember staff) {
         String regionName = c.regionCode() == null ? null : regions.nameOf(new RegionCode(c.regionCode()));
         return new CallView(c.callId(), phone(c.callerPhone(), staff), c.regionCode(), regionName,
                 c.businessType() == null ? null : c.businessType().name(),
-                c.businessType() == null ? null : c.businessType().chineseName(), c.queue(), c.outcome().name(),
+                c.businessType() == null ? null : c.businessType().chineseName(), c.queue(), queues.nameOf(c.queue()), c.outcome().name(),
                 c.outcome().chineseName(), c.startedAt(), c.answeredAt(), c.endedAt(), c.waitSeconds(),
-                c.talkSeconds(), c.agent(), c.recordingFile(), c.ticketNumber(), c.rating());
+                c.talkSeconds(), c.agent(), c.recordingFile(), c.recordingFile() != null, c.ticketNumber(), c.rating());
     }
 
     CallbackView of(CallbackTask t, StaffMember staff) {

@@ -1,9 +1,9 @@
 package org.law12348.telephony.internal.web;
 
-import org.law12348.telephony.CallOutcome;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallRecords;
+import org.law12348.telephony.internal.calls.CallSearch;
 import org.law12348.telephony.internal.calls.CallbackTask;
 import org.law12348.telephony.internal.calls.CallbackTasks;
 import org.law12348.telephony.internal.calls.CallerHistory;
@@ -18,6 +18,7 @@ import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /** The console's hotline API: call log, a caller's history, call summaries and call backs. */
 @RestController
 class StaffCallController {
 
-    record CallPage(List<CallView> items) {
+    /** One page of the call log, with the queues the IVR menu knows (the queue filter's choices). */
+    record CallPage(List<CallView> items, long total, int page, int limit, List<QueueNames.QueueName> queues) {
     }
 
     record CallerHistoryView(String phone, List<CallerHistory.OpenTicket> openTickets, List<CallView> calls) {
@@ -60,6 +61,8 @@ class StaffCallController {
 
     private final StaffGate gate;
     private final CallRecords records;
+    private final CallSearch search;
+    private final QueueNames queueNames;
     private final CallbackTasks callbackTasks;
     private final CallLog calls;
     private final CallerHistory history;
@@ -69,13 +72,15 @@ class StaffCallController {
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    StaffCallController(StaffGate gate, CallRecords records, CallbackTasks callbackTasks, CallLog calls,
+    StaffCallController(StaffGate gate, CallRecords records, CallSearch search, QueueNames queueNames, CallbackTasks callbackTasks, CallLog calls,
                         CallerHistory history, StaffCallDesk desk, CallViews views, AuditTrail audit,
                         PersonalDataCipher cipher, Clock clock) {
         this.callbackTasks = callbackTasks;
         this.audit = audit;
         this.gate = gate;
         this.records = records;
+        this.search = search;
+        this.queueNames = queueNames;
         this.calls = calls;
         this.history = history;
         this.desk = desk;
@@ -84,25 +89,31 @@ class StaffCallController {
         this.clock = clock;
     }
 
+    /**
+     * The call log: calls started in [from, to) (default: the last 7 days), filtered by the caller's
+     * number, region (a province, city or county code), queue, agent, outcomes (comma-separated) and
+     * whether a recording exists; one page of {@code limit} rows, newest first, with the total.
+     */
     @GetMapping("/api/v1/staff/calls")
-    CallPage list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    CallPage list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String phone, @RequestParam(required = false) String outcome,
-                  @RequestParam(required = false) String queue, @RequestParam(defaultValue = "50") int limit) {
+                  @RequestParam(required = false) String queue, @RequestParam(required = false) String region,
+                  @RequestParam(required = false) String agent, @RequestParam(required = false) String hasRecording,
+                  @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String limit) {
         StaffMember staff = gate.require("查看通话记录");
-        Instant until = to == null ? clock.instant().plusSeconds(1) : to;
-        Instant since = from == null ? until.minus(Duration.ofDays(7)) : from;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "limit.outOfRange", "每页条数应在1到" + MAX_LIMIT + "之间");
-        }
-        String caller = phone == null ? null : phoneNumber(phone);
-        List<CallView> found = records.search(since, until, caller == null ? null : cipher.blindIndex(caller),
-                        outcome(outcome), queue, PageRequest.of(0, limit))
-                .stream().map(c -> views.of(c, staff)).toList();
+        CallLogFilters.Parsed f = CallLogFilters.parse(from, to, phone, outcome, queue, region, agent, hasRecording,
+                page, limit, clock.instant());
+        String caller = f.phone();
+        Page<CallRecord> found = search.find(new CallSearch.Filter(f.from(), f.to(),
+                caller == null ? null : cipher.blindIndex(caller), f.regionPrefix(), f.queue(), f.agent(),
+                f.outcomes(), f.hasRecording()), f.page(), f.limit());
+        List<CallView> items = found.stream().map(c -> views.of(c, staff)).toList();
         audit.read(staff, AuditAction.CALL_LIST_VIEWED,
                 AuditSubject.none().withCitizen(caller == null ? null : new PhoneNumber(caller)),
-                "telephony-api: 来电号码、录音 from=" + since + " to=" + until + " outcome=" + outcome + " queue=" + queue
-                        + " rows=" + found.size());
-        return new CallPage(found);
+                "telephony-api: 来电号码、录音 from=" + f.from() + " to=" + f.to() + " outcome=" + outcome
+                        + " queue=" + f.queue() + " region=" + f.regionPrefix() + " agent=" + f.agent()
+                        + " hasRecording=" + f.hasRecording() + " page=" + f.page() + " rows=" + items.size());
+        return new CallPage(items, found.getTotalElements(), f.page(), f.limit(), queueNames.menuQueues());
     }
 
     @GetMapping("/api/v1/staff/callers/{phone}/history")
@@ -144,8 +155,8 @@ class StaffCallController {
     }
 
     /**
-     * Callbacks in one state (default {@code HANDED_OVER}: every attempt failed, a dispatcher calls the
-     * citizen), newest first, booked within the last {@code days} days, with the history of attempts.
+     * Callbacks in one or more states (comma-separated, or {@code OPEN} for all not yet done; default
+     * {@code HANDED_OVER}: every attempt failed, a dispatcher calls the citizen), newest first, booked within the last {@code days} days, with the history of attempts.
      */
     @GetMapping("/api/v1/staff/callbacks")
     CallbackPage callbacks(@RequestParam(defaultValue = "HANDED_OVER") String status,
@@ -157,20 +168,30 @@ class StaffCallController {
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInputException("days", "days.outOfRange", "天数应在1到" + MAX_DAYS + "之间");
         }
-        List<CallbackView> found = callbackTasks.findByStatusAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
-                        callbackStatus(status), clock.instant().minus(Duration.ofDays(days)), PageRequest.of(0, limit))
+        List<CallbackView> found = callbackTasks.findByStatusInAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
+                        callbackStatuses(status), clock.instant().minus(Duration.ofDays(days)), PageRequest.of(0, limit))
                 .stream().map(t -> views.of(t, staff)).toList();
         audit.read(staff, AuditAction.CALL_LIST_VIEWED, AuditSubject.none(),
                 "telephony-api: 回拨任务 status=" + status + " days=" + days + " rows=" + found.size());
         return new CallbackPage(found);
     }
 
-    private static CallbackTask.Status callbackStatus(String raw) {
-        try {
-            return CallbackTask.Status.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "status.unknown", "不支持的回拨状态：" + raw.strip());
+    /** One state, several separated by commas, or {@code OPEN}: every state the PBX or a dispatcher still owes a call in. */
+    private static java.util.Set<CallbackTask.Status> callbackStatuses(String raw) {
+        java.util.Set<CallbackTask.Status> all = java.util.EnumSet.noneOf(CallbackTask.Status.class);
+        for (String one : raw.split(",")) {
+            if (one.strip().equals("OPEN")) {
+                all.addAll(java.util.List.of(CallbackTask.Status.AFTER_CALL, CallbackTask.Status.PENDING,
+                        CallbackTask.Status.DIALING, CallbackTask.Status.HANDED_OVER));
+                continue;
+            }
+            try {
+                all.add(CallbackTask.Status.valueOf(one.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("status", "status.unknown", "不支持的回拨状态：" + one.strip());
+            }
         }
+        return all;
     }
 
     private static String phoneNumber(String raw) {
@@ -178,17 +199,6 @@ class StaffCallController {
             return new PhoneNumber(raw).value();
         } catch (InvalidInputException e) {
             throw new InvalidInputException("phone", "phone.malformed", "请填写正确的手机号码或带区号的固定电话");
-        }
-    }
-
-    private static CallOutcome outcome(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return CallOutcome.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("outcome", "outcome.unknown", "不支持的通话结果：" + raw.strip());
         }
     }
 }
