@@ -71,7 +71,7 @@ class AttachmentController {
 
     @GetMapping("/api/v1/staff/tickets/{number}/attachments")
     @Operation(summary = "工单附件列表", description = "能查看该工单的工作人员；每次查看记入审计日志")
-    List<AttachmentView> list(@PathVariable String number) {
+    List<AttachmentView> listAttachments(@PathVariable String number) {
         StaffMember staff = currentStaff.require();
         return attachments.forStaff(checked(number), staff).stream().map(a -> staffView(a, staff)).toList();
     }
@@ -80,7 +80,7 @@ class AttachmentController {
     @Operation(summary = "上传附件", description = "能查看该工单的工作人员；multipart 字段 file，kind 为 STAFF_DOCUMENT（默认）"
             + "或 CALL_RECORDING。按内容识别类型：JPG、PNG、PDF、DOCX、WAV、MP3；图片的 EXIF（含位置）等元数据会被清除。"
             + "同一文件重复上传返回原附件（200）。413 过大、415 类型不符、409 数量已满，field 均为 file")
-    ResponseEntity<AttachmentView> upload(@PathVariable String number,
+    ResponseEntity<AttachmentView> uploadAttachment(@PathVariable String number,
                                           @RequestPart(name = "file", required = false) MultipartFile file,
                                           @Parameter(description = "STAFF_DOCUMENT 或 CALL_RECORDING")
                                           @RequestParam(name = "kind", required = false) String kind) {
@@ -96,14 +96,14 @@ class AttachmentController {
 
     @GetMapping("/api/v1/staff/tickets/{number}/attachments/{attachmentId}/content")
     @Operation(summary = "下载或播放附件", description = "支持 Range 请求（录音可拖动播放）；每次读取记入审计日志")
-    ResponseEntity<Resource> download(@PathVariable String number, @PathVariable long attachmentId) {
+    ResponseEntity<Resource> downloadAttachment(@PathVariable String number, @PathVariable long attachmentId) {
         StaffMember staff = currentStaff.require();
         return file(attachments.downloadForStaff(checked(number), attachmentId, staff));
     }
 
     @DeleteMapping("/api/v1/staff/tickets/{number}/attachments/{attachmentId}")
     @Operation(summary = "删除附件", description = "添加人、调度员、管理员；文件随即删除（不可恢复）")
-    ResponseEntity<Void> delete(@PathVariable String number, @PathVariable long attachmentId) {
+    ResponseEntity<Void> deleteAttachment(@PathVariable String number, @PathVariable long attachmentId) {
         StaffMember staff = currentStaff.require();
         attachments.deleteByStaff(checked(number), attachmentId, staff);
         return ResponseEntity.noContent().build();
@@ -111,14 +111,14 @@ class AttachmentController {
 
     @GetMapping("/api/v1/tickets/{number}/attachments")
     @Operation(summary = "我提交的附件（市民凭查询凭证）", description = "X-Tracking-Token 请求头；其他情况一律 404")
-    List<AttachmentView> citizenList(@PathVariable String number, @RequestHeader(name = TOKEN, required = false) String token) {
+    List<AttachmentView> citizenAttachments(@PathVariable String number, @RequestHeader(name = TOKEN, required = false) String token) {
         requireCitizen(number, token);
         return attachments.forCitizen(number).stream().map(AttachmentController::citizenView).toList();
     }
 
     @PostMapping(path = "/api/v1/tickets/{number}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "补充材料（市民凭查询凭证）", description = "工单办结前；multipart 字段 file；类型与限制同工作人员上传")
-    ResponseEntity<AttachmentView> citizenUpload(@PathVariable String number,
+    ResponseEntity<AttachmentView> citizenUploadAttachment(@PathVariable String number,
                                                  @RequestHeader(name = TOKEN, required = false) String token,
                                                  @RequestPart(name = "file", required = false) MultipartFile file) {
         requireCitizen(number, token);
@@ -133,7 +133,7 @@ class AttachmentController {
 
     @GetMapping("/api/v1/tickets/{number}/attachments/{attachmentId}/content")
     @Operation(summary = "下载我提交的附件（市民凭查询凭证）", description = "支持 Range 请求")
-    ResponseEntity<Resource> citizenDownload(@PathVariable String number, @PathVariable long attachmentId,
+    ResponseEntity<Resource> citizenDownloadAttachment(@PathVariable String number, @PathVariable long attachmentId,
                                              @RequestHeader(name = TOKEN, required = false) String token) {
         requireCitizen(number, token);
         return file(attachments.downloadForCitizen(number, attachmentId));
