@@ -193,6 +193,7 @@ class WorkspaceBrowserTest {
                 "劳动合同.pdf"));
         assertThat(dispatcher.text(By.cssSelector("#attachments .attachment")))
                 .contains("工作人员添加的文书", "PDF文档", "dispatcher");
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "添加附件：劳动合同.pdf"));
 
         upload(dispatcher, disguised);
         dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachment-error"),
