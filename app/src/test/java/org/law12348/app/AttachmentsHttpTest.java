@@ -3,6 +3,9 @@ package org.law12348.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.SampleFiles;
+import org.law12348.ticketing.attachments.Attachment;
+import org.law12348.ticketing.attachments.AttachmentKind;
+import org.law12348.ticketing.attachments.TicketAttachments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +47,8 @@ class AttachmentsHttpTest {
     JdbcTemplate jdbc;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    TicketAttachments attachments;
 
     private record Ticket(String number, String token) {
         String[] citizen() {
@@ -149,6 +154,33 @@ class AttachmentsHttpTest {
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 44-1043/" + wav.length);
         assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(wav, 44, 1044));
+    }
+
+    /** What the lead's telephony will do with a call's recording: through the port, as the system. */
+    @Test
+    void aModuleAttachesACallRecordingThatStaffPlayAndTheCitizenDoesNotSee() {
+        Ticket ticket = ask();
+        byte[] wav = SampleFiles.wav();
+
+        Attachment recording = attachments.attach(ticket.number(), AttachmentKind.CALL_RECORDING,
+                "call-1765081234.5.wav", new java.io.ByteArrayInputStream(wav), "telephony");
+        Attachment again = attachments.attach(ticket.number(), AttachmentKind.CALL_RECORDING,
+                "call-1765081234.5.wav", new java.io.ByteArrayInputStream(wav), "telephony");
+
+        assertThat(again.id()).isEqualTo(recording.id());
+        assertThat(recording.addedByRole()).isEqualTo("SYSTEM");
+        JsonNode listed = new HttpApi(port).get("/api/v1/staff/tickets/" + ticket.number() + "/attachments",
+                HttpApi.basic("handler-gz")).body();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("kindName").asText()).isEqualTo("通话录音");
+        assertThat(listed.get(0).path("typeName").asText()).isEqualTo("WAV录音");
+        assertThat(listed.get(0).path("addedByName").asText()).isEqualTo("系统");
+        assertThat(download(listed.get(0).path("contentUrl").asText(), HttpApi.basic("handler-gz")).body()).isEqualTo(wav);
+        assertThat(new HttpApi(port).get("/api/v1/tickets/" + ticket.number() + "/attachments", ticket.citizen()).body())
+                .as("a recording is not the citizen's upload").isEmpty();
+        assertThat(jdbc.queryForList("select actor, actor_role from audit_entry where action = 'ATTACHMENT_ADDED'"
+                + " and ticket_number = ?", ticket.number())).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("ACTOR", "telephony").containsEntry("ACTOR_ROLE", "SYSTEM"));
     }
 
     @Test
