@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
+    AttachmentPanel: typeof import('./components/AttachmentPanel.vue')['default']
     ClockPanel: typeof import('./components/ClockPanel.vue')['default']
     Composer: typeof import('./components/Composer.vue')['default']
     Countdown: typeof import('./components/Countdown.vue')['default']
@@ -31,6 +32,7 @@ declare module 'vue' {
     ElForm: typeof import('element-plus/es')['ElForm']
     ElFormItem: typeof import('element-plus/es')['ElFormItem']
     ElHeader: typeof import('element-plus/es')['ElHeader']
+    ElImage: typeof import('element-plus/es')['ElImage']
     ElInput: typeof import('element-plus/es')['ElInput']
     ElMain: typeof import('element-plus/es')['ElMain']
     ElMenu: typeof import('element-plus/es')['ElMenu']
@@ -49,6 +51,7 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
+    ElUpload: typeof import('element-plus/es')['ElUpload']
     MergeDialog: typeof import('./components/MergeDialog.vue')['default']
     RegionPicker: typeof import('./components/RegionPicker.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']

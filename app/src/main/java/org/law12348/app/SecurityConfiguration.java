@@ -96,6 +96,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*").permitAll()
                         // the legal clocks of the citizen's own ticket, checked like the ticket read
                         .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*/clocks").permitAll()
+                        // the citizen's own attachments, checked against the tracking token by the controller
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*/attachments",
+                                "/api/v1/tickets/*/attachments/*/content").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/attachments").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/follow-ups",
                                 "/api/v1/tickets/*/accept-answer", "/api/v1/tickets/*/rating").permitAll()
                         // a citizen's data requests, checked against the tracking token by the controller

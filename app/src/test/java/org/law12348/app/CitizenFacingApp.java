@@ -23,7 +23,9 @@ import java.time.temporal.ChronoUnit;
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:citizen_facing;DB_CLOSE_DELAY=-1",
-        "law12348.security.trusted-proxies=127.0.0.1"})
+        "law12348.security.trusted-proxies=127.0.0.1",
+        "law12348.ticketing.attachments.dir=target/test-attachments/citizen-facing",
+        "law12348.ticketing.attachments.max-file-size=1MB"})
 @Import(CitizenFacingApp.Time.class)
 @interface CitizenFacingApp {
 

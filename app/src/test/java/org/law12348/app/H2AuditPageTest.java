@@ -66,7 +66,7 @@ class H2AuditPageTest {
         assertThat(run.status()).isEqualTo(201);
         assertThat(run.body().path("tickets").asInt()).isZero();
         JsonNode participants = run.body().path("participants");
-        assertThat(participants).hasSize(4);
+        assertThat(participants).hasSize(5);
         assertThat(participant(participants, "miniapp.smsSignInCodes").path("failed").asBoolean()).isFalse();
         JsonNode accounts = participant(participants, "miniapp.unusedAccounts");
         assertThat(accounts.path("description").asText()).isEqualTo("长期未登录的小程序账户");
@@ -74,6 +74,7 @@ class H2AuditPageTest {
         assertThat(accounts.path("failed").asBoolean()).isFalse();
         assertThat(participant(participants, "telephony.callsWithoutTicket").path("failed").asBoolean()).isFalse();
         assertThat(participant(participants, "test.broken").path("failed").asBoolean()).as("recorded, not thrown").isTrue();
+        assertThat(participant(participants, "ticketing.attachmentOrphans").path("failed").asBoolean()).isFalse();
         assertThat(api.get("/api/v1/admin/retention/runs", HttpApi.basic("admin")).body().path("items").get(0)
                 .path("participants")).isEqualTo(participants);
         JsonNode audited = api.get("/api/v1/admin/audit?action=RETENTION_RUN", HttpApi.basic("admin")).body()

@@ -11,6 +11,8 @@ import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketIntake;
+import org.law12348.ticketing.attachments.AttachmentKind;
+import org.law12348.ticketing.attachments.TicketAttachments;
 import org.law12348.ticketing.clocks.LegalClockService;
 import org.law12348.ticketing.consultation.CertificationService;
 import org.law12348.ticketing.consultation.Consultants;
@@ -57,7 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * consultant outside the question's fields) and the console's, which do the same for a unit handler's reassignment,
  * a redirect to a page showing an error. {other} in a body is the other citizen's ticket (same unit).
  * {claimed} in a probe is a pool question the demo consultant has claimed, {answered} one they have
- * answered. {clock} (with {number}) is a legal clock on that ticket. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
+ * answered. {clock} (with {number}) is a legal clock on that ticket; {attachment} (with {number}) a file its
+ * citizen sent. A body {@code multipart:file=name.pdf} is sent as a multipart upload of a small PDF in the
+ * part {@code file}. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
  * an unconfigured channel…) means the caller got through. A 500 or a 429 fails the test outright.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -76,6 +80,8 @@ class EndpointAccessMatrixTest {
     TicketIntake intake;
     @Autowired
     LegalClockService clocks;
+    @Autowired
+    TicketAttachments attachments;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -188,7 +194,10 @@ class EndpointAccessMatrixTest {
         }
         String clockId = !entry.probe().contains("{clock}") ? "" : String.valueOf(clocks.add(ticket.ticketNumber(),
                 "LABOUR_ARBITRATION", "2026-03-14", new StaffMember("admin", StaffRole.ADMIN, null)).clock().id());
-        String path = entry.probe().replace("{clock}", clockId).replace("{number}", namesTicket ? ticket.ticketNumber() : "")
+        String attachmentId = !entry.probe().contains("{attachment}") ? "" : String.valueOf(attachments.attach(
+                ticket.ticketNumber(), AttachmentKind.CITIZEN_FILE, "matrix.pdf",
+                new java.io.ByteArrayInputStream(pdf(ticket.ticketNumber())), "citizen").id());
+        String path = entry.probe().replace("{attachment}", attachmentId).replace("{clock}", clockId).replace("{number}", namesTicket ? ticket.ticketNumber() : "")
                 .replace("{claimed}", namesTicket ? ticket.ticketNumber() : "")
                 .replace("{answered}", namesTicket ? ticket.ticketNumber() : "");
         String body = entry.body().replace("{other}", otherCitizenTicket);
@@ -202,6 +211,9 @@ class EndpointAccessMatrixTest {
         boolean write = !method.equals("GET");
         String contentType = !write ? null : page ? "application/x-www-form-urlencoded" : contentTypeOf(entry);
         body = !write ? null : body.isEmpty() && !page ? "{}" : body;
+        if (body != null && body.startsWith(MULTIPART)) {
+            body = multipart(body.substring(MULTIPART.length()), role);
+        }
         Caller caller = callers.get(role);
 
         HttpResponse<String> answer = caller.call(method, path, contentType, body, token);
@@ -234,9 +246,28 @@ class EndpointAccessMatrixTest {
         if (entry.pattern().endsWith("/import")) {
             return "application/x-ndjson";
         }
+        if (entry.body().startsWith(MULTIPART)) {
+            return "multipart/form-data; boundary=" + BOUNDARY;
+        }
         // an API endpoint taking form fields (the workspace's sign-in) gets its body as a form
         boolean form = !entry.body().isEmpty() && !entry.body().startsWith("{") && !entry.body().startsWith("[");
         return form ? "application/x-www-form-urlencoded" : "application/json";
+    }
+
+    private static final String MULTIPART = "multipart:";
+    private static final String BOUNDARY = "matrix-boundary-7f3a";
+
+    /** An upload of a small PDF (different per role, so no probe meets another's content) in the named part. */
+    private static String multipart(String part, Role role) {
+        String[] nameAndFile = part.split("=", 2);
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + nameAndFile[0] + "\"; filename=\""
+                + nameAndFile[1] + "\"\r\nContent-Type: application/pdf\r\n\r\n"
+                + new String(pdf(role.name()), java.nio.charset.StandardCharsets.US_ASCII) + "\r\n--" + BOUNDARY + "--\r\n";
+    }
+
+    private static byte[] pdf(String text) {
+        return ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + text + "\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private IntakeResult ticket(String businessType) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
+import org.law12348.testsupport.SampleFiles;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -25,6 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for codes. Screenshots of every page at 1280 and 390 pixels go to app/target/workspace-screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=workspace"})
+        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=workspace",
+        "law12348.ticketing.attachments.dir=target/test-attachments/workspace"})
 @ActiveProfiles("postgres")
 class WorkspaceBrowserTest {
 
@@ -52,8 +56,8 @@ class WorkspaceBrowserTest {
     private static final AtomicInteger PHONES = new AtomicInteger();
     /** A code as the back end spells enum values and rule ids: VOLUNTEER_POOL, MANUAL, DEPLOY. */
     private static final Pattern CODE = Pattern.compile("(?<![A-Za-z0-9])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|(?<![A-Za-z0-9])[A-Z]{3,}(?![A-Za-z0-9])");
-    /** Words people know that look like codes: the file formats offered for download. */
-    private static final Set<String> ALLOWED_CAPITALS = Set.of("CSV");
+    /** Words people know that look like codes: the file formats offered for download and taken as attachments. */
+    private static final Set<String> ALLOWED_CAPITALS = Set.of("CSV", "JPG", "PNG", "PDF", "WAV");
     private static final Pattern ENGLISH_LEFTOVERS = Pattern.compile("\\b(system|citizen|null|undefined|NaN|true|false)\\b|TicketFilter\\[");
 
     @LocalServerPort
@@ -169,6 +173,40 @@ class WorkspaceBrowserTest {
         dispatcher.driver.findElement(By.cssSelector("#merged-into a")).click();
         dispatcher.until(ExpectedConditions.textToBe(By.id("ticket-number"), kept));
         dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), duplicate));
+    }
+
+    /** Issue 20: a dispatcher attaches a document on the ticket view and sees it listed; a disguised file is refused in Chinese. */
+    @Test
+    void dispatcherUploadsAnAttachmentOnTheTicketViewAndSeesItListed() throws Exception {
+        String number = submit("LEGAL_AID", "440106", "公司拖欠工资三个月，想申请法律援助。");
+        Path files = Files.createTempDirectory("attachments");
+        Path contract = Files.write(files.resolve("劳动合同.pdf"), SampleFiles.pdf("browser " + number));
+        Path disguised = Files.write(files.resolve("伤情照片.jpg"), SampleFiles.pdf("not a photo " + number));
+        WorkspaceBrowser dispatcher = browser();
+        dispatcher.signIn("dispatcher");
+        dispatcher.open("/tickets/" + number);
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "暂无附件"));
+
+        upload(dispatcher, contract);
+        dispatcher.message("已上传 劳动合同.pdf");
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#attachments .attachment"),
+                "劳动合同.pdf"));
+        assertThat(dispatcher.text(By.cssSelector("#attachments .attachment")))
+                .contains("工作人员添加的文书", "PDF文档", "dispatcher");
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "添加附件：劳动合同.pdf"));
+
+        upload(dispatcher, disguised);
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachment-error"),
+                "文件内容是PDF文档，与文件名所示的JPG图片不符"));
+        assertThat(dispatcher.all(By.cssSelector("#attachments .attachment"))).hasSize(1);
+        atPhoneWidth(dispatcher, "ticket-attachments");
+    }
+
+    /** el-upload hides its file input; a person picks the file through it, so the test shows it first. */
+    private static void upload(WorkspaceBrowser browser, Path file) {
+        WebElement input = browser.driver.findElement(By.cssSelector("#attachments input[type=file]"));
+        browser.script("arguments[0].style.display = 'block'", input);
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 
     /** Issue 22: a dispatcher records the citizen's legal clock on the ticket; the citizen reads it with their token. */

@@ -219,9 +219,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         String code;
         String detail;
         String field = null;
-        if (ex instanceof HttpMediaTypeNotSupportedException) {
+        if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
             code = "contentType.unsupported";
-            detail = "请求的 Content-Type 应为 application/json";
+            // uploads take multipart/form-data; everything else JSON
+            detail = "请求的 Content-Type 应为 " + (unsupported.getSupportedMediaTypes().contains(
+                    org.springframework.http.MediaType.MULTIPART_FORM_DATA) ? "multipart/form-data" : "application/json");
             field = "Content-Type";
         } else if (ex instanceof HttpMediaTypeNotAcceptableException) {
             code = "accept.unsupported";
