@@ -2,12 +2,14 @@ package org.law12348.telephony;
 
 import org.junit.jupiter.api.Test;
 import org.law12348.telephony.internal.calls.CallLog;
+import org.law12348.testsupport.SampleFiles;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.retention.CitizenData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -151,6 +155,28 @@ class RecordingApiTest extends AmiDeskIntegrationTest {
 
         mvc.perform(get("/api/v1/staff/calls/" + withoutTicket + "/recording")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/staff/calls/" + ofOtherUnit + "/recording")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    @WithMockUser(username = "dispatcher1", roles = "DISPATCHER")
+    void theSummaryPutsTheCallsRecordingOnItsTicketOnce() throws Exception {
+        String file = "hotline-" + IDS.incrementAndGet() + ".wav";
+        Files.write(RECORDINGS.resolve(file), SampleFiles.wav());
+        String call = callWithReference("13800001010", RECORDINGS.resolve(file).toString());
+        String summary = "{\"text\":\"来电人咨询欠薪，已告知可以申请劳动仲裁。\"}";
+
+        mvc.perform(post("/api/v1/staff/calls/" + call + "/summary").with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(summary)).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/staff/calls/" + call + "/summary").with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(summary)).andExpect(status().is2xxSuccessful());
+
+        String number = calls.find(call).orElseThrow().ticketNumber();
+        assertThat(jdbc.queryForList("select a.kind, a.file_name, a.content_type, a.added_by from ticket_attachment a "
+                + "join ticket t on t.id = a.ticket_id where t.number = ?", number)).singleElement().satisfies(row -> {
+                    assertThat(row).containsEntry("KIND", "CALL_RECORDING").containsEntry("ADDED_BY", "telephony");
+                    assertThat((String) row.get("CONTENT_TYPE")).startsWith("audio/");
+                    assertThat((String) row.get("FILE_NAME")).isEqualTo("call-" + call.replace('.', '-') + ".wav");
+                });
     }
 
     private String callWithRecording(String phone, String file) throws Exception {

@@ -40,10 +40,13 @@ public class StaffCallDesk {
     private final ServiceHours hours;
     private final TransactionTemplate transactions;
     private final TelephonyProperties properties;
+    private final RecordingAttacher recording;
     private final Clock clock;
 
     StaffCallDesk(CallLog calls, TicketService tickets, TicketLookup lookup, IntakeGate intake, CallbackTasks callbacks,
-                  ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties, Clock clock) {
+                  ServiceHours hours, TransactionTemplate transactions, TelephonyProperties properties,
+                  RecordingAttacher recording, Clock clock) {
+        this.recording = recording;
         this.calls = calls;
         this.tickets = tickets;
         this.lookup = lookup;
@@ -57,7 +60,8 @@ public class StaffCallDesk {
 
     /**
      * Attaches the summary to the call's ticket (or the one named), or creates a PHONE ticket from it,
-     * keyed by the call id so a resubmitted summary does not make a second ticket.
+     * keyed by the call id so a resubmitted summary does not make a second ticket; the call's recording
+     * goes onto that ticket as an attachment.
      */
     public Summary summarize(CallRecord call, String text, String ticketNumber, String businessType,
                              String regionCode, StaffMember staff) {
@@ -65,6 +69,7 @@ public class StaffCallDesk {
         if (target != null) {
             tickets.addNote(target, "通话小结（" + call.callId() + "）：" + (text == null ? "" : text.strip()), staff);
             calls.update(call.callId(), c -> c.linkTicket(target));
+            recording.attach(call, target);
             return new Summary(target, false);
         }
         String type = businessType != null ? businessType
@@ -74,6 +79,7 @@ public class StaffCallDesk {
         var result = intake.receive(new IntakeRequest(Channel.PHONE, call.callId(), null, type, region, null, text,
                 null, call.callerPhone(), null, null));
         calls.update(call.callId(), c -> c.linkTicket(result.ticketNumber()));
+        recording.attach(call, result.ticketNumber());
         log.info("Summary of call {} by {} went to ticket {}", call.callId(), staff.username(), result.ticketNumber());
         return new Summary(result.ticketNumber(), result.created());
     }
