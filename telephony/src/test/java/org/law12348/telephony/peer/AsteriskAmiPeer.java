@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays Asterisk 22's Manager interface over TCP as the captures show: the bare banner, "\r\n" lines,
  * ActionID echoed right after Response, Challenge/MD5 Login followed by FullyBooted and SuccessfulAuth,
- * CoreSettings with AsteriskVersion, Ping, Originate ("successfully queued", then the events of ami-08
+ * CoreSettings with AsteriskVersion, Ping, QueueAdd / QueuePause / QueueRemove (see {@link PeerQueues}), Originate ("successfully queued", then the events of ami-08
  * or, for a channel that does not exist, ami-09; see {@link #originated}), CoreShowChannels (see
  * {@link #coreShowChannels}), Logoff. Events are replayed
  * from capture files byte for byte, in their recorded order.
@@ -42,6 +43,7 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
     private final List<LiveChannel> live = new CopyOnWriteArrayList<>();
     private volatile OutputStream current;
+    private final PeerQueues queues = new PeerQueues();
 
     public AsteriskAmiPeer(String secret) throws IOException {
         this.secret = secret;
@@ -197,6 +199,59 @@ public final class AsteriskAmiPeer implements AutoCloseable {
                 .append("ListItems: ").append(live.size()).append("\r\n\r\n").toString();
     }
 
+    private void answer(OutputStream out, PeerQueues.Answer answer) throws IOException {
+        write(out, answer.response());
+        for (String event : answer.events()) {
+            write(out, event);
+        }
+    }
+
+    /** A dynamic member of a queue as the PBX has it now (QueueAdd'ed, maybe paused). */
+    public Optional<PeerQueues.Member> member(String queue, String iface) {
+        return queues.member(queue, iface);
+    }
+
+    /** Asterisk restarts without persistent members: every dynamic member is gone, clients are dropped. */
+    public void restartForgettingMembers() throws IOException {
+        queues.clear();
+        dropConnections();
+    }
+
+    /**
+     * A queue call of ami-06 put through to a desk: the capture's events up to and including the
+     * AgentConnect (QueueCallerJoin, AgentCalled, the bridge …) with fresh Uniqueids, the agent
+     * {@code Local/agent1@agents/n} ("Agent One") replaced by {@code iface} and {@code memberName}, and
+     * the caller 13800138000 by {@code caller}. Returns the call; {@link #queueCallEnds} sends the rest.
+     */
+    public QueueCall queueCallConnects(String iface, String memberName, String caller) throws IOException {
+        List<String> events = new ArrayList<>();
+        for (String event : renumbered(events("ami-06-queue-answered.txt"))) {
+            events.add(event.replace("Local/agent1@agents/n", iface).replace("MemberName: Agent One\r\n",
+                    "MemberName: " + memberName + "\r\n").replace("13800138000", caller));
+        }
+        int connect = 0;
+        while (!events.get(connect).startsWith("Event: AgentConnect\r\n")) {
+            connect++;
+        }
+        String uniqueId = field(events.get(connect), "Uniqueid");
+        send(events.subList(0, connect + 1), Map.of());
+        return new QueueCall(uniqueId, List.copyOf(events.subList(connect + 1, events.size())));
+    }
+
+    /** The rest of a queue call: AgentComplete, hang-ups, Cdrs. */
+    public void queueCallEnds(QueueCall call) throws IOException {
+        send(call.rest(), Map.of());
+    }
+
+    /** A queue call on its way: the caller channel's Uniqueid (our call id) and the events still to come. */
+    public record QueueCall(String uniqueId, List<String> rest) {
+    }
+
+    private static String field(String event, String name) {
+        int start = event.indexOf("\r\n" + name + ": ") + name.length() + 4;
+        return event.substring(start, event.indexOf("\r\n", start));
+    }
+
     /** Drops every client connection, as a restart of Asterisk would. */
     public void dropConnections() throws IOException {
         for (Socket s : clients) {
@@ -264,6 +319,9 @@ public final class AsteriskAmiPeer implements AutoCloseable {
                 originated(a);
             }
             case "coreshowchannels" -> write(out, coreShowChannels(id));
+            case "queueadd" -> answer(out, queues.add(a, id));
+            case "queuepause" -> answer(out, queues.pause(a, id));
+            case "queueremove" -> answer(out, queues.remove(a, id));
             case "logoff" -> {
                 write(out, "Response: Goodbye\r\n" + id + "Message: Thanks for all the fish.\r\n\r\n");
                 return false;
