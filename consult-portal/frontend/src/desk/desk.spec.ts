@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  applyEvent, dialableMissedCalls, offersBooking, parseEvent, summaryBody, summaryDraftKey, summaryPrefill,
+  applyEvent, dialableMissedCalls, extensionOf, offersBooking, parseEvent, summaryBody, summaryDraftKey, summaryPrefill,
   summaryProblem, type CallerCard, type CallRow, type Desk, type DeskScreen,
 } from './desk'
 
@@ -76,5 +76,12 @@ describe('click-to-call', () => {
       ({ callId, outcome, outcomeName: '', startedAt: '', ticketNumber }) as CallRow
     expect(dialableMissedCalls([row('a', 'MISSED', 'T1'), row('b', 'MISSED'), row('c', 'ANSWERED', 'T2'),
       row('d', 'ABANDONED', 'T3')]).map((c) => c.callId)).toEqual(['a', 'd'])
+  })
+})
+
+describe('desk labels', () => {
+  it('names the phone by its extension, not the PBX technology', () => {
+    expect(extensionOf('PJSIP/1001')).toBe('1001')
+    expect(extensionOf('1002')).toBe('1002')
   })
 })

@@ -141,3 +141,9 @@ export function stateTagType(state: DeskState | undefined): 'success' | 'warning
     default: return 'info'
   }
 }
+
+/** A desk interface as people say it: the phone's extension (PJSIP/1001 → 1001), not the PBX's code. */
+export function extensionOf(memberInterface: string): string {
+  const slash = memberInterface.lastIndexOf('/')
+  return slash >= 0 ? memberInterface.slice(slash + 1) : memberInterface
+}
