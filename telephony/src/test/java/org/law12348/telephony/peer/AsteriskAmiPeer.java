@@ -224,6 +224,13 @@ public final class AsteriskAmiPeer implements AutoCloseable {
      * the caller 13800138000 by {@code caller}. Returns the call; {@link #queueCallEnds} sends the rest.
      */
     public QueueCall queueCallConnects(String iface, String memberName, String caller) throws IOException {
+        QueueCall call = queueCallRinging(iface, memberName, caller);
+        queueCallAnswered(call);
+        return call;
+    }
+
+    /** The events of such a call before its AgentConnect: the caller waits, the desk's phone rings. */
+    public QueueCall queueCallRinging(String iface, String memberName, String caller) throws IOException {
         List<String> events = new ArrayList<>();
         for (String event : renumbered(events("ami-06-queue-answered.txt"))) {
             events.add(event.replace("Local/agent1@agents/n", iface).replace("MemberName: Agent One\r\n",
@@ -233,9 +240,14 @@ public final class AsteriskAmiPeer implements AutoCloseable {
         while (!events.get(connect).startsWith("Event: AgentConnect\r\n")) {
             connect++;
         }
-        String uniqueId = field(events.get(connect), "Uniqueid");
-        send(events.subList(0, connect + 1), Map.of());
-        return new QueueCall(uniqueId, List.copyOf(events.subList(connect + 1, events.size())));
+        send(events.subList(0, connect), Map.of());
+        return new QueueCall(field(events.get(connect), "Uniqueid"), List.of(events.get(connect)),
+                List.copyOf(events.subList(connect + 1, events.size())));
+    }
+
+    /** The desk answered: the AgentConnect of a ringing call. */
+    public void queueCallAnswered(QueueCall call) throws IOException {
+        send(call.connect(), Map.of());
     }
 
     /** The rest of a queue call: AgentComplete, hang-ups, Cdrs. */
@@ -244,7 +256,7 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     }
 
     /** A queue call on its way: the caller channel's Uniqueid (our call id) and the events still to come. */
-    public record QueueCall(String uniqueId, List<String> rest) {
+    public record QueueCall(String uniqueId, List<String> connect, List<String> rest) {
     }
 
     private static String field(String event, String name) {
