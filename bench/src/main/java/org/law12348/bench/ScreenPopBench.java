@@ -95,8 +95,13 @@ final class ScreenPopBench {
             throw new IllegalStateException("desk events answered " + response.statusCode());
         }
         Stream<String> body = response.body();
-        Thread reader = new Thread(() -> body.forEach(line -> arrivals.add(new Arrival(System.nanoTime(), line))),
-                "screen-pop-reader");
+        Thread reader = new Thread(() -> {
+            try {
+                body.forEach(line -> arrivals.add(new Arrival(System.nanoTime(), line)));
+            } catch (java.io.UncheckedIOException closed) {
+                // the measurement is over and closed the stream
+            }
+        }, "screen-pop-reader");
         reader.setDaemon(true);
         reader.start();
         return body;
