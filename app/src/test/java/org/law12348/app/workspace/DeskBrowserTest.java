@@ -81,15 +81,20 @@ class DeskBrowserTest {
         lawyer.until(ExpectedConditions.textToBe(By.id("desk-state"), "空闲"));
         lawyer.until(d -> PBX.member("legal-consultation", "PJSIP/1001").filter(m -> !m.paused()).isPresent());
 
+        // a first call warms the product up (JIT, first queries); the screen pop of the second one is timed
+        AsteriskAmiPeer.QueueCall first = PBX.queueCallConnects("PJSIP/1001", "duty-lawyer", "13800130001");
+        lawyer.until(ExpectedConditions.textToBe(By.id("caller-phone"), "138****0001"));
+        PBX.queueCallEnds(first);
+        lawyer.until(ExpectedConditions.textToBe(By.id("desk-state"), "话后处理"));
+
         AsteriskAmiPeer.QueueCall call = PBX.queueCallRinging("PJSIP/1001", "duty-lawyer", "13800134567");
         lawyer.until(d -> jdbc.queryForObject("select count(*) from call_record where call_id = ?", Integer.class,
                 call.uniqueId()) == 1);
         long connected = System.nanoTime();
         PBX.queueCallAnswered(call);
-        lawyer.until(ExpectedConditions.visibilityOfElementLocated(By.id("caller-card")));
+        lawyer.until(ExpectedConditions.textToBe(By.id("caller-phone"), "138****4567"));
         long millis = (System.nanoTime() - connected) / 1_000_000;
         assertThat(millis).as("caller card shown %d ms after AgentConnect", millis).isLessThanOrEqualTo(1000);
-        assertThat(lawyer.text(By.id("caller-phone"))).isEqualTo("138****4567");
         assertThat(lawyer.text(By.id("caller-region"))).isEqualTo("北京市");
         assertThat(lawyer.text(By.id("caller-business"))).isEqualTo("法律咨询");
         lawyer.until(ExpectedConditions.textToBe(By.id("desk-state"), "通话中"));
@@ -108,6 +113,7 @@ class DeskBrowserTest {
                 call.uniqueId())).isEqualTo(number.group());
         PBX.queueCallEnds(call);
         lawyer.until(ExpectedConditions.textToBe(By.id("desk-state"), "话后处理"));
+        lawyer.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-today"), number.group()));
     }
 
     static AsteriskAmiPeer startPeer() {
