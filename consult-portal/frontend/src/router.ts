@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', redirect: () => useSession().home },
       { path: 'queue', name: 'queue', component: () => import('@/views/QueueView.vue'), meta: { title: '工单队列', roles: CONSOLE } },
       { path: 'tickets/:number', name: 'ticket', component: () => import('@/views/TicketView.vue'), meta: { title: '工单详情', roles: CONSOLE } },
+      { path: 'desk', name: 'desk', component: () => import('@/views/DeskView.vue'), meta: { title: '热线坐席', roles: CONSOLE } },
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), meta: { title: '统计看板', roles: CONSOLE } },
       { path: 'calls', name: 'calls', component: () => import('@/views/CallsView.vue'), meta: { title: '通话记录', roles: CONSOLE } },
       { path: 'wallboard', name: 'wallboard', component: () => import('@/views/WallboardView.vue'), meta: { title: '实时监控', roles: ['DISPATCHER', 'ADMIN'] } },

@@ -1,5 +1,6 @@
 package org.law12348.app;
 
+import org.law12348.telephony.DeskAssignments;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.StaffAccount;
@@ -37,6 +38,12 @@ class DemoData implements ApplicationRunner {
     static final String PASSWORD = "demo12348";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    static final String DUTY_LAWYER = "duty-lawyer";
+    /** The duty lawyer's desk phone (telephony/asterisk/pjsip.conf) on every queue of queues.conf. */
+    private static final String DUTY_DESK = "PJSIP/1001";
+    private static final List<String> HOTLINE_QUEUES = List.of("legal-consultation", "legal-aid", "notarization",
+            "mediation", "complaint");
+
     private record Demo(String username, String displayName, StaffRole role, String unit) {
     }
 
@@ -44,14 +51,19 @@ class DemoData implements ApplicationRunner {
             new Demo("admin", "系统管理员", StaffRole.ADMIN, null),
             new Demo("dispatcher", "省中心调度员", StaffRole.DISPATCHER, null),
             new Demo("handler-gz", "广州市法律援助中心承办人", StaffRole.UNIT_HANDLER, "GD-4401-LEGAL-AID"),
-            new Demo("consultant", "志愿律师（劳动、婚姻家庭）", StaffRole.CONSULTANT, null));
+            new Demo("consultant", "志愿律师（劳动、婚姻家庭）", StaffRole.CONSULTANT, null),
+            // a dispatcher sees every caller's history (numbers masked) and may write call summaries
+            new Demo(DUTY_LAWYER, "热线值班律师", StaffRole.DISPATCHER, null));
 
     private final StaffAccounts accounts;
     private final Consultants consultants;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final DeskAssignments desks;
 
-    DemoData(StaffAccounts accounts, Consultants consultants, PasswordEncoder passwords, Clock clock) {
+    DemoData(StaffAccounts accounts, Consultants consultants, PasswordEncoder passwords, Clock clock,
+             DeskAssignments desks) {
+        this.desks = desks;
         this.accounts = accounts;
         this.consultants = consultants;
         this.passwords = passwords;
@@ -70,6 +82,9 @@ class DemoData implements ApplicationRunner {
         }
         if (!consultants.existsById("consultant")) {
             certifyDemoConsultant();
+        }
+        if (desks.assignIfAbsent(DUTY_LAWYER, DUTY_DESK, HOTLINE_QUEUES)) {
+            log.info("Gave the demo duty lawyer the desk {}", DUTY_DESK);
         }
     }
 

@@ -9,6 +9,10 @@ import org.law12348.telephony.internal.ami.CallbackLegs;
 import org.law12348.telephony.internal.ami.CallbackSchedule;
 import org.law12348.telephony.internal.ami.ChannelReconciler;
 import org.law12348.telephony.internal.ami.QueueBoard;
+import org.law12348.telephony.internal.ami.AmiQueueMembers;
+import org.law12348.telephony.internal.ami.DeskCallEvents;
+import org.law12348.telephony.internal.ami.DeskSchedule;
+import org.law12348.telephony.internal.desk.PhoneDesks;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallReconciliation;
 import org.law12348.telephony.internal.calls.CallbackAttempts;
@@ -101,15 +105,34 @@ public class TelephonyConfiguration {
         }
 
         @Bean
+        DeskCallEvents deskCallEvents(PhoneDesks desks) {
+            return new DeskCallEvents(desks);
+        }
+
+        @Bean
         AmiConnector amiConnector(TelephonyProperties properties, CallEventRecorder recorder, CallbackLegs legs,
-                                  QueueBoard board) {
+                                  QueueBoard board, DeskCallEvents deskEvents) {
             List<ManagerEventListener> listeners = new ArrayList<>();
             listeners.add(recorder);
             listeners.add(legs);
             listeners.add(board);
+            // after the recorder, so the screen pop finds the call record already connected
+            listeners.add(deskEvents);
             AmiConnector connector = new AmiConnector(properties.ami(), listeners);
             board.attach(connector);
             return connector;
+        }
+
+        @Bean
+        AmiQueueMembers amiQueueMembers(AmiConnector ami, PhoneDesks desks) {
+            // after every login the PBX learns the stored desk states again
+            ami.afterEachLogin(desks::reapplyAll);
+            return new AmiQueueMembers(ami);
+        }
+
+        @Bean
+        DeskSchedule deskSchedule(PhoneDesks desks) {
+            return new DeskSchedule(desks);
         }
 
         @Bean

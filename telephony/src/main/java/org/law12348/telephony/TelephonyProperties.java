@@ -26,10 +26,11 @@ import java.util.Map;
  * @param defaultRegion  the division used when neither caller id nor keyed area code tell the region
  * @param recordingDir   where Asterisk writes hotline messages (a path on the Asterisk box)
  * @param intakeConcurrency how many calls may take a ticket in at once (keep it under the connection pool)
+ * @param desk           duty lawyers' phone desks (queue membership, wrap-up)
  */
 @ConfigurationProperties("law12348.telephony")
 public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours, Callback callback,
-                                  String defaultRegion, String recordingDir, Integer intakeConcurrency) {
+                                  String defaultRegion, String recordingDir, Integer intakeConcurrency, Desk desk) {
 
     public TelephonyProperties {
         fastagi = fastagi == null ? new FastAgi(null, null, null, null, null, null) : fastagi;
@@ -40,6 +41,19 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
         defaultRegion = blank(defaultRegion) ? "440000" : defaultRegion;
         recordingDir = blank(recordingDir) ? "/var/spool/asterisk/monitor/hotline" : recordingDir;
         intakeConcurrency = intakeConcurrency == null ? 8 : intakeConcurrency;
+        desk = desk == null ? new Desk(null, null) : desk;
+    }
+
+    /**
+     * Phone desks: after each queue call the desk stays paused (reason after-call work) for
+     * {@code wrapUp}, then takes calls again unless its person paused or left meanwhile. Interfaces
+     * of desks must match {@code interfacePattern} (Asterisk's Tech/resource, e.g. PJSIP/1001).
+     */
+    public record Desk(Duration wrapUp, String interfacePattern) {
+        public Desk {
+            wrapUp = wrapUp == null ? Duration.ofSeconds(30) : wrapUp;
+            interfacePattern = blank(interfacePattern) ? "(PJSIP|SIP|IAX2|Local)/[0-9A-Za-z_@.-]{1,48}" : interfacePattern;
+        }
     }
 
     /**
@@ -191,6 +205,19 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
 
         public String agentChannel(String extension) {
             return agentDialString.replace("{extension}", extension);
+        }
+
+        /** The extension a desk interface dials under {@code agentDialString} (PJSIP/1001 → 1001), if it does. */
+        public java.util.Optional<String> extensionOf(String memberInterface) {
+            int at = agentDialString.indexOf("{extension}");
+            String prefix = agentDialString.substring(0, at);
+            String suffix = agentDialString.substring(at + "{extension}".length());
+            if (!memberInterface.startsWith(prefix) || !memberInterface.endsWith(suffix)
+                    || memberInterface.length() <= prefix.length() + suffix.length()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(memberInterface.substring(prefix.length(),
+                    memberInterface.length() - suffix.length()));
         }
     }
 

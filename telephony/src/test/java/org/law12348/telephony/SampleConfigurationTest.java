@@ -31,6 +31,14 @@ class SampleConfigurationTest {
         assertThat(user.getOrDefault("eventfilter", List.of())).noneMatch(f -> f.contains("Cdr"));
     }
 
+    /** Issue 20: desks join, pause and leave queues over AMI, which Asterisk allows with write = agent. */
+    @Test
+    void letsTheApplicationChangeQueueMembersAndShipsTheDemoDeskPhone() throws IOException {
+        Map<String, List<String>> user = section("manager.conf", "hotline");
+        assertThat(user.get("write").get(0).split(",")).contains("agent", "originate");
+        assertThat(section("pjsip.conf", "1001")).isNotEmpty();
+    }
+
     /**
      * Issue 17, hotline item 8: the sample dialplan did not check AGISTATUS, so with the application
      * unreachable no call was answered. Without a decision from the application the call goes to a

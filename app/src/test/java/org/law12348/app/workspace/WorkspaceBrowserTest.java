@@ -397,6 +397,7 @@ class WorkspaceBrowserTest {
         pages.put("dispatcher", List.of("/queue", "/tickets/" + number, "/dashboard", "/no-such-page"));
         pages.put("admin", List.of("/admin", "/queue"));
         pages.put("handler-gz", List.of("/queue"));
+        pages.put("duty-lawyer", List.of("/desk"));
         String held = claimAsConsultant(submit("LEGAL_CONSULTATION", "440106", "公司拖欠工资两个月，能不能申请劳动仲裁？"));
         pages.put("consultant", List.of("/pool", "/questions/" + held, "/points", "/certificate"));
 

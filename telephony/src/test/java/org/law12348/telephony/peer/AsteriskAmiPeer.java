@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays Asterisk 22's Manager interface over TCP as the captures show: the bare banner, "\r\n" lines,
  * ActionID echoed right after Response, Challenge/MD5 Login followed by FullyBooted and SuccessfulAuth,
- * CoreSettings with AsteriskVersion, Ping, Originate ("successfully queued", then the events of ami-08
+ * CoreSettings with AsteriskVersion, Ping, QueueAdd / QueuePause / QueueRemove (see {@link PeerQueues}), Originate ("successfully queued", then the events of ami-08
  * or, for a channel that does not exist, ami-09; see {@link #originated}), CoreShowChannels (see
  * {@link #coreShowChannels}), Logoff. Events are replayed
  * from capture files byte for byte, in their recorded order.
@@ -43,6 +44,8 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     private final List<LiveChannel> live = new CopyOnWriteArrayList<>();
     private final PbxQueues queues = new PbxQueues();
     private volatile OutputStream current;
+    /** Dynamic queue members (the desks' QueueAdd/Pause/Remove); the queue lists answer from {@code queues}. */
+    private final PeerQueues members = new PeerQueues();
 
     public AsteriskAmiPeer(String secret) throws IOException {
         this.secret = secret;
@@ -208,6 +211,71 @@ public final class AsteriskAmiPeer implements AutoCloseable {
                 .append("ListItems: ").append(live.size()).append("\r\n\r\n").toString();
     }
 
+    private void answer(OutputStream out, PeerQueues.Answer answer) throws IOException {
+        write(out, answer.response());
+        for (String event : answer.events()) {
+            write(out, event);
+        }
+    }
+
+    /** A dynamic member of a queue as the PBX has it now (QueueAdd'ed, maybe paused). */
+    public Optional<PeerQueues.Member> member(String queue, String iface) {
+        return members.member(queue, iface);
+    }
+
+    /** Asterisk restarts without persistent members: every dynamic member is gone, clients are dropped. */
+    public void restartForgettingMembers() throws IOException {
+        members.clear();
+        dropConnections();
+    }
+
+    /**
+     * A queue call of ami-06 put through to a desk: the capture's events up to and including the
+     * AgentConnect (QueueCallerJoin, AgentCalled, the bridge …) with fresh Uniqueids, the agent
+     * {@code Local/agent1@agents/n} ("Agent One") replaced by {@code iface} and {@code memberName}, and
+     * the caller 13800138000 by {@code caller}. Returns the call; {@link #queueCallEnds} sends the rest.
+     */
+    public QueueCall queueCallConnects(String iface, String memberName, String caller) throws IOException {
+        QueueCall call = queueCallRinging(iface, memberName, caller);
+        queueCallAnswered(call);
+        return call;
+    }
+
+    /** The events of such a call before its AgentConnect: the caller waits, the desk's phone rings. */
+    public QueueCall queueCallRinging(String iface, String memberName, String caller) throws IOException {
+        List<String> events = new ArrayList<>();
+        for (String event : renumbered(events("ami-06-queue-answered.txt"))) {
+            events.add(event.replace("Local/agent1@agents/n", iface).replace("MemberName: Agent One\r\n",
+                    "MemberName: " + memberName + "\r\n").replace("13800138000", caller));
+        }
+        int connect = 0;
+        while (!events.get(connect).startsWith("Event: AgentConnect\r\n")) {
+            connect++;
+        }
+        send(events.subList(0, connect), Map.of());
+        return new QueueCall(field(events.get(connect), "Uniqueid"), List.of(events.get(connect)),
+                List.copyOf(events.subList(connect + 1, events.size())));
+    }
+
+    /** The desk answered: the AgentConnect of a ringing call. */
+    public void queueCallAnswered(QueueCall call) throws IOException {
+        send(call.connect(), Map.of());
+    }
+
+    /** The rest of a queue call: AgentComplete, hang-ups, Cdrs. */
+    public void queueCallEnds(QueueCall call) throws IOException {
+        send(call.rest(), Map.of());
+    }
+
+    /** A queue call on its way: the caller channel's Uniqueid (our call id) and the events still to come. */
+    public record QueueCall(String uniqueId, List<String> connect, List<String> rest) {
+    }
+
+    private static String field(String event, String name) {
+        int start = event.indexOf("\r\n" + name + ": ") + name.length() + 4;
+        return event.substring(start, event.indexOf("\r\n", start));
+    }
+
     /** Drops every client connection, as a restart of Asterisk would. */
     public void dropConnections() throws IOException {
         for (Socket s : clients) {
@@ -277,6 +345,9 @@ public final class AsteriskAmiPeer implements AutoCloseable {
             case "coreshowchannels" -> write(out, coreShowChannels(id));
             case "queuesummary" -> write(out, queues.summary(id));
             case "queuestatus" -> write(out, queues.status(id));
+            case "queueadd" -> answer(out, members.add(a, id));
+            case "queuepause" -> answer(out, members.pause(a, id));
+            case "queueremove" -> answer(out, members.remove(a, id));
             case "logoff" -> {
                 write(out, "Response: Goodbye\r\n" + id + "Message: Thanks for all the fish.\r\n\r\n");
                 return false;

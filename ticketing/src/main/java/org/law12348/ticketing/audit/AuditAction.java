@@ -25,6 +25,7 @@ public enum AuditAction {
     ATTACHMENT_DELETED(false, "删除工单附件"),
     CERTIFICATION_DECIDED(false, "咨询师资格审核"),
     UNIT_CHANGED(false, "承办单位管理"),
+    DESK_ASSIGNED(false, "热线坐席设置"),
     ROUTING_CHANGED(false, "分派规则管理"),
     KNOWLEDGE_CHANGED(false, "知识库管理"),
     TICKET_ANONYMISED(false, "工单匿名化"),

@@ -26,6 +26,10 @@ public interface CallRecords extends JpaRepository<CallRecord, Long>, JpaSpecifi
     /** Calls from one number, by the number's blind index ({@code PersonalDataCipher.blindIndex}). */
     List<CallRecord> findByCallerPhoneHashOrderByStartedAtDesc(String callerPhoneHash, Pageable page);
 
+    /** The calls one desk's person answered since {@code since} (the agent is the desk's member name). */
+    List<CallRecord> findByAgentAndStartedAtGreaterThanEqualOrderByStartedAtDesc(String agent, Instant since,
+                                                                              Pageable page);
+
     @Query("""
             select c from CallRecord c
             where c.startedAt >= :from and c.startedAt < :to

@@ -35,4 +35,19 @@ class CallProblems {
                 .body(ApiProblems.problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range.notSatisfiable",
                         "请求的录音范围无效", "Range"));
     }
+
+    @ExceptionHandler(DeskNotFoundException.class)
+    ResponseEntity<ProblemDetail> noDesk(DeskNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
+                "desk.notFound", "你还没有热线坐席，请联系系统管理员设置坐席分机和队列", null));
+    }
+
+    @ExceptionHandler(ServiceClosedException.class)
+    ResponseEntity<ProblemDetail> closed(ServiceClosedException e) {
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.CONFLICT, "callback.outsideServiceHours",
+                "现在不在热线服务时间内，不能立即拨打；可以预约回拨，将在" + e.nextOpeningText() + "自动拨打", null);
+        problem.setProperty("nextOpening", e.nextOpening());
+        problem.setProperty("canBookCallback", true);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
 }

@@ -8,6 +8,7 @@ import org.law12348.telephony.internal.calls.CallbackTask;
 import org.law12348.telephony.internal.calls.CallbackTasks;
 import org.law12348.telephony.internal.calls.CallerHistory;
 import org.law12348.telephony.internal.calls.StaffCallDesk;
+import org.law12348.telephony.internal.desk.PhoneDesks;
 import org.law12348.telephony.internal.web.CallViews.CallView;
 import org.law12348.telephony.internal.web.CallViews.CallbackView;
 import org.law12348.ticketing.InvalidInputException;
@@ -50,7 +51,8 @@ class StaffCallController {
     record SummaryView(String callId, String ticketNumber, boolean ticketCreated) {
     }
 
-    record CallbackBody(String phone, String agentExtension) {
+    /** {@code dialNow}: click-to-call, dialled at once from the caller's own desk (409 outside service hours). */
+    record CallbackBody(String phone, String agentExtension, Boolean dialNow) {
     }
 
     record CallbackPage(List<CallbackView> items) {
@@ -71,10 +73,14 @@ class StaffCallController {
     private final AuditTrail audit;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final ClickToCall clickToCall;
+    private final PhoneDesks phoneDesks;
 
     StaffCallController(StaffGate gate, CallRecords records, CallSearch search, QueueNames queueNames, CallbackTasks callbackTasks, CallLog calls,
                         CallerHistory history, StaffCallDesk desk, CallViews views, AuditTrail audit,
-                        PersonalDataCipher cipher, Clock clock) {
+                        PersonalDataCipher cipher, Clock clock, ClickToCall clickToCall, PhoneDesks phoneDesks) {
+        this.clickToCall = clickToCall;
+        this.phoneDesks = phoneDesks;
         this.callbackTasks = callbackTasks;
         this.audit = audit;
         this.gate = gate;
@@ -142,6 +148,7 @@ class StaffCallController {
         }
         StaffCallDesk.Summary summary = desk.summarize(call, body.text(), body.ticketNumber(), body.businessType(),
                 body.regionCode(), staff);
+        phoneDesks.callSummarised(staff.username(), callId);
         return new SummaryView(callId, summary.ticketNumber(), summary.created());
     }
 
@@ -149,8 +156,16 @@ class StaffCallController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     CallbackView callback(@PathVariable String number, @RequestBody(required = false) CallbackBody body) {
         StaffMember staff = gate.require("安排回拨");
-        CallbackTask task = desk.requestCallback(number, body == null ? null : body.phone(),
-                body == null ? null : body.agentExtension(), staff);
+        boolean now = body != null && Boolean.TRUE.equals(body.dialNow());
+        String extension = body == null ? null : body.agentExtension();
+        if (now) {
+            clickToCall.requireOpen();
+            extension = clickToCall.extensionOf(staff, extension);
+        }
+        CallbackTask task = desk.requestCallback(number, body == null ? null : body.phone(), extension, staff);
+        if (now) {
+            clickToCall.dial();
+        }
         return views.of(task, staff);
     }
 

@@ -32,6 +32,15 @@ class StaffGate {
         return staff;
     }
 
+    /** Administrators only: who has which phone desk. */
+    StaffMember requireAdmin(String action) {
+        StaffMember staff = require(action);
+        if (!staff.hasRole(StaffRole.ADMIN)) {
+            throw new AccessDeniedException("你的角色不能" + action);
+        }
+        return staff;
+    }
+
     StaffMember require(String action) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
