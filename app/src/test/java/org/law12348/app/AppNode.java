@@ -1,7 +1,6 @@
 package org.law12348.app;
 
 import org.law12348.testsupport.PostgresDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +44,7 @@ final class AppNode implements AutoCloseable {
         // as command-line arguments: they outrank the postgres profile's own datasource settings
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new AppNode(new SpringApplicationBuilder(ContactCenterApplication.class).run(arguments));
+        return new AppNode(TelephonyTestClassesExcluded.product().run(arguments));
     }
 
     HttpApi api() {

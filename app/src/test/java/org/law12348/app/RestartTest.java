@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.law12348.ticketing.internal.OutboxRelay;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,7 +19,7 @@ class RestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ContactCenterApplication.class)
+        return TelephonyTestClassesExcluded.product()
                 .properties(Map.of(
                         "server.port", "0",
                         "spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("law12348") + ";DB_CLOSE_ON_EXIT=FALSE",

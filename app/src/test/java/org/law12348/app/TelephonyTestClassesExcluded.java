@@ -1,5 +1,6 @@
 package org.law12348.app;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -34,6 +35,15 @@ public final class TelephonyTestClassesExcluded extends TypeExcludeFilter {
     @Override
     public int hashCode() {
         return TelephonyTestClassesExcluded.class.hashCode();
+    }
+
+    /**
+     * The product started outside a test context (several nodes, restarts): the filter is registered
+     * before its component scan all the same, which a test context's customizer would otherwise do.
+     */
+    public static SpringApplicationBuilder product() {
+        return new SpringApplicationBuilder(ContactCenterApplication.class).initializers(context -> context
+                .getBeanFactory().registerSingleton("telephonyTestClassesExcluded", new TelephonyTestClassesExcluded()));
     }
 
     /** Registers the filter in every test context before its component scan. */
