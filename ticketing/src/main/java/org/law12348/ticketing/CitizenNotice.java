@@ -9,6 +9,8 @@ public record CitizenNotice(String ticketNumber, Channel channel, Kind kind, Str
 
     /** Why the citizen is notified. */
     public enum Kind {
-        ACCEPTED, ANSWERED, CLOSED
+        ACCEPTED, ANSWERED, CLOSED,
+        /** A legal clock of the citizen's ticket is about to run out (see {@code clocks.ClockReminders}). */
+        CLOCK_REMINDER
     }
 }

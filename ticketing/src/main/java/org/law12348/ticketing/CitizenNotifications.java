@@ -36,6 +36,15 @@ public class CitizenNotifications {
         notify(event.ticketNumber(), CitizenNotice.Kind.CLOSED, "您的工单已办结");
     }
 
+    /**
+     * Tells the citizen that one of their legal clocks runs out soon, e.g. {@code 劳动仲裁申请期限：2027年3月14日截止，还剩7天}.
+     * Called inside the transaction that records the reminder, so the notice is queued exactly when the
+     * reminder is recorded, once.
+     */
+    public void remindOfLegalClock(String ticketNumber, String summary) {
+        notify(ticketNumber, CitizenNotice.Kind.CLOCK_REMINDER, "法律期限提醒", summary);
+    }
+
     /** Writes how a delivery went onto the ticket's timeline (visible to staff only). */
     @Transactional
     public void recordDelivery(String ticketNumber, String text) {
@@ -43,13 +52,18 @@ public class CitizenNotifications {
     }
 
     private void notify(String number, CitizenNotice.Kind kind, String title) {
+        notify(number, kind, title, null);
+    }
+
+    private void notify(String number, CitizenNotice.Kind kind, String title, String summary) {
         if (notifiers.isEmpty()) {
             return;
         }
         Ticket ticket = tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
         CitizenContact contact = ticket.contact();
         CitizenNotice notice = new CitizenNotice(number, ticket.channel(), kind, title,
-                ticket.businessType().chineseName() + "：" + ticket.subject(), contact.wechatOpenId(),
+                summary != null ? summary : ticket.businessType().chineseName() + "：" + ticket.subject(),
+                contact.wechatOpenId(),
                 contact.alipayUserId(), contact.phone() == null ? null : contact.phone().value());
         for (CitizenNotifier notifier : notifiers) {
             if (notifier.handles(ticket.channel())) {

@@ -110,24 +110,25 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
     /**
      * Template ids per notice kind (empty: that kind is not sent) and the template's data keys.
      *
+     * @param reminder     a legal clock of the citizen's runs out soon (title 法律期限提醒, summary the clock)
      * @param page         the mini-program page the message opens; {@code {number}} is replaced
      */
-    public record Templates(String accepted, String answered, String closed, String page, String numberKey,
-                            String titleKey, String summaryKey, String timeKey) {
+    public record Templates(String accepted, String answered, String closed, String reminder, String page,
+                            String numberKey, String titleKey, String summaryKey, String timeKey) {
 
         static Templates wechatDefaults() {
-            return new Templates("", "", "", "pages/ticket/detail?number={number}", "character_string1",
+            return new Templates("", "", "", "", "pages/ticket/detail?number={number}", "character_string1",
                     "thing2", "thing3", "time4");
         }
 
         static Templates alipayDefaults() {
-            return new Templates("", "", "", "pages/ticket/detail?number={number}", "keyword1", "keyword2",
+            return new Templates("", "", "", "", "pages/ticket/detail?number={number}", "keyword1", "keyword2",
                     "keyword3", "keyword4");
         }
 
         Templates withDefaults(Templates d) {
             return new Templates(or(accepted, d.accepted), or(answered, d.answered), or(closed, d.closed),
-                    or(page, d.page), or(numberKey, d.numberKey), or(titleKey, d.titleKey),
+                    or(reminder, d.reminder), or(page, d.page), or(numberKey, d.numberKey), or(titleKey, d.titleKey),
                     or(summaryKey, d.summaryKey), or(timeKey, d.timeKey));
         }
     }
@@ -198,7 +199,7 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
                 throw new IllegalArgumentException("law12348.miniapp.sms.protocol must be HTTPS or HTTP");
             }
             signName = signName == null ? "" : signName;
-            templates = templates == null ? new SmsTemplates(null, null, null, null) : templates;
+            templates = templates == null ? new SmsTemplates(null, null, null, null, null) : templates;
             codes = codes == null ? new SmsCodes(null, null, null, null, null, null) : codes;
             connectTimeout = timeout(connectTimeout, Duration.ofSeconds(3), "sms.connect-timeout");
             readTimeout = timeout(readTimeout, Duration.ofSeconds(5), "sms.read-timeout");
@@ -211,14 +212,15 @@ public record MiniappProperties(Wechat wechat, Alipay alipay, Session session, U
 
     /**
      * Template codes as approved in the SMS console. The sign-in template has one variable,
-     * {@code code}; the notice templates one, {@code number} (the ticket number).
+     * {@code code}; the notice templates (the legal-clock reminder too) one, {@code number} (the ticket number).
      */
-    public record SmsTemplates(String signInCode, String accepted, String answered, String closed) {
+    public record SmsTemplates(String signInCode, String accepted, String answered, String closed, String reminder) {
         public SmsTemplates {
             signInCode = signInCode == null ? "" : signInCode;
             accepted = accepted == null ? "" : accepted;
             answered = answered == null ? "" : answered;
             closed = closed == null ? "" : closed;
+            reminder = reminder == null ? "" : reminder;
         }
     }
 

@@ -61,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "law12348.miniapp.sms.sign-name=" + FakeAliyunSms.SIGN_NAME,
                 "law12348.miniapp.sms.templates.sign-in-code=" + FakeAliyunSms.CODE_TEMPLATE,
                 "law12348.miniapp.sms.templates.answered=SMS_480000003",
+                "law12348.miniapp.sms.templates.reminder=SMS_480000004",
                 "law12348.miniapp.sms.read-timeout=PT1S",
                 "law12348.miniapp.notifications.poll-interval=PT1H",
                 "law12348.miniapp.notifications.max-attempts=4",

@@ -15,11 +15,14 @@ import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.TimelineEntry;
 import org.law12348.ticketing.TimelineEventType;
+import org.law12348.ticketing.clocks.ClockReminders;
+import org.law12348.ticketing.clocks.LegalClockService;
 import org.law12348.ticketing.retention.RetentionParticipant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +50,12 @@ class SmsTest extends MiniappTestSupport {
 
     @Autowired
     MiniappProperties properties;
+
+    @Autowired
+    LegalClockService clocks;
+
+    @Autowired
+    ClockReminders reminders;
 
     @Autowired
     List<RetentionParticipant> participants;
@@ -187,6 +196,27 @@ class SmsTest extends MiniappTestSupport {
         assertThat(deliveries(number)).anyMatch(text -> text.startsWith("短信通知已发送"));
         assertThat(jdbc.queryForObject("select count(*) from miniapp_notification where ticket_number = ?",
                 Integer.class, fixedLine)).isZero();
+    }
+
+    @Test
+    void aHotlineCallerIsRemindedOnceByTextMessageBeforeTheirLegalClockRunsOut() {
+        String phone = uniquePhone();
+        String number = intake.receive(new IntakeRequest(Channel.PHONE, unique("call-"), null, "LEGAL_CONSULTATION",
+                "440106", null, "热线留言：2026年3月14日被公司辞退", null, phone, null, null)).ticketNumber();
+        // one year from 14 March 2026 ends on Sunday 14 March 2027, so on Monday the 15th
+        clocks.add(number, "LABOUR_ARBITRATION", "2026-03-14", DISPATCHER);
+
+        reminders.remind(LocalDate.of(2027, 3, 8));
+        reminders.remind(LocalDate.of(2027, 3, 8));
+        sender.sendDue();
+
+        assertThat(sms.sentTo(phone)).singleElement().satisfies(sent -> {
+            assertThat(sent.template()).isEqualTo("SMS_480000004");
+            assertThat(sent.variables().path("number").asText()).isEqualTo(number);
+        });
+        assertThat(deliveries(number)).anyMatch(text -> text.startsWith("短信通知已发送：法律期限提醒"));
+        assertThat(jdbc.queryForObject("select summary from miniapp_notification where ticket_number = ? "
+                + "and kind = 'CLOCK_REMINDER'", String.class, number)).isEqualTo("劳动仲裁申请期限：2027年3月15日截止，还剩7天");
     }
 
     @Test

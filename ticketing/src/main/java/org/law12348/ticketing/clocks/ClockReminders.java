@@ -1,5 +1,6 @@
 package org.law12348.ticketing.clocks;
 
+import org.law12348.ticketing.CitizenNotifications;
 import org.law12348.ticketing.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,10 @@ import java.util.Optional;
  * primary key lets only one node (or run) commit it. When several offsets have been reached since the
  * last run (a clock added five days before its due date), only the nearest one is sent.
  *
- * <p>Today the reminder reaches the staff on the ticket's timeline; sending it to the citizen's channel
- * needs a template per platform and is not done yet.
+ * <p>The reminder reaches the staff on the ticket's timeline and, in the same transaction, is queued for
+ * the citizen through the channel they came by ({@link CitizenNotifications#remindOfLegalClock}: WeChat
+ * subscribe message, Alipay template message, or SMS for the hotline and the web, where that channel
+ * has a reminder template configured).
  */
 @Component
 public class ClockReminders {
@@ -43,9 +46,11 @@ public class ClockReminders {
     private final Clock clock;
 
     private final LegalClockService service;
+    private final CitizenNotifications citizens;
 
     ClockReminders(JdbcTemplate jdbc, Tickets tickets, ClockRules rules, PlatformTransactionManager transactions,
-                   LegalClockService service, Clock clock) {
+                   LegalClockService service, CitizenNotifications citizens, Clock clock) {
+        this.citizens = citizens;
         this.service = service;
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -109,7 +114,11 @@ public class ClockReminders {
             transaction.executeWithoutResult(status -> {
                 jdbc.update("insert into legal_clock_reminder (clock_id, due_date, offset_days, sent_at) values (?, ?, ?, ?)",
                         c.id(), Date.valueOf(c.dueDate()), offset, Timestamp.from(clock.instant()));
-                tickets.findForUpdate(c.ticketNumber()).ifPresent(t -> t.recordNotification(text, clock.instant()));
+                tickets.findForUpdate(c.ticketNumber()).ifPresent(t -> {
+                    t.recordNotification(text, clock.instant());
+                    citizens.remindOfLegalClock(c.ticketNumber(), rule.name() + "：" + ClockTexts.date(c.dueDate())
+                            + "截止，还剩" + ChronoUnit.DAYS.between(today, c.dueDate()) + "天");
+                });
             });
             return true;
         } catch (DuplicateKeyException sentAlready) {

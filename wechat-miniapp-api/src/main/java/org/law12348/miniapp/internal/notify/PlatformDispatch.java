@@ -95,6 +95,7 @@ class PlatformDispatch {
             case ACCEPTED -> t.accepted();
             case ANSWERED -> t.answered();
             case CLOSED -> t.closed();
+            case CLOCK_REMINDER -> t.reminder();
         };
         return id == null ? "" : id;
     }

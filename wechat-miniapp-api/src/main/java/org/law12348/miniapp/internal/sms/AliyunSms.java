@@ -103,6 +103,7 @@ public class AliyunSms {
             case ACCEPTED -> t.accepted();
             case ANSWERED -> t.answered();
             case CLOSED -> t.closed();
+            case CLOCK_REMINDER -> t.reminder();
         };
     }
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ class SubscriptionController {
 
     private static final Pattern FORM_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
-    record Templates(String accepted, String answered, String closed) {
+    record Templates(String accepted, String answered, String closed, String reminder) {
     }
 
     /** {@code results}: the object wx.requestSubscribeMessage resolved with, template id → accept/reject/ban. */
@@ -67,8 +68,10 @@ class SubscriptionController {
     @Operation(summary = "小程序调用 wx.requestSubscribeMessage 时应请求的模板（未配置的不返回；全部未配置时 503）")
     Templates templates() {
         MiniappProperties.Templates t = properties.wechat().templates();
-        Templates configured = new Templates(idOrNull(t.accepted()), idOrNull(t.answered()), idOrNull(t.closed()));
-        if (configured.accepted() == null && configured.answered() == null && configured.closed() == null) {
+        Templates configured = new Templates(idOrNull(t.accepted()), idOrNull(t.answered()), idOrNull(t.closed()),
+                idOrNull(t.reminder()));
+        if (configured.accepted() == null && configured.answered() == null && configured.closed() == null
+                && configured.reminder() == null) {
             throw new ChannelProblem(HttpStatus.SERVICE_UNAVAILABLE, "miniapp.templates.not-configured",
                     "微信订阅消息尚未开通，暂时不能订阅工单进展通知", null);
         }
@@ -88,7 +91,8 @@ class SubscriptionController {
             throw new InvalidInputException("results", "field.required", "缺少订阅结果");
         }
         MiniappProperties.Templates t = properties.wechat().templates();
-        Set<String> known = Set.of(t.accepted(), t.answered(), t.closed());
+        // not Set.of: kinds left unconfigured are all "", and Set.of refuses duplicates
+        Set<String> known = new HashSet<>(List.of(t.accepted(), t.answered(), t.closed(), t.reminder()));
         List<String> granted = new ArrayList<>();
         body.results().forEach((templateId, decision) -> {
             if ("accept".equals(decision) && !templateId.isBlank() && known.contains(templateId)) {
