@@ -19,6 +19,8 @@ export const platform = {
   server: (_req: SentRequest): Answer | Promise<Answer> => ({ status: 404, data: {} }),
   clipboard: '',
   calls: [] as string[],
+  /** What wx.requestSubscribeMessage resolves with in the next test (template id → accept/reject). */
+  subscribeAnswer: {} as Record<string, string>,
   reset() {
     this.storage.clear()
     this.sent = []
@@ -26,6 +28,7 @@ export const platform = {
     this.server = () => ({ status: 404, data: {} })
     this.clipboard = ''
     this.calls = []
+    this.subscribeAnswer = {}
   },
 }
 
@@ -73,6 +76,8 @@ export const uniStub = {
   stopPullDownRefresh: () => undefined,
   pageScrollTo: () => undefined,
   login: (o: Callbacks) => done(o, { code: 'test-login-code' }),
+  requestSubscribeMessage: (o: Callbacks & { tmplIds: string[] }) => done(o, { errMsg: 'requestSubscribeMessage:ok',
+    ...platform.subscribeAnswer }),
 }
 
 /** The page lifecycle hooks of @dcloudio/uni-app, captured so a test can fire them. */
