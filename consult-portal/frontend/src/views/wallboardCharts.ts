@@ -7,42 +7,40 @@ import { chartData, type Board } from './wallboard'
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
-/** Agents by state and callers waiting, per queue (stacked bars for the agents). */
-export function drawAgentsChart(el: HTMLElement, board: Board, large: boolean): echarts.ECharts {
-  const d = chartData(board)
+type Bar = { name: string; data: number[]; color: string; stack?: string }
+
+/** One bar chart per queue, in the board's large type on the TV. */
+function drawBars(el: HTMLElement, names: string[], bars: Bar[], large: boolean): echarts.ECharts {
   const chart = echarts.getInstanceByDom(el) ?? echarts.init(el)
   const font = large ? 18 : 12
   chart.setOption({
     tooltip: { trigger: 'axis' },
     legend: { top: 0, textStyle: { fontSize: font } },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: d.names, axisLabel: { fontSize: font, interval: 0 } },
+    xAxis: { type: 'category', data: names, axisLabel: { fontSize: font, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: font } },
-    series: [
-      { name: '排队等待', type: 'bar', data: d.waiting, itemStyle: { color: '#9f1d20' }, barMaxWidth: 40 },
-      { name: '空闲坐席', type: 'bar', stack: 'agents', data: d.available, itemStyle: { color: '#2e7d32' }, barMaxWidth: 40 },
-      { name: '通话中', type: 'bar', stack: 'agents', data: d.onCall, itemStyle: { color: '#1565c0' }, barMaxWidth: 40 },
-      { name: '暂停', type: 'bar', stack: 'agents', data: d.paused, itemStyle: { color: '#f9a825' }, barMaxWidth: 40 },
-    ],
+    series: bars.map((b) => ({ name: b.name, type: 'bar', stack: b.stack, data: b.data, itemStyle: { color: b.color },
+      barMaxWidth: 40 })),
   }, true)
   return chart
+}
+
+/** Agents by state and callers waiting, per queue (stacked bars for the agents). */
+export function drawAgentsChart(el: HTMLElement, board: Board, large: boolean): echarts.ECharts {
+  const d = chartData(board)
+  return drawBars(el, d.names, [
+    { name: '排队等待', data: d.waiting, color: '#9f1d20' },
+    { name: '空闲坐席', stack: 'agents', data: d.available, color: '#2e7d32' },
+    { name: '通话中', stack: 'agents', data: d.onCall, color: '#1565c0' },
+    { name: '暂停', stack: 'agents', data: d.paused, color: '#f9a825' },
+  ], large)
 }
 
 /** Today's answered and abandoned calls per queue. */
 export function drawTodayChart(el: HTMLElement, board: Board, large: boolean): echarts.ECharts {
   const d = chartData(board)
-  const chart = echarts.getInstanceByDom(el) ?? echarts.init(el)
-  const font = large ? 18 : 12
-  chart.setOption({
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, textStyle: { fontSize: font } },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: d.names, axisLabel: { fontSize: font, interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: font } },
-    series: [
-      { name: '今日接通', type: 'bar', stack: 'today', data: d.answered, itemStyle: { color: '#2e7d32' }, barMaxWidth: 40 },
-      { name: '今日放弃', type: 'bar', stack: 'today', data: d.abandoned, itemStyle: { color: '#9f1d20' }, barMaxWidth: 40 },
-    ],
-  }, true)
-  return chart
+  return drawBars(el, d.names, [
+    { name: '今日接通', stack: 'today', data: d.answered, color: '#2e7d32' },
+    { name: '今日放弃', stack: 'today', data: d.abandoned, color: '#9f1d20' },
+  ], large)
 }
