@@ -389,6 +389,27 @@ abstract class IntakeAndLifecycleScenarios {
         }
     }
 
+    @Test
+    void eventsWaitingTogetherAreDeliveredInOneTransaction() {
+        relay.stop(); // the events wait in the outbox until this test delivers them together
+        List<String> numbers = new ArrayList<>();
+        try {
+            for (String text : List.of("公司不签劳动合同怎么办？", "房东不退押金怎么办？", "网购商品是假货怎么维权？")) {
+                numbers.add(submit("LEGAL_CONSULTATION", "440106", text).text("number"));
+            }
+            relay.relayPending();
+
+            for (String number : numbers) {
+                assertThat(processCount(number)).as(number).isOne();
+            }
+            // one claim statement stamped them all: they were delivered in one transaction
+            assertThat(jdbc.queryForObject("select count(distinct processed_at) from outbox_event "
+                    + "where ticket_number in (?, ?, ?)", Integer.class, numbers.toArray())).isOne();
+        } finally {
+            relay.start();
+        }
+    }
+
     private long processCount(String number) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count();
     }

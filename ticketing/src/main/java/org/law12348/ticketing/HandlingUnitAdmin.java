@@ -18,13 +18,16 @@ public class HandlingUnitAdmin {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
 
     private final HandlingUnits units;
+    private final ActiveUnits activeUnits;
     private final Tickets tickets;
     private final Regions regions;
     private final TicketRouting routing;
     private final Clock clock;
 
-    HandlingUnitAdmin(HandlingUnits units, Tickets tickets, Regions regions, TicketRouting routing, Clock clock) {
+    HandlingUnitAdmin(HandlingUnits units, ActiveUnits activeUnits, Tickets tickets, Regions regions,
+                      TicketRouting routing, Clock clock) {
         this.units = units;
+        this.activeUnits = activeUnits;
         this.tickets = tickets;
         this.regions = regions;
         this.routing = routing;
@@ -49,6 +52,7 @@ public class HandlingUnitAdmin {
         HandlingUnit unit = units.findById(blankSafe(code)).orElseThrow(() ->
                 new InvalidInputException("code", "unit.unknown", "承办单位不存在"));
         unit.edit(name(name), unitType(type), regions.require(blankSafe(regionCode), "regionCode"), phone(phone));
+        activeUnits.forgetAfterCommit();
         return unit;
     }
 
@@ -73,6 +77,7 @@ public class HandlingUnitAdmin {
                     unit.name() + "停用，转至" + successor.name() + "：" + why, actor, clock.instant());
         }
         unit.deactivate();
+        activeUnits.forgetAfterCommit();
         return waiting.size();
     }
 

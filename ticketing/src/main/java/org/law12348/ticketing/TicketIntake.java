@@ -42,6 +42,7 @@ public class TicketIntake {
     private final TicketIdentities identities;
     private final EntityManager entityManager;
     private final HandlingUnits units;
+    private final ActiveUnits activeUnits;
     private final TicketRouting routing;
     private final TrackingTokens trackingTokens;
     private final SubmissionKeys keys;
@@ -52,13 +53,14 @@ public class TicketIntake {
     private final Clock clock;
 
     TicketIntake(Tickets tickets, TicketIdentities identities, EntityManager entityManager, HandlingUnits units,
-                 TicketRouting routing, TrackingTokens trackingTokens, SubmissionKeys keys,
+                 ActiveUnits activeUnits, TicketRouting routing, TrackingTokens trackingTokens, SubmissionKeys keys,
                  Submissions submissions, Regions regions, TransactionTemplate transactions,
                  TicketingProperties properties, Clock clock) {
         this.tickets = tickets;
         this.identities = identities;
         this.entityManager = entityManager;
         this.units = units;
+        this.activeUnits = activeUnits;
         this.routing = routing;
         this.trackingTokens = trackingTokens;
         this.keys = keys;
@@ -122,13 +124,13 @@ public class TicketIntake {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RouteDecision route = routing.decide(
                 new RoutingQuery(intake.region(), intake.businessType(), intake.kind(), intake.request().channel()));
-        HandlingUnit unit = units.findActive(route.handlingUnit()).orElseThrow(() -> new IllegalStateException(
+        HandlingUnit unit = activeUnits.find(route.handlingUnit()).orElseThrow(() -> new IllegalStateException(
                 "Routing rule " + route.ruleId() + " names unknown or inactive unit " + route.handlingUnit()));
         Ticket ticket = new Ticket(id, numberFor(id, now), intake.kind(), intake.request().channel(), reference,
                 intake.contact(), intake.region(), intake.businessType(), intake.subject(), intake.text(), route,
                 RouteTexts.describe(route, unit), now);
+        // written at commit, in one flush with the outbox entry its events add then
         entityManager.persist(ticket);
-        entityManager.flush();
         log.info("Ticket {} taken in from {}, routed to {} by rule {}", ticket.number(), ticket.channel(),
                 unit.code(), route.ruleId());
         return result(ticket, unit, true);
@@ -151,7 +153,10 @@ public class TicketIntake {
 
     private TicketNumber numberFor(long id, Instant now) {
         String day = LocalDate.ofInstant(now, properties.zone()).format(DAY);
-        return new TicketNumber(properties.numberPrefix() + day + "-" + String.format("%06d", id));
+        String digits = Long.toString(id);
+        // zero-padded to six digits by hand: String.format was a twentieth of storing a ticket
+        return new TicketNumber(properties.numberPrefix() + day + "-" + "0".repeat(Math.max(0, 6 - digits.length()))
+                + digits);
     }
 
     private IntakeResult result(Ticket t, HandlingUnit unit, boolean created) {

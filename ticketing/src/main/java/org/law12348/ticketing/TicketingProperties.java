@@ -17,11 +17,14 @@ import java.time.ZoneId;
  *                            (to read the answer, rate it, export or ask for erasure); then it is refused
  * @param outboxPollInterval  how often unrelayed events are picked up (the after-commit push handles most)
  * @param outsourcedDeadlineHours how long the outsourced unit has once the volunteer pool handed a question over
+ * @param unitRefresh         how long intake trusts a handling unit it read; a change made on another node
+ *                            reaches this node's intake within it
  */
 @ConfigurationProperties("law12348.ticketing")
 public record TicketingProperties(String numberPrefix, ZoneId zone, Integer maxTextLength, Integer maxSubjectLength,
                                   String trackingSecret, Duration outboxPollInterval,
-                                  Integer outsourcedDeadlineHours, Duration trackingTokenValidityAfterClose) {
+                                  Integer outsourcedDeadlineHours, Duration trackingTokenValidityAfterClose,
+                                  Duration unitRefresh) {
 
     public TicketingProperties {
         numberPrefix = numberPrefix == null || numberPrefix.isBlank() ? "GD" : numberPrefix;
@@ -36,6 +39,7 @@ public record TicketingProperties(String numberPrefix, ZoneId zone, Integer maxT
         outsourcedDeadlineHours = outsourcedDeadlineHours == null ? 48 : outsourcedDeadlineHours;
         trackingTokenValidityAfterClose = trackingTokenValidityAfterClose == null ? Duration.ofDays(90)
                 : trackingTokenValidityAfterClose;
+        unitRefresh = unitRefresh == null ? Duration.ofSeconds(10) : unitRefresh;
         if (trackingTokenValidityAfterClose.isNegative()) {
             throw new IllegalArgumentException("law12348.ticketing.tracking-token-validity-after-close must not be negative");
         }

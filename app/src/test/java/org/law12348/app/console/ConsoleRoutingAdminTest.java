@@ -1,5 +1,6 @@
 package org.law12348.app.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.law12348.workflow.routingadmin.DraftReport;
 import org.law12348.workflow.routingadmin.RoutingDeployments;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -127,6 +129,29 @@ class ConsoleRoutingAdminTest extends ConsoleTestSupport {
                 .param("version", "1").with(csrf()))).andExpect(status().isForbidden());
         mvc.perform(ConsoleTicketActionsTest.as("handler-gz", "UNIT_HANDLER", post("/admin/units/deactivate")
                 .param("code", "GD-4401-LEGAL-AID").with(csrf()))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theFirstReceiptAfterAUnitIsRenamedCarriesItsNewName() throws Exception {
+        JsonNode first = receipt("MEDIATION", "445302", newPhone(), "邻居装修噪音扰民，想请人民调解。");
+        String code = first.get("handlingUnit").asText();
+        String name = first.get("handlingUnitName").asText();
+        Map<String, Object> unit = jdbc.queryForMap("select type, region_code, phone from handling_unit where code = ?", code);
+        try {
+            renameUnit(code, name + "（更名）", unit);
+            assertThat(receipt("MEDIATION", "445302", newPhone(), "楼上漏水不肯维修，想请人民调解。")
+                    .get("handlingUnitName").asText()).isEqualTo(name + "（更名）");
+        } finally {
+            renameUnit(code, name, unit);
+        }
+    }
+
+    private void renameUnit(String code, String name, Map<String, Object> unit) throws Exception {
+        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/units/edit").param("code", code)
+                        .param("name", name).param("type", (String) unit.get("type"))
+                        .param("regionCode", (String) unit.get("region_code"))
+                        .param("phone", unit.get("phone") == null ? "" : (String) unit.get("phone")).with(csrf())))
+                .andExpect(flash().attribute("notice", "已保存 " + name));
     }
 
     @Test

@@ -45,6 +45,11 @@ abstract class ConsoleTestSupport {
 
     /** Submits a ticket through the public intake and returns its number. */
     String submit(String businessType, String region, String phone, String text) throws Exception {
+        return receipt(businessType, region, phone, text).get("number").asText();
+    }
+
+    /** The citizen's receipt of a web submission. */
+    JsonNode receipt(String businessType, String region, String phone, String text) throws Exception {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("businessType", businessType);
         body.put("regionCode", region);
@@ -57,7 +62,7 @@ abstract class ConsoleTestSupport {
         if (!created.hasNonNull("number")) {
             throw new IllegalStateException("Intake refused: " + answer);
         }
-        return created.get("number").asText();
+        return created;
     }
 
     String unitOf(String number) {
