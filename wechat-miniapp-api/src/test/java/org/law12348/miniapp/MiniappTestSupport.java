@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.law12348.testsupport.FakeAliyunSms;
+import org.law12348.testsupport.SampleFiles;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -166,8 +167,9 @@ abstract class MiniappTestSupport {
         return r.body().path("number").asText();
     }
 
-    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+    /** Photos as phones send them: a JPEG with its GPS position in EXIF, a PNG with a place in a text chunk. */
+    static final byte[] JPEG = SampleFiles.jpegWithGps(1);
+    static final byte[] PNG = SampleFiles.pngWithText();
 
     /** A legal-aid service request in Tianhe with these images, as the mini-program uploads it. */
     Response multipart(String token, String messageId, byte[][] images) {

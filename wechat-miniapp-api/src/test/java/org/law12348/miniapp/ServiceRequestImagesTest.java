@@ -1,6 +1,14 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.testsupport.SampleFiles;
+
+import javax.imageio.ImageIO;
+import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,9 +32,34 @@ class ServiceRequestImagesTest extends MiniappTestSupport {
         Response first = get("/api/v1/miniapp/tickets/" + number + "/images/1", token);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.raw().headers().firstValue("Content-Type")).contains("image/jpeg");
-        assertThat(first.raw().body()).isEqualTo(JPEG);
-        assertThat(get("/api/v1/miniapp/tickets/" + number + "/images/2", token).raw().body()).isEqualTo(PNG);
+        byte[] photo = first.raw().body();
+        assertThat(SampleFiles.contains(photo, "Exif".getBytes(StandardCharsets.US_ASCII))).as("EXIF kept").isFalse();
+        assertThat(SampleFiles.contains(photo, SampleFiles.latitudeSeconds())).as("the GPS latitude").isFalse();
+        assertThat(size(photo)).isEqualTo(size(JPEG));
+        byte[] png = get("/api/v1/miniapp/tickets/" + number + "/images/2", token).raw().body();
+        assertThat(SampleFiles.contains(png, "Tianhe".getBytes(StandardCharsets.US_ASCII))).as("the place").isFalse();
+        assertThat(size(png)).isEqualTo(size(PNG));
         assertThat(get("/api/v1/miniapp/tickets/" + number + "/images/1", wechatCitizen()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAFileThatOnlyStartsLikeAJpeg() {
+        byte[] header = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+
+        Response r = multipart(wechatCitizen(), unique("m"), new byte[][] {header});
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().path("code").asText()).isEqualTo("images.unreadable");
+        assertThat(r.body().path("field").asText()).isEqualTo("images");
+    }
+
+    private static Dimension size(byte[] image) {
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            return new Dimension(decoded.getWidth(), decoded.getHeight());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

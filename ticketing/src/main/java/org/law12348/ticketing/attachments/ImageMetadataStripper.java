@@ -10,7 +10,10 @@ import javax.imageio.stream.ImageOutputStream;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -33,12 +36,25 @@ class ImageMetadataStripper {
 
     /** Writes the image of {@code source} without metadata to {@code target}. */
     void strip(Path source, AttachmentType type, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            strip(Files.readAllBytes(source), type, out);
+        }
+    }
+
+    /** The image without metadata, in memory (photos a channel keeps itself, {@link PhotoCleaner}). */
+    byte[] strip(byte[] source, AttachmentType type) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(source.length);
+        strip(source, type, out);
+        return out.toByteArray();
+    }
+
+    private void strip(byte[] source, AttachmentType type, OutputStream target) throws IOException {
         BufferedImage image = decode(source, type);
         if (type == AttachmentType.JPEG) {
             image = ExifOrientation.apply(ExifOrientation.of(source), image);
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName(type == AttachmentType.JPEG ? "jpeg" : "png").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(target))) {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(target)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (type == AttachmentType.JPEG) {
@@ -51,8 +67,8 @@ class ImageMetadataStripper {
         }
     }
 
-    private BufferedImage decode(Path source, AttachmentType type) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
+    private BufferedImage decode(byte[] source, AttachmentType type) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(source))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (in == null || !readers.hasNext()) {
                 throw unreadable();
@@ -90,8 +106,7 @@ class ImageMetadataStripper {
         private ExifOrientation() {
         }
 
-        static int of(Path jpeg) throws IOException {
-            byte[] b = Files.readAllBytes(jpeg);
+        static int of(byte[] b) {
             int i = 2;
             while (i + 4 <= b.length && (b[i] & 0xFF) == 0xFF) {
                 int marker = b[i + 1] & 0xFF;

@@ -2,6 +2,8 @@ package org.law12348.miniapp.internal.tickets;
 
 import org.law12348.miniapp.MiniappProperties;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.attachments.AttachmentRefusedException;
+import org.law12348.ticketing.attachments.PhotoCleaner;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  * Images of service requests, kept on disk under the configured directory in a folder named by the
  * submission (a hash of its stored channel reference, {@code Ticket.channelRef()}), so a retry writes
  * the same files again and staff find them by the folder named on the ticket. Only JPEG and PNG,
- * recognised by their bytes.
+ * recognised by their bytes, and kept without their metadata ({@link PhotoCleaner}: a phone photo's
+ * EXIF carries the place it was taken), so neither the platform's content check nor staff see it.
  */
 @Component
 public class TicketImages {
@@ -40,11 +43,13 @@ public class TicketImages {
     public record Image(byte[] bytes, String extension, String contentType) {
     }
 
+    private final PhotoCleaner cleaner;
     private final Path dir;
     private final long maxBytes;
     private final int maxImages;
 
-    TicketImages(MiniappProperties properties) {
+    TicketImages(MiniappProperties properties, PhotoCleaner cleaner) {
+        this.cleaner = cleaner;
         this.dir = properties.uploads().dir();
         this.maxBytes = properties.uploads().maxImageSize().toBytes();
         this.maxImages = properties.uploads().maxImages();
@@ -67,10 +72,22 @@ public class TicketImages {
                         "每张图片不能超过" + maxBytes / 1024 / 1024 + "MB");
             }
             byte[] bytes = read(file);
-            images.add(recognise(bytes).orElseThrow(() -> new InvalidInputException("images", "images.type",
-                    "只能上传 JPG 或 PNG 格式的图片")));
+            Image image = recognise(bytes).orElseThrow(() -> new InvalidInputException("images", "images.type",
+                    "只能上传 JPG 或 PNG 格式的图片"));
+            images.add(withoutMetadata(image));
         }
         return new Batch(List.copyOf(images));
+    }
+
+    private Image withoutMetadata(Image image) {
+        try {
+            return new Image(cleaner.withoutMetadata(image.bytes(), "jpg".equals(image.extension())),
+                    image.extension(), image.contentType());
+        } catch (AttachmentRefusedException refused) {
+            String code = refused.reason() == AttachmentRefusedException.Reason.TOO_LARGE ? "images.tooLarge"
+                    : "images.unreadable";
+            throw new InvalidInputException("images", code, refused.chineseMessage());
+        }
     }
 
     /** The sentence appended to the ticket text so staff know images came with it and where they are. */
