@@ -1,7 +1,9 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.miniapp.internal.tickets.TicketImages;
 import org.law12348.testsupport.SampleFiles;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.imageio.ImageIO;
 import java.awt.Dimension;
@@ -9,6 +11,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -16,6 +22,11 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceRequestImagesTest extends MiniappTestSupport {
+
+    @Autowired
+    MiniappProperties properties;
+    @Autowired
+    TicketImages ticketImages;
 
     @Test
     void aServiceRequestKeepsItsImagesAndTheTicketSaysSo() {
@@ -40,6 +51,24 @@ class ServiceRequestImagesTest extends MiniappTestSupport {
         assertThat(SampleFiles.contains(png, "Tianhe".getBytes(StandardCharsets.US_ASCII))).as("the place").isFalse();
         assertThat(size(png)).isEqualTo(size(PNG));
         assertThat(get("/api/v1/miniapp/tickets/" + number + "/images/1", wechatCitizen()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void photosKeptBeforeTheyLostTheirMetadataAreCleanedByTheUpgrade() throws IOException {
+        String token = wechatCitizen();
+        String number = multipart(token, unique("img-old"), new byte[][] {JPEG}).body().path("number").asText();
+        // as an earlier version kept it: the upload exactly as the phone sent it, in the folder the ticket names
+        Matcher folder = Pattern.compile("存储编号 ([0-9a-f]{32})")
+                .matcher(get("/api/v1/miniapp/tickets/" + number, token).body().path("text").asText());
+        assertThat(folder.find()).isTrue();
+        Path kept = properties.uploads().dir().resolve(folder.group(1)).resolve("1.jpg");
+        Files.write(kept, JPEG);
+
+        assertThat(ticketImages.cleanKept().images()).isPositive();
+
+        byte[] photo = get("/api/v1/miniapp/tickets/" + number + "/images/1", token).raw().body();
+        assertThat(SampleFiles.contains(photo, SampleFiles.latitudeSeconds())).as("the GPS latitude").isFalse();
+        assertThat(size(photo)).isEqualTo(size(JPEG));
     }
 
     @Test

@@ -111,6 +111,42 @@ public class TicketImages {
         }
     }
 
+    /**
+     * Re-encodes every image kept before images lost their metadata on the way in (an upgrade);
+     * returns how many were cleaned. A file that does not decode stays as it is and is counted apart,
+     * so one damaged upload does not stop the rest.
+     */
+    public Cleaned cleanKept() {
+        if (!Files.isDirectory(dir)) {
+            return new Cleaned(0, 0);
+        }
+        int cleaned = 0;
+        int undecodable = 0;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Optional<Image> image = recognise(Files.readAllBytes(file));
+                if (image.isEmpty()) {
+                    continue; // an interrupted upload's .part file, or not an image
+                }
+                try {
+                    Path tmp = Files.createTempFile(file.getParent(), "clean", ".part");
+                    Files.write(tmp, withoutMetadata(image.get()).bytes());
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    cleaned++;
+                } catch (InvalidInputException notAnImage) {
+                    undecodable++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean the images under " + dir, e);
+        }
+        return new Cleaned(cleaned, undecodable);
+    }
+
+    /** What {@link #cleanKept} did. */
+    public record Cleaned(int images, int undecodable) {
+    }
+
     /** The index-th (1-based) image of a ticket, if it has one. */
     public Optional<StoredImage> find(String reference, int index) {
         Path folder = dir.resolve(folder(reference));
