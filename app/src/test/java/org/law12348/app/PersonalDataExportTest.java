@@ -37,6 +37,38 @@ class PersonalDataExportTest {
     }
 
     /**
+     * A legal clock runs from a date of the citizen's life (the day they were dismissed): the export
+     * holds it, and erasure removes it with the rest of the ticket's personal data.
+     */
+    @Test
+    void theExportHoldsTheLegalClocksAndErasureRemovesThem() {
+        HttpApi api = new HttpApi(port);
+        HttpApi.Answer created = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_CONSULTATION",
+                "regionCode", "440106", "text", "公司2026年1月10日把我辞退了，还能申请劳动仲裁吗？",
+                "contactPhone", "13700137004")));
+        String number = created.text("number");
+        String clocks = "/api/v1/staff/tickets/" + number + "/clocks";
+        String id = api.post(clocks, HttpApi.json(Map.of("type", "LABOUR_ARBITRATION", "triggerDate", "2026-01-10")),
+                HttpApi.basic("admin")).text("id");
+        api.post(clocks + "/" + id + "/events", HttpApi.json(Map.of("kind", "SUSPENSION", "date", "2026-05-01")),
+                HttpApi.basic("admin"));
+
+        JsonNode clock = api.get("/api/v1/tickets/" + number + "/personal-data", "X-Tracking-Token",
+                created.text("trackingToken")).body().path("tickets").get(0).path("legalClocks").get(0);
+        assertThat(clock.path("name").asText()).isEqualTo("劳动仲裁申请期限");
+        assertThat(clock.path("startsFrom").asText()).isEqualTo("2026-01-10");
+        assertThat(clock.path("events").get(0).path("kindName").asText()).isNotBlank();
+        assertThat(clock.path("events").get(0).path("date").asText()).isEqualTo("2026-05-01");
+
+        assertThat(api.post("/api/v1/admin/citizen-data/erasure", HttpApi.json(Map.of("ticketNumber", number,
+                "reason", "市民来电申请删除")), HttpApi.basic("admin")).status()).isEqualTo(200);
+
+        assertThat(api.get(clocks, HttpApi.basic("admin")).body().path("clocks")).isEmpty();
+        JsonNode exported = api.get("/api/v1/admin/citizen-data/export?ticket=" + number, HttpApi.basic("admin")).body();
+        assertThat(exported.path("tickets").get(0).path("legalClocks")).isEmpty();
+    }
+
+    /**
      * Issue 17, item 2: a submission's fingerprint is computed from the data erasure removes, so it goes
      * with it; the key of an erased ticket no longer answers that ticket to anyone, even with the same body.
      */

@@ -97,6 +97,14 @@ public class LegalClocks {
         jdbc.update("update legal_clock set due_date = ? where id = ?", due == null ? null : Date.valueOf(due), clockId);
     }
 
+    /** Removes a ticket's clocks with their events and reminders (its personal data goes); returns how many. */
+    public int deleteOfTicket(long ticketId) {
+        String ofTicket = " where clock_id in (select id from legal_clock where ticket_id = ?)";
+        jdbc.update("delete from legal_clock_reminder" + ofTicket, ticketId);
+        jdbc.update("delete from legal_clock_event" + ofTicket, ticketId);
+        return jdbc.update("delete from legal_clock where ticket_id = ?", ticketId);
+    }
+
     private record Row(String type, LocalDate trigger, String updatedBy, Instant updatedAt, LocalDate due,
                        List<LegalClock.RecordedEvent> events) {
         LegalClock toClock(long id, String ticketNumber) {

@@ -10,6 +10,7 @@ import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.Tickets;
+import org.law12348.ticketing.clocks.LegalClockService;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -46,10 +47,13 @@ public class CitizenData {
     private final PersonalDataCipher cipher;
     private final List<PlatformAccounts> accounts;
     private final ApplicationEventPublisher events;
+    private final LegalClockService legalClocks;
     private final Clock clock;
 
     CitizenData(Tickets tickets, TicketAnonymiser anonymiser, PersonalDataCipher cipher,
-                List<PlatformAccounts> accounts, ApplicationEventPublisher events, Clock clock) {
+                List<PlatformAccounts> accounts, ApplicationEventPublisher events, LegalClockService legalClocks,
+                Clock clock) {
+        this.legalClocks = legalClocks;
         this.cipher = cipher;
         this.accounts = accounts;
         this.tickets = tickets;
@@ -215,6 +219,6 @@ public class CitizenData {
 
     private CitizenDataExport export(String scope, List<Ticket> found) {
         return new CitizenDataExport(clock.instant(), scope,
-                found.stream().map(CitizenDataExport.TicketData::of).toList());
+                found.stream().map(t -> CitizenDataExport.TicketData.of(t, legalClocks.forCitizen(t.number()))).toList());
     }
 }
