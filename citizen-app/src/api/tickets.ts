@@ -33,6 +33,10 @@ function tokenHeader(ref: TicketRef): Record<string, string> {
   return { 'X-Tracking-Token': ref.token ?? '' }
 }
 
+function keyed(ref: TicketRef, key: string): Record<string, string> {
+  return { ...tokenHeader(ref), 'Idempotency-Key': key }
+}
+
 function trimmed(value: string): string | undefined {
   const v = value.trim()
   return v === '' ? undefined : v
@@ -56,20 +60,20 @@ export const webApi: TicketApi = {
     const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}`, { headers: tokenHeader(ref) })
     return toDetail(reply.data)
   },
-  // the web API has no key for these yet (API-NEEDED.md); the pages send each once per tap
-  async followUp(ref, text) {
+  // the key makes a retry after a lost answer harmless: the server does the write once and answers the same
+  async followUp(ref, text, key) {
     const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}/follow-ups`, {
-      method: 'POST', headers: tokenHeader(ref), body: { text: text.trim() } })
+      method: 'POST', headers: keyed(ref, key), body: { text: text.trim() } })
     return toDetail(reply.data)
   },
-  async accept(ref) {
+  async accept(ref, key) {
     const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}/accept-answer`, {
-      method: 'POST', headers: tokenHeader(ref), body: {} })
+      method: 'POST', headers: keyed(ref, key), body: {} })
     return toDetail(reply.data)
   },
-  async rate(ref, score, comment) {
+  async rate(ref, score, comment, key) {
     const reply = await request<ServerTicket>(`${WEB}/${encodeURIComponent(ref.number)}/rating`, {
-      method: 'POST', headers: tokenHeader(ref), body: { score, comment: trimmed(comment) } })
+      method: 'POST', headers: keyed(ref, key), body: { score, comment: trimmed(comment) } })
     return toDetail(reply.data)
   },
   async clocks(ref) {

@@ -75,6 +75,39 @@ describe('the consultation page', () => {
     expect(ticket.satisfaction).toBe(4)
   })
 
+  it('sends a follow-up retried after a lost answer with the same key, and the next one with a new key', async () => {
+    const server = platform.server
+    let lose = true
+    platform.server = (req: SentRequest) => {
+      if (req.method === 'POST' && req.url.endsWith('/follow-ups')) {
+        if (lose) {
+          lose = false
+          return 'network-failure'
+        }
+        return ok(ticket)
+      }
+      return server(req)
+    }
+    const page = await openDetail()
+    const send = async (text: string) => {
+      await page.find('#follow-up').trigger('input', { detail: { value: text } })
+      await page.find('#follow-up-submit').trigger('tap')
+      await flushPromises()
+    }
+
+    await send('周六开门吗？')
+    expect(page.find('#detail-error').text()).toContain('请检查网络后再试一次')
+    await page.find('#follow-up-submit').trigger('tap')
+    await flushPromises()
+    await send('周日呢？')
+
+    const keys = platform.sent.filter((r) => r.url.endsWith('/follow-ups')).map((r) => r.header['Idempotency-Key'])
+    expect(keys).toHaveLength(3)
+    expect(keys[0]).toBeTruthy()
+    expect(keys[1]).toBe(keys[0])
+    expect(keys[2]).not.toBe(keys[0])
+  })
+
   it('says what to do when the consultation is not on this device', async () => {
     platform.storage.clear()
     useTicketsStore().$reset()

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.law12348.ticketing.retention.RetentionParticipant;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +27,8 @@ class H2AuditPageTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     HttpApi api;
 
@@ -61,12 +67,19 @@ class H2AuditPageTest {
 
     @Test
     void retentionRunsOnTheEmbeddedDatabaseAndIsRecordedWithWhatEachParticipantDid() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String writeKey = "insert into citizen_write_key (ticket_number, key_hash, request_hash, created_at) values (?, ?, ?, ?)";
+        jdbc.update(writeKey, "GD20261201-000001", "old-key", "request", now.minusDays(3));
+        jdbc.update(writeKey, "GD20261201-000001", "fresh-key", "request", now.minusHours(1));
+
         HttpApi.Answer run = api.post("/api/v1/admin/retention/runs", "{}", HttpApi.basic("admin"));
 
         assertThat(run.status()).isEqualTo(201);
         assertThat(run.body().path("tickets").asInt()).isZero();
         JsonNode participants = run.body().path("participants");
-        assertThat(participants).hasSize(5);
+        assertThat(participants).hasSize(6);
+        assertThat(participant(participants, "ticketing.citizenWriteKeys").path("deleted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select key_hash from citizen_write_key", String.class)).containsExactly("fresh-key");
         assertThat(participant(participants, "miniapp.smsSignInCodes").path("failed").asBoolean()).isFalse();
         JsonNode accounts = participant(participants, "miniapp.unusedAccounts");
         assertThat(accounts.path("description").asText()).isEqualTo("长期未登录的小程序账户");

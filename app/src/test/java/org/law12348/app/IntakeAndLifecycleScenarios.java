@@ -478,6 +478,83 @@ abstract class IntakeAndLifecycleScenarios {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
     }
 
+    /** Issue 21, API-NEEDED §7: a retry after a lost answer must not file a follow-up or a rating twice. */
+    @Test
+    void aCitizensRetriedWritesOnTheWebAreDoneOnceAndAKeyServesOneRequest() throws Exception {
+        HttpApi.Answer created = submit("LEGAL_AID", "440106", "申请法律援助要去哪里办？");
+        String number = created.text("number");
+        String token = created.text("trackingToken");
+        api.post("/api/v1/staff/tickets/" + number + "/answer",
+                HttpApi.json(Map.of("text", "到区法律援助中心办理。")), HttpApi.basic("handler-gz"));
+        String followUp = HttpApi.json(Map.of("text", "周六开门吗？"));
+        String followUpKey = "follow-up-" + UUID.randomUUID();
+
+        List<HttpApi.Answer> tries = concurrently(4, () -> api.post("/api/v1/tickets/" + number + "/follow-ups",
+                followUp, "X-Tracking-Token", token, "Idempotency-Key", followUpKey));
+        assertThat(tries).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+        assertThat(tries).extracting(a -> a.raw().headers().firstValue("Idempotent-Replayed").orElseThrow())
+                .containsOnlyOnce("false");
+        assertThat(timelineTypes(number, token)).containsOnlyOnce("FOLLOW_UP");
+
+        HttpApi.Answer otherText = api.post("/api/v1/tickets/" + number + "/follow-ups",
+                HttpApi.json(Map.of("text", "周日呢？")), "X-Tracking-Token", token, "Idempotency-Key", followUpKey);
+        assertThat(otherText.status()).isEqualTo(422);
+        assertThat(otherText.text("field")).isEqualTo("Idempotency-Key");
+        HttpApi.Answer otherWrite = api.post("/api/v1/tickets/" + number + "/accept-answer", "{}",
+                "X-Tracking-Token", token, "Idempotency-Key", followUpKey);
+        assertThat(otherWrite.status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/tickets/" + number + "/accept-answer", "{}", "X-Tracking-Token", token,
+                "Idempotency-Key", "has space").text("field")).isEqualTo("Idempotency-Key");
+        assertThat(timelineTypes(number, token)).containsOnlyOnce("FOLLOW_UP");
+
+        api.post("/api/v1/staff/tickets/" + number + "/answer",
+                HttpApi.json(Map.of("text", "周六上午开门。")), HttpApi.basic("handler-gz"));
+        String ratingKey = "rating-" + UUID.randomUUID();
+        String rating = HttpApi.json(Map.of("score", 4, "comment", "清楚"));
+        assertThat(api.post("/api/v1/tickets/" + number + "/rating", rating, "X-Tracking-Token", token,
+                "Idempotency-Key", ratingKey).status()).isEqualTo(200);
+        HttpApi.Answer ratingRetried = api.post("/api/v1/tickets/" + number + "/rating", rating,
+                "X-Tracking-Token", token, "Idempotency-Key", ratingKey);
+        assertThat(ratingRetried.status()).as("a retry answers as the first rating did").isEqualTo(200);
+        assertThat(ratingRetried.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(api.post("/api/v1/tickets/" + number + "/rating", rating, "X-Tracking-Token", token,
+                "Idempotency-Key", "rating-again-" + UUID.randomUUID()).text("code")).isEqualTo("rating.alreadyGiven");
+
+        String acceptKey = "accept-" + UUID.randomUUID();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpApi.Answer accepted = api.post("/api/v1/tickets/" + number + "/accept-answer", "{}",
+                    "X-Tracking-Token", token, "Idempotency-Key", acceptKey);
+            assertThat(accepted.status()).isEqualTo(200);
+            assertThat(accepted.text("status")).isEqualTo("CLOSED");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from citizen_write_key where ticket_number = ?",
+                Integer.class, number)).as("one key per write, none of them stored as sent").isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from citizen_write_key where key_hash in (?, ?, ?)",
+                Integer.class, followUpKey, ratingKey, acceptKey)).isZero();
+    }
+
+    private static <T> List<T> concurrently(int clients, Callable<T> call) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aUnitHandlerCannotSeeOrTouchAnotherUnitsTicket() {
         String number = submit("LEGAL_AID", "440304", "深圳的法律援助申请，材料已准备好。").text("number");

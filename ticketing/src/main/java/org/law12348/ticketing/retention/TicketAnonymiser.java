@@ -8,6 +8,7 @@ import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
+import org.law12348.ticketing.internal.CitizenWriteKeys;
 import org.law12348.ticketing.internal.Submissions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,15 +29,17 @@ class TicketAnonymiser {
     private final Tickets tickets;
     private final JdbcTemplate jdbc;
     private final Submissions submissions;
+    private final CitizenWriteKeys writeKeys;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TicketAnonymiser(Tickets tickets, JdbcTemplate jdbc, Submissions submissions, ApplicationEventPublisher events,
-                     AuditTrail audit, Clock clock) {
+    TicketAnonymiser(Tickets tickets, JdbcTemplate jdbc, Submissions submissions, CitizenWriteKeys writeKeys,
+                     ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.tickets = tickets;
         this.jdbc = jdbc;
         this.submissions = submissions;
+        this.writeKeys = writeKeys;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -56,6 +59,7 @@ class TicketAnonymiser {
                 reason.marker(), number);
         // the fingerprint of the submission was computed from the data that just went
         submissions.forgetRequest(ticket.channelRef());
+        writeKeys.forgetTicket(number);
         events.publishEvent(new TicketAnonymised(number, reason));
         audit.change(actor, AuditAction.TICKET_ANONYMISED, AuditSubject.ticket(number), reason.name());
         return true;

@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
 class TicketController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final String WRITE_KEY = "幂等键：同一操作的重试使用同一个值（1-128个可见ASCII字符）";
+    private static final String WRITE_KEY_RULE = "带 Idempotency-Key 的重试不再重复操作，返回同样的结果（Idempotent-Replayed: true）；"
+            + "同一个键用于另一项操作或不同内容时 422";
 
     @Schema(description = "网上提交的工单。文字上限：text 4000 字，subject 100 字，contactName 32 字")
     record CreateTicketRequest(
@@ -154,30 +157,40 @@ class TicketController {
     }
 
     @PostMapping(path = "/{number}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "追问（市民凭查询凭证）")
-    TicketViews.TicketView followUp(@PathVariable String number, @RequestBody FollowUpRequest body,
-                                    @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
+    @Operation(summary = "追问（市民凭查询凭证）", description = WRITE_KEY_RULE)
+    ResponseEntity<TicketViews.TicketView> followUp(
+            @PathVariable String number, @RequestBody FollowUpRequest body,
+            @RequestHeader(name = "X-Tracking-Token", required = false) String token,
+            @Parameter(description = WRITE_KEY) @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireCitizen(number, token);
-        citizenActions.followUp(number, body == null ? null : body.text());
-        return citizenView(number);
+        return answer(number, citizenActions.followUp(number, body == null ? null : body.text(), optionalKey(key)));
     }
 
     @PostMapping("/{number}/accept-answer")
-    @Operation(summary = "确认问题已解决（市民凭查询凭证），工单随即办结")
-    TicketViews.TicketView acceptAnswer(@PathVariable String number,
-                                        @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
+    @Operation(summary = "确认问题已解决（市民凭查询凭证），工单随即办结", description = WRITE_KEY_RULE)
+    ResponseEntity<TicketViews.TicketView> acceptAnswer(
+            @PathVariable String number,
+            @RequestHeader(name = "X-Tracking-Token", required = false) String token,
+            @Parameter(description = WRITE_KEY) @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireCitizen(number, token);
-        citizenActions.acceptAnswer(number);
-        return citizenView(number);
+        return answer(number, citizenActions.acceptAnswer(number, optionalKey(key)));
     }
 
     @PostMapping(path = "/{number}/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "评价答复（市民凭查询凭证）")
-    TicketViews.TicketView rate(@PathVariable String number, @RequestBody RatingRequest body,
-                                @RequestHeader(name = "X-Tracking-Token", required = false) String token) {
+    @Operation(summary = "评价答复（市民凭查询凭证）", description = WRITE_KEY_RULE)
+    ResponseEntity<TicketViews.TicketView> rate(
+            @PathVariable String number, @RequestBody RatingRequest body,
+            @RequestHeader(name = "X-Tracking-Token", required = false) String token,
+            @Parameter(description = WRITE_KEY) @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireCitizen(number, token);
-        citizenActions.rate(number, body == null ? null : body.score(), body == null ? null : body.comment());
-        return citizenView(number);
+        return answer(number, citizenActions.rate(number, body == null ? null : body.score(),
+                body == null ? null : body.comment(), optionalKey(key)));
+    }
+
+    /** The ticket as the citizen sees it after a write, saying whether the write was a retry. */
+    private ResponseEntity<TicketViews.TicketView> answer(String number, CitizenTicketActions.Outcome outcome) {
+        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+                .body(citizenView(number));
     }
 
     private void requireCitizen(String number, String token) {
@@ -188,6 +201,10 @@ class TicketController {
 
     private TicketViews.TicketView citizenView(String number) {
         return views.forCitizen(tickets.findWithTimeline(number).orElseThrow(() -> new TicketNotFoundException(number)));
+    }
+
+    private static String optionalKey(String key) {
+        return key == null ? null : checkKey(key);
     }
 
     private static String checkKey(String key) {
