@@ -36,7 +36,7 @@ public class AccountWithdrawal {
         int withdrawn = consents.withdrawAllOf(citizen.id());
         int requested = tickets.requestErasure(citizen, ERASURE_DETAIL).size();
         directory.delete(citizen.id());
-        log.info("Consent withdrawn in a mini-program: {} consents marked, erasure asked for {} tickets, account deleted",
-                withdrawn, requested);
+        log.info("Consent withdrawn in a mini-program: {} consents marked, erasure asked for {} tickets, "
+                + "account deleted", withdrawn, requested);
     }
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 @Service
 public class Consents {
 
-    /** The versions of the privacy notice the citizen app shows (its {@code NOTICE_VERSION}); a new notice adds its own. */
+    /** The versions of the privacy notice the citizen app shows (its {@code NOTICE_VERSION}); new ones are added. */
     static final Set<String> NOTICE_VERSIONS = Set.of("2026-12-06");
     private static final Set<Channel> CHANNELS = EnumSet.of(Channel.WEB, Channel.WECHAT, Channel.ALIPAY);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

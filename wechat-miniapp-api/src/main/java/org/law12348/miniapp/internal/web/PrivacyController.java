@@ -42,8 +42,9 @@ class PrivacyController {
     record ConsentRecorded(String consentId, Instant recordedAt) {
     }
 
+    // named apart from ticketing's ErasureRequestBody and ErasureRequested: springdoc names schemas by simple name
     @Schema(description = "删除申请的说明（可空，最多500字）")
-    record ErasureRequestBody(String note) {
+    record AccountErasureBody(String note) {
     }
 
     @Schema(description = "一件工单的删除申请（requestedAt：待处理申请的登记时间）")
@@ -51,7 +52,7 @@ class PrivacyController {
     }
 
     @Schema(description = "删除申请已登记（status：REQUESTED，账户下没有工单时为 NOTHING_TO_ERASE）")
-    record ErasureRequested(String status, List<TicketErasure> tickets, String message) {
+    record AccountErasureRequested(String status, List<TicketErasure> tickets, String message) {
     }
 
     private final CurrentCitizen current;
@@ -99,8 +100,9 @@ class PrivacyController {
     @PostMapping(path = "/api/v1/miniapp/erasure-requests", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "申请删除我的个人信息（账户下的全部工单）",
             description = "由管理员核实身份后执行；全部工单已有待处理的申请时返回 200，不重复登记")
-    ResponseEntity<ErasureRequested> requestErasure(@RequestHeader(name = AUTH, required = false) String authorization,
-                                                    @RequestBody(required = false) ErasureRequestBody body) {
+    ResponseEntity<AccountErasureRequested> requestErasure(
+            @RequestHeader(name = AUTH, required = false) String authorization,
+            @RequestBody(required = false) AccountErasureBody body) {
         CurrentCitizen.Caller caller = current.require(authorization);
         String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note();
         String detail = "市民通过小程序申请删除个人信息"
@@ -109,12 +111,12 @@ class PrivacyController {
         List<TicketErasure> listed = requests.stream()
                 .map(r -> new TicketErasure(r.ticketNumber(), r.requestedAt())).toList();
         if (requests.isEmpty()) {
-            return ResponseEntity.ok(new ErasureRequested("NOTHING_TO_ERASE", listed,
+            return ResponseEntity.ok(new AccountErasureRequested("NOTHING_TO_ERASE", listed,
                     "您的账户下没有咨询记录。如需删除账户本身，请在“撤回同意”中撤回"));
         }
         boolean anyNew = requests.stream().anyMatch(r -> !r.alreadyOpen());
         return ResponseEntity.status(anyNew ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(new ErasureRequested("REQUESTED", listed, anyNew
+                .body(new AccountErasureRequested("REQUESTED", listed, anyNew
                         ? "删除申请已登记，工作人员核实身份后将删除您的个人信息"
                         : "您的删除申请已登记，正在等待工作人员核实身份，无需重复申请"));
     }
