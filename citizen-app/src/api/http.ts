@@ -25,7 +25,7 @@ export interface Reply<T> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'DELETE'
   body?: unknown
   headers?: Record<string, string>
   /** Milliseconds; a slow network gets this long before the citizen is told to retry. */

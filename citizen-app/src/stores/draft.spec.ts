@@ -113,11 +113,11 @@ describe('withdrawing consent', () => {
   it('leaves nothing of the app on the device, not even a new empty draft', async () => {
     restartApp()
     const { useConsentStore } = await import('./consent')
-    useConsentStore().accept()
+    await useConsentStore().accept()
     useDraftStore().update({ text: '邻居装修噪音太大' })
     useTicketsStore().remember({ number: 'GD20261206-000001', token: 'tok' }, 'MEDIATION')
 
-    useConsentStore().withdraw()
+    await useConsentStore().withdraw()
 
     expect([...platform.storage.keys()]).toEqual([])
     expect(useDraftStore().empty).toBe(true)

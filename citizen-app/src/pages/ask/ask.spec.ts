@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../test/json'
+import { consentGiven } from '../../../test/consent'
 import { hooks, platform, type SentRequest } from '../../../test/uni-platform'
 import { useConsentStore } from '@/stores/consent'
 import { useDraftStore } from '@/stores/draft'
@@ -49,7 +50,7 @@ async function type(page: ReturnType<typeof mount>, text: string) {
 describe('the ask page', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
     platform.server = server
   })
   afterEach(() => {
@@ -131,7 +132,7 @@ describe('the ask page', () => {
   })
 
   it('sends a citizen without consent to the privacy notice first', async () => {
-    useConsentStore().withdraw()
+    await useConsentStore().withdraw()
     await openAsk()
     expect(platform.navigations[0]).toBe('/pages/consent/index?next=%2Fpages%2Fask%2Findex')
   })

@@ -2,10 +2,10 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ok } from '../../../test/json'
+import { consentGiven } from '../../../test/consent'
 import { hooks, platform, type SentRequest } from '../../../test/uni-platform'
 import { templateIds } from '@/api/subscriptions'
 import { useChannelForTests } from '@/platform/channel'
-import { useConsentStore } from '@/stores/consent'
 import Done from './done.vue'
 
 const NUMBER = 'GD20261207-000007'
@@ -20,7 +20,7 @@ async function openDone() {
 describe('after a question went in, in the WeChat mini-program', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
     useChannelForTests('wechat')
   })
   afterEach(() => useChannelForTests('web'))
@@ -63,7 +63,7 @@ describe('the template ids to ask for', () => {
 
   it('are not asked for on the web', async () => {
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
     const page = await openDone()
     expect(page.find('#notify-me').exists()).toBe(false)
     expect(platform.sent.filter((r) => r.url.includes('subscription'))).toHaveLength(0)

@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { consentGiven } from '../../../test/consent'
 import { hooks, platform } from '../../../test/uni-platform'
 import { useConsentStore } from '@/stores/consent'
 import { useDraftStore } from '@/stores/draft'
@@ -9,7 +10,7 @@ import Home from './index.vue'
 describe('the home page', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
   })
 
   it('calls the hotline with one tap', async () => {
@@ -28,7 +29,7 @@ describe('the home page', () => {
   })
 
   it('shows the privacy notice first on first use', async () => {
-    useConsentStore().withdraw()
+    await useConsentStore().withdraw()
     mount(Home)
     await hooks.load()
     expect(platform.navigations).toEqual(['/pages/consent/index?next=%2Fpages%2Findex%2Findex'])

@@ -2,8 +2,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { answeredTicket, ok, webTicket } from '../../../test/json'
+import { consentGiven } from '../../../test/consent'
 import { hooks, platform, type SentRequest } from '../../../test/uni-platform'
-import { useConsentStore } from '@/stores/consent'
 import { useTicketsStore } from '@/stores/tickets'
 import Detail from './detail.vue'
 
@@ -26,7 +26,7 @@ describe('the consultation page', () => {
 
   beforeEach(() => {
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
     useTicketsStore().remember({ number: NUMBER, token: 'tok-1' }, 'LEGAL_CONSULTATION')
     ticket = answeredTicket()
     platform.server = (req: SentRequest) => {
@@ -165,7 +165,7 @@ describe('a consultation waiting for its answer', () => {
   it('shows the answer when it comes, after a failed look too, and stops looking once hidden', async () => {
     vi.useFakeTimers()
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
     useTicketsStore().remember({ number: NUMBER, token: 'tok-1' }, 'LEGAL_CONSULTATION')
     const answers = [ok(webTicket()), { status: 503, data: {} }, ok(answeredTicket())]
     platform.server = (req: SentRequest) => req.url.endsWith('/clocks') ? ok({ clocks: [], disclaimer: '' })

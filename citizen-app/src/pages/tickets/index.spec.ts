@@ -2,8 +2,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { answeredTicket, ok } from '../../../test/json'
+import { consentGiven } from '../../../test/consent'
 import { hooks, platform, type SentRequest } from '../../../test/uni-platform'
-import { useConsentStore } from '@/stores/consent'
 import List from './index.vue'
 
 const PHONE = '13812345678'
@@ -23,7 +23,7 @@ async function openList() {
 describe('my consultations on the web', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
     platform.server = (req: SentRequest) => {
       if (req.url === '/api/v1/miniapp/sms/codes') {
         return ok({ phone: '138****5678', resendAfter: new Date(Date.now() + 60_000).toISOString(),
@@ -99,7 +99,7 @@ describe('my consultations on the web', () => {
 describe('a consultation listed after an SMS sign-in', () => {
   it('is read through the session, without a tracking token', async () => {
     setActivePinia(createPinia())
-    useConsentStore().accept()
+    consentGiven()
     platform.server = (req) => (req.url === `/api/v1/miniapp/tickets/${HOTLINE_TICKET}`
       ? ok(answeredTicket({ number: HOTLINE_TICKET })) : { status: 404, data: {} })
     platform.storage.set('law12348.session', JSON.stringify({ token: 'sms-token',

@@ -81,7 +81,7 @@ class RateLimits {
                 // the workspace's sign-in and the tracking form also guess credentials: the sign-in
                 // throttle holds up failures per account, this the sheer number of tries per address
                 new Rule("public-writes", writes(paths, "/api/v1/tickets/{number}/**", "/track", "/track/{number}/**",
-                        "/api/v1/miniapp/**", "/api/v1/kb/deflections", "/api/v1/session"),
+                        "/api/v1/miniapp/**", "/api/v1/citizen/**", "/api/v1/kb/deflections", "/api/v1/session"),
                         store(limits.publicWrites(), clock)));
         this.perTicket = new Rule("per-ticket", writes(paths, "/api/v1/tickets/{number}/**", "/track/{number}/**",
                 "/api/v1/miniapp/tickets/{number}/**"), store(limits.perTicket(), clock));

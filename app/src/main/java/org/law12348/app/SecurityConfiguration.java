@@ -110,6 +110,10 @@ class SecurityConfiguration {
                                 "/api/v1/kb/articles/*", "/api/v1/kb/statutes/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
+                        // consent to the citizen app's privacy notice: anonymous on the web, the mini-program
+                        // session (checked by the controller) in the mini-programs
+                        .requestMatchers(HttpMethod.POST, "/api/v1/citizen/consents").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/citizen/consents/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
                         // the workspace's JSON sign-in: who is signed in, sign in, sign out (throttled like the form)
                         .requestMatchers("/api/v1/session").permitAll()

@@ -89,7 +89,9 @@ class PublicWritesAreLimitedTest {
         assertThat(publicWrites).as("the writes found public (a check of the search itself)")
                 .contains("POST /ask", "POST /api/v1/tickets", "POST /api/v1/consultant-registrations",
                         "POST /api/v1/kb/deflections", "POST /api/v1/tickets/{number}/erasure-requests",
-                        "POST /track/{number}/follow-up", "POST /api/v1/miniapp/tickets/{number}/rating")
+                        "POST /track/{number}/follow-up", "POST /api/v1/miniapp/tickets/{number}/rating",
+                        "POST /api/v1/citizen/consents", "DELETE /api/v1/citizen/consents/{consentId}",
+                        "DELETE /api/v1/citizen/consents/current", "POST /api/v1/miniapp/erasure-requests")
                 .doesNotContain("POST /api/v1/staff/tickets/{number}/accept", "POST /api/v1/kb/articles");
         assertThat(unlimited).as("public writes no rate limit counts (add them to RateLimits)").isEmpty();
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpMethod;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * The module with ticketing, as the app assembles them, minus Camunda: routing is a two-rule table
  * (consultations to the provincial volunteer pool, everything else to Guangzhou's 12348 platform),
- * and the API filter chain opens {@code /api/v1/miniapp/**} like the app's does.
+ * and the API filter chain opens {@code /api/v1/miniapp/**} and the consent endpoints like the app's does.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -58,6 +59,8 @@ class MiniappTestApplication {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/miniapp/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/citizen/consents").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/citizen/consents/*").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> { })
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null

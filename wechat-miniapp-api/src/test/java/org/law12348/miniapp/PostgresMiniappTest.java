@@ -136,6 +136,35 @@ class PostgresMiniappTest extends MiniappTestSupport {
                 number)).isTrue();
     }
 
+    @Test
+    void consentIsRecordedAndItsWithdrawalDeletesTheAccountAndAsksForErasureOnPostgres() {
+        String web = post("/api/v1/citizen/consents", null, null,
+                "{\"noticeVersion\":\"2026-12-06\",\"channel\":\"WEB\"}").body().path("consentId").asText();
+        assertThat(send(request("/api/v1/citizen/consents/" + web, null, null).DELETE().build()).status())
+                .isEqualTo(204);
+        assertThat(send(request("/api/v1/citizen/consents/" + web, null, null).DELETE().build()).status())
+                .isEqualTo(404);
+        String openId = unique("o6_pgConsent");
+        String token = wechatSignIn(openId);
+        Response recorded = post("/api/v1/citizen/consents", token, null,
+                "{\"noticeVersion\":\"2026-12-06\",\"channel\":\"WECHAT\"}");
+        assertThat(recorded.status()).isEqualTo(201);
+        String number = ask(token, "离婚后孩子抚养费怎么算？");
+        assertThat(post("/api/v1/miniapp/erasure-requests", token, null, null).status()).isEqualTo(202);
+        long account = jdbc.queryForObject("select id from miniapp_citizen where wechat_openid_hash = ?", Long.class,
+                cipher.blindIndex(openId));
+
+        assertThat(send(request("/api/v1/citizen/consents/current", token, null).DELETE().build()).status())
+                .isEqualTo(204);
+
+        assertThat(count("miniapp_citizen where id = ?", account)).isZero();
+        assertThat(count("citizen_consent where id = ? and account_id is null and withdrawn_at is not null",
+                recorded.body().path("consentId").asText())).isEqualTo(1);
+        assertThat(count("audit_entry where ticket_number = ? and action = 'CITIZEN_ERASURE_REQUESTED'", number))
+                .as("the request made before is still open: withdrawing adds none").isEqualTo(1);
+        assertThat(get("/api/v1/miniapp/tickets", token).status()).isEqualTo(401);
+    }
+
     /**
      * Erasure is one transaction: ticketing's anonymisation and every listener of {@code TicketAnonymised}
      * and {@code CitizenErased} run in it, so the last participant failing undoes what the first did.

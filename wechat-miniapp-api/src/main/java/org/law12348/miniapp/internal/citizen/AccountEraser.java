@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,17 +60,34 @@ class AccountEraser implements PlatformAccounts {
         accounts.addAll(idsWhere("wechat_openid_hash", event.wechatOpenIdHashes()));
         accounts.addAll(idsWhere("alipay_user_id_hash", event.alipayUserIdHashes()));
         accounts.addAll(idsWhere("phone_hash", event.phoneHashes()));
-        for (long id : accounts) {
-            jdbc.update("delete from miniapp_send_grant where citizen_id = ?", id);
-            jdbc.update("delete from miniapp_client_message where citizen_id = ?", id);
-            jdbc.update("delete from miniapp_citizen where id = ?", id);
-        }
+        accounts.forEach(this::delete);
         for (String phoneHash : event.phoneHashes()) {
             jdbc.update("delete from miniapp_sms_code where phone_hash = ?", phoneHash);
         }
         if (!accounts.isEmpty()) {
             log.info("Deleted {} mini-program accounts of an erased citizen", accounts.size());
         }
+    }
+
+    /**
+     * Deletes one account as for an erased citizen, and the SMS sign-in codes sent to its phone number:
+     * the citizen withdrew their consent. Runs in the caller's transaction.
+     */
+    void deleteAccount(long id) {
+        List<String> phoneHashes = jdbc.queryForList("select phone_hash from miniapp_citizen where id = ?",
+                String.class, id);
+        delete(id);
+        for (String phoneHash : phoneHashes) {
+            if (phoneHash != null) {
+                jdbc.update("delete from miniapp_sms_code where phone_hash = ?", phoneHash);
+            }
+        }
+    }
+
+    private void delete(long id) {
+        jdbc.update("delete from miniapp_send_grant where citizen_id = ?", id);
+        jdbc.update("delete from miniapp_client_message where citizen_id = ?", id);
+        jdbc.update("delete from miniapp_citizen where id = ?", id);
     }
 
     private Set<Long> idsWhere(String hashColumn, Set<String> hashes) {

@@ -4,6 +4,7 @@ import org.law12348.ticketing.UniqueViolation;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -21,9 +22,11 @@ public class CitizenDirectory {
     private final PersonalDataCipher cipher;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AccountEraser eraser;
 
     CitizenDirectory(MiniappCitizens citizens, PersonalDataCipher cipher, TransactionTemplate transactions,
-                     Clock clock) {
+                     Clock clock, AccountEraser eraser) {
+        this.eraser = eraser;
         this.citizens = citizens;
         this.cipher = cipher;
         this.transactions = transactions;
@@ -64,6 +67,15 @@ public class CitizenDirectory {
             citizen.bindPhone(phone);
             return citizen;
         });
+    }
+
+    /**
+     * Deletes the account with its send grants and client message ids, as for an erased citizen: its
+     * session tokens stop working, and the next sign-in of the same identity starts a new, empty account.
+     */
+    @Transactional
+    public void delete(long id) {
+        eraser.deleteAccount(id);
     }
 
     private MiniappCitizen upsert(Supplier<Optional<MiniappCitizen>> existing, Supplier<MiniappCitizen> fresh,

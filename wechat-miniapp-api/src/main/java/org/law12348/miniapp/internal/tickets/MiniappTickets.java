@@ -15,11 +15,14 @@ import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketLookup;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
+import org.law12348.ticketing.retention.ErasureRequests;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,6 +38,8 @@ public class MiniappTickets {
                              String subject, String text) {
     }
 
+    private static final int ERASURE_PAGE = 200;
+
     private final TicketIntake intake;
     private final TicketLookup tickets;
     private final CitizenTicketActions actions;
@@ -42,10 +47,12 @@ public class MiniappTickets {
     private final WechatClient wechat;
     private final TicketImages images;
     private final TransactionTemplate transactions;
+    private final ErasureRequests erasureRequests;
 
     MiniappTickets(TicketIntake intake, TicketLookup tickets, CitizenTicketActions actions,
                    ClientMessages clientMessages, WechatClient wechat, TicketImages images,
-                   TransactionTemplate transactions) {
+                   TransactionTemplate transactions, ErasureRequests erasureRequests) {
+        this.erasureRequests = erasureRequests;
         this.intake = intake;
         this.tickets = tickets;
         this.actions = actions;
@@ -100,6 +107,22 @@ public class MiniappTickets {
     public Page<Ticket> list(MiniappCitizen citizen, int page, int size) {
         PhoneNumber phone = citizen.phone();
         return tickets.visibleTo(citizen.wechatOpenId(), citizen.alipayUserId(), phone, PageRequest.of(page, size));
+    }
+
+    /**
+     * Asks for the personal data of every ticket the citizen sees to be erased, each as the web's
+     * tracking-token request does ({@link ErasureRequests}: an administrator checks and erases; a ticket
+     * with an open request answers that request). Joins the caller's transaction, if any.
+     */
+    public List<ErasureRequests.ErasureRequest> requestErasure(MiniappCitizen citizen, String detail) {
+        List<String> numbers = new ArrayList<>();
+        Page<Ticket> page = list(citizen, 0, ERASURE_PAGE);
+        page.forEach(ticket -> numbers.add(ticket.number()));
+        while (page.hasNext()) {
+            page = list(citizen, page.getNumber() + 1, ERASURE_PAGE);
+            page.forEach(ticket -> numbers.add(ticket.number()));
+        }
+        return numbers.stream().distinct().map(number -> erasureRequests.request(number, detail)).toList();
     }
 
     /** The citizen's ticket with its timeline, or 404. */

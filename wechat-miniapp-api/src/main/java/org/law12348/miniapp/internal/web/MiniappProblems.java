@@ -1,6 +1,7 @@
 package org.law12348.miniapp.internal.web;
 
 import org.law12348.miniapp.internal.ChannelProblem;
+import org.law12348.miniapp.internal.consent.ConsentNotFoundException;
 import org.law12348.miniapp.internal.session.SessionRejectedException;
 import org.law12348.ticketing.web.ApiProblems;
 import org.springframework.core.Ordered;
@@ -37,6 +38,12 @@ class MiniappProblems {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         return response.body(ApiProblems.problem(e.status(), e.code(), e.chineseMessage(), e.field()));
+    }
+
+    @ExceptionHandler(ConsentNotFoundException.class)
+    ResponseEntity<ProblemDetail> consentNotFound(ConsentNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
+                "consent.notFound", "同意记录不存在或已撤回", "consentId"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
