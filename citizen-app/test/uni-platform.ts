@@ -8,6 +8,8 @@ export interface SentRequest {
   method: string
   data: unknown
   header: Record<string, string>
+  /** uni.uploadFile: the file sent as multipart field `file`. */
+  filePath?: string
 }
 
 export type Answer = { status: number; data?: unknown; header?: Record<string, string> } | 'network-failure'
@@ -21,6 +23,8 @@ export const platform = {
   calls: [] as string[],
   /** What wx.requestSubscribeMessage resolves with in the next test (template id → accept/reject). */
   subscribeAnswer: {} as Record<string, string>,
+  /** What the photo picker returns next: temporary file paths, or 'cancel'. */
+  picked: [] as string[] | 'cancel',
   reset() {
     this.storage.clear()
     this.sent = []
@@ -29,6 +33,7 @@ export const platform = {
     this.clipboard = ''
     this.calls = []
     this.subscribeAnswer = {}
+    this.picked = []
   },
 }
 
@@ -60,6 +65,29 @@ export const uniStub = {
       done(options, { statusCode: answer.status, data: answer.data ?? '', header: answer.header ?? {} })
     })
   },
+  uploadFile: (options: Callbacks & { url: string; filePath: string; name: string; header?: Record<string, string> }) => {
+    const req: SentRequest = { url: options.url, method: 'POST', data: { [options.name]: options.filePath },
+      header: options.header ?? {}, filePath: options.filePath }
+    platform.sent.push(req)
+    Promise.resolve(platform.server(req)).then((answer) => {
+      if (answer === 'network-failure') {
+        options.fail?.({ errMsg: 'uploadFile:fail' })
+        options.complete?.()
+        return
+      }
+      // uploadFile hands the body over as text, as the platforms do
+      done(options, { statusCode: answer.status, data: answer.data === undefined ? '' : JSON.stringify(answer.data),
+        header: answer.header ?? {} })
+    })
+  },
+  chooseImage: (o: Callbacks & { count: number }) => {
+    if (platform.picked === 'cancel') {
+      o.fail?.({ errMsg: 'chooseImage:fail cancel' })
+      return
+    }
+    done(o, { tempFilePaths: platform.picked.slice(0, o.count) })
+  },
+  compressImage: (o: Callbacks & { src: string }) => done(o, { tempFilePath: o.src + '#compressed' }),
   makePhoneCall: (o: Callbacks & { phoneNumber: string }) => {
     platform.calls.push(o.phoneNumber)
     done(o)

@@ -69,3 +69,34 @@ export function request<T>(path: string, options: RequestOptions = {}): Promise<
     })
   })
 }
+
+/**
+ * One file to the product as multipart field `file` (uni.uploadFile: one file a request on every
+ * platform); resolves with the JSON answer of a 2xx reply, rejects with an {@link ApiError}.
+ */
+export function upload<T>(path: string, filePath: string, headers: Record<string, string>): Promise<Reply<T>> {
+  return new Promise((resolve, reject) => {
+    uni.uploadFile({
+      url: config.apiBase + path,
+      filePath,
+      name: 'file',
+      header: { Accept: 'application/json', ...headers },
+      timeout: 60000,
+      success: (res) => {
+        let data: unknown = res.data
+        try {
+          data = typeof res.data === 'string' && res.data !== '' ? JSON.parse(res.data) : res.data
+        } catch {
+          // not JSON (a proxy's error page): the status still says what happened
+        }
+        const answer = (res as unknown as { header?: Record<string, string> }).header ?? {}
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          resolve({ status: res.statusCode, data: data as T, header: answer })
+        } else {
+          reject(problemOf(res.statusCode, data, answer))
+        }
+      },
+      fail: () => reject(new ApiError('network', 0, '', '', '', null)),
+    } as UniApp.UploadFileOption)
+  })
+}

@@ -24,6 +24,9 @@ export function explain(e: unknown, doing: string): string {
   if (e.status === 409) {
     return (e.detail ? e.detail + '。' : '') + '这件咨询的状态已经变化，请下拉刷新后再看。'
   }
+  if (e.status === 413 || e.status === 415) {
+    return (e.detail || '这个文件太大或格式不对') + '。请换一张照片（JPG或PNG）再试。'
+  }
   if (e.status === 422 && e.code === 'idempotencyKey.reused') {
     return '这个问题您刚才已经提交过一次，之后内容又有改动。如要把改动后的内容作为新的问题提交，请再点一次「提交」。'
   }

@@ -6,6 +6,7 @@ import { smsSignedIn } from '@/api/session'
 import { isMiniProgram } from '@/platform/channel'
 import { KEYS, load, save } from '@/platform/storage'
 import { useDraftStore } from './draft'
+import { usePhotosStore } from './photos'
 
 /** A consultation this device submitted or looked up (web: with its tracking token). */
 export interface SavedTicket extends TicketRef {
@@ -46,6 +47,7 @@ export const useTicketsStore = defineStore('tickets', {
           this.remember(receipt, draft.businessType)
           this.last = receipt
           drafts.submitted()
+          usePhotosStore().handOver(receipt.number)
           return receipt
         })
         .catch((e: unknown) => {

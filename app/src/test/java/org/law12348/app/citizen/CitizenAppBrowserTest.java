@@ -7,6 +7,7 @@ import org.law12348.app.browser.HeadlessChromium;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.law12348.testsupport.FakeAliyunSms;
 import org.law12348.testsupport.PostgresDatabase;
+import org.law12348.testsupport.SampleFiles;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -139,6 +141,12 @@ class CitizenAppBrowserTest {
         assertThat(app.text("#suggestion-solved")).contains("不用再提交咨询");
         assertThat(count("select count(*) from kb_deflection")).isEqualTo(deflectionsBefore + 1);
 
+        // a photo of the payslip goes with it: chosen through the browser's file input, sent after the question
+        app.tap("#add-photo");
+        app.present("input[type=file]").sendKeys(payslipPhoto().toString());
+        app.visible(".thumb");
+        app.screenshot("05b-ask-photo");
+
         // the citizen submits all the same, with a double tap: one ticket
         long ticketsBefore = count("select count(*) from ticket");
         app.script("const b = document.querySelector('#ask-submit'); b.click(); b.click();");
@@ -147,6 +155,9 @@ class CitizenAppBrowserTest {
         assertThat(count("select count(*) from ticket")).isEqualTo(ticketsBefore + 1);
         assertThat(jdbc.queryForObject("select region_code from ticket where number = ?", String.class, number))
                 .isEqualTo("440106");
+        app.waitForText("#photo-status", "照片已上传");
+        assertThat(jdbc.queryForObject("select count(*) from ticket_attachment a join ticket t on t.id = a.ticket_id "
+                + "where t.number = ? and a.content_type = 'image/jpeg'", Long.class, number)).isEqualTo(1);
         noCodes("receipt");
         app.screenshot("06-receipt");
         app.tap("#copy-number");
@@ -222,6 +233,17 @@ class CitizenAppBrowserTest {
         assertThat(app.text("#erasure-notice")).contains("删除申请已经登记");
         assertThat(count("select count(*) from audit_entry where ticket_number = '" + number
                 + "' and action = 'CITIZEN_ERASURE_REQUESTED'")).isEqualTo(1);
+    }
+
+    /** A phone photo with its GPS position, as a citizen's camera writes it. */
+    private static Path payslipPhoto() {
+        try {
+            Path photo = Files.createTempFile("payslip", ".jpg");
+            photo.toFile().deleteOnExit();
+            return Files.write(photo, SampleFiles.jpegWithGps(1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void acceptAndRate() {

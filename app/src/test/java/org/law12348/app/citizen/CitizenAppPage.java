@@ -55,11 +55,18 @@ final class CitizenAppPage {
     }
 
     WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return shownOnFailure().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     WebElement present(String css) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return shownOnFailure().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** A wait whose failure says what the page showed instead: the first thing anyone asks of a failed run. */
+    private WebDriverWait shownOnFailure() {
+        WebDriverWait shown = new WebDriverWait(browser, Duration.ofSeconds(30));
+        shown.withMessage(() -> "the page shows: " + shownText());
+        return shown;
     }
 
     List<WebElement> all(String css) {
