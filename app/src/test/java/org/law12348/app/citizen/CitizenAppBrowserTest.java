@@ -142,6 +142,7 @@ class CitizenAppBrowserTest {
         assertThat(count("select count(*) from kb_deflection")).isEqualTo(deflectionsBefore + 1);
 
         // a photo of the payslip goes with it: chosen through the browser's file input, sent after the question
+        app.choosingFiles();
         app.tap("#add-photo");
         app.present("input[type=file]").sendKeys(payslipPhoto().toString());
         app.visible(".thumb");

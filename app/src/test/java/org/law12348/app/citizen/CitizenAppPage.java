@@ -46,6 +46,14 @@ final class CitizenAppPage {
                 "deviceScaleFactor", 2, "mobile", true));
     }
 
+    /**
+     * The page's next file picker stays closed and waits for {@code sendKeys} on its input: headless
+     * Chromium would otherwise close it at once, which the page hears as the citizen cancelling.
+     */
+    void choosingFiles() {
+        browser.executeCdpCommand("Page.setInterceptFileChooserDialog", Map.of("enabled", true));
+    }
+
     void open(String route) {
         browser.get(base + (route.isEmpty() ? "" : "#" + route));
     }
@@ -88,6 +96,18 @@ final class CitizenAppPage {
         WebElement box = visible(css + " textarea, " + css + " input");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
         box.sendKeys(text);
+        // uni's web input hands what was typed to the page at most every 100 ms (a throttle whose last
+        // call comes late): a tap right after the keys would find the page without the last of them
+        pause(Duration.ofMillis(200));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String text(String css) {
