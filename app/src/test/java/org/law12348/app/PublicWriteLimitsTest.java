@@ -3,7 +3,6 @@ package org.law12348.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.StaffMember;
@@ -206,8 +205,8 @@ class PublicWriteLimitsTest {
 
     /** A legal-aid question of Guangzhou's unit, answered by its handler: citizens may rate and follow up. */
     private IntakeResult answeredTicket() {
-        IntakeResult created = intake.receive(new IntakeRequest(Channel.WEB, UUID.randomUUID().toString(), null,
-                "LEGAL_AID", "440106", null, "公司拖欠工资三个月，想申请法律援助，需要什么材料？", null, null, null, null));
+        IntakeResult created = intake.receive(IntakeRequest.fromWeb(UUID.randomUUID().toString(), "LEGAL_AID", "440106",
+                "公司拖欠工资三个月，想申请法律援助，需要什么材料？"));
         tickets.answer(created.ticketNumber(), "请携带身份证、劳动合同和欠薪证据到法律援助中心申请。",
                 new StaffMember("handler-gz", StaffRole.UNIT_HANDLER, "GD-4401-LEGAL-AID"));
         return created;

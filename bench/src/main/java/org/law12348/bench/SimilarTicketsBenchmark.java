@@ -5,7 +5,6 @@ import org.law12348.knowledge.SearchDocument;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SimilarAnsweredTickets;
 import org.law12348.knowledge.evaluation.EvaluationSet;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketIntake;
@@ -116,8 +115,8 @@ final class SimilarTicketsBenchmark {
                 break;
             }
             try {
-                String number = intake.receive(new IntakeRequest(Channel.WEB, "similar-" + pair.id(), null,
-                        "LEGAL_CONSULTATION", "440106", null, pair.title(), null, null, null, null)).ticketNumber();
+                String number = intake.receive(IntakeRequest.fromWeb("similar-" + pair.id(), "LEGAL_CONSULTATION",
+                        "440106", pair.title())).ticketNumber();
                 String answer = pair.body().length() > 4000 ? pair.body().substring(0, 4000) : pair.body();
                 consultation.answer(number, "consultant", answer, List.of());
                 ticketOfPair.put(pair.id(), number);

@@ -2,7 +2,6 @@ package org.law12348.bench;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,9 +41,8 @@ final class StormBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             for (int i = 0; i < QUESTIONS; i++) {
                 int n = i;
-                pool.submit(() -> intake.receive(new IntakeRequest(Channel.WEB, "storm-" + n, null,
-                        "LEGAL_CONSULTATION", regions.get(n % regions.size()), null,
-                        "租房押金房东不退怎么办？编号" + n, null, null, null, null)));
+                pool.submit(() -> intake.receive(IntakeRequest.fromWeb("storm-" + n, "LEGAL_CONSULTATION",
+                        regions.get(n % regions.size()), "租房押金房东不退怎么办？编号" + n)));
             }
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.MINUTES);

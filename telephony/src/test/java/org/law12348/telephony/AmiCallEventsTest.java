@@ -77,8 +77,8 @@ class AmiCallEventsTest {
     @Test
     void placesNoCallbackOutsideServiceHoursAndDialsItAtTheNextOpening() throws Exception {
         await().atMost(PATIENCE).until(ami::isConnected);
-        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-night", null, "MEDIATION", "440300",
-                null, "邻里纠纷需要人民调解员回电", null, "13800138000", null, null)).ticketNumber();
+        String ticket = intake.receive(IntakeRequest.fromCall("cb-test-night", "MEDIATION", "440300", "邻里纠纷需要人民调解员回电",
+                "13800138000")).ticketNumber();
         Instant fridayNight = Instant.parse("2026-12-04T13:00:00Z"); // 21:00 in Shanghai
         clock.set(fridayNight);
         CallbackTask task = callbacks.save(new CallbackTask(ticket, null, "13800138000", "agent1",
@@ -146,8 +146,8 @@ class AmiCallEventsTest {
         await().atMost(PATIENCE).until(ami::isConnected);
         Instant monday1000 = Instant.parse("2026-11-30T02:00:00Z");
         clock.set(monday1000);
-        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-no-answer", null, "LEGAL_AID",
-                "440100", null, "请回拨说明法律援助材料", null, AsteriskAmiPeer.CITIZEN_NO_ANSWER, null, null))
+        String ticket = intake.receive(IntakeRequest.fromCall("cb-test-no-answer", "LEGAL_AID", "440100", "请回拨说明法律援助材料",
+                AsteriskAmiPeer.CITIZEN_NO_ANSWER))
                 .ticketNumber();
         CallbackTask task = callbacks.save(new CallbackTask(ticket, null, AsteriskAmiPeer.CITIZEN_NO_ANSWER, "agent1",
                 CallbackTask.Reason.STAFF_REQUEST, monday1000, "dispatcher1", monday1000));
@@ -181,8 +181,8 @@ class AmiCallEventsTest {
     void countsAnAttemptWhoseOutcomeNeverCameAsFailed() {
         Instant monday1000 = Instant.parse("2026-11-30T02:00:00Z");
         clock.set(monday1000);
-        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-lost", null, "LEGAL_AID", "440100",
-                null, "请回拨说明法律援助材料", null, "13800138000", null, null)).ticketNumber();
+        String ticket = intake.receive(IntakeRequest.fromCall("cb-test-lost", "LEGAL_AID", "440100", "请回拨说明法律援助材料",
+                "13800138000")).ticketNumber();
         CallbackTask task = callbacks.save(new CallbackTask(ticket, null, "13800138000", "agent1",
                 CallbackTask.Reason.STAFF_REQUEST, monday1000.plus(Duration.ofDays(1)), "dispatcher1", monday1000));
         attempts.startDialing(task.id(), "cb-" + task.id() + "-1"); // the originate went out; no event came back
@@ -302,8 +302,8 @@ class AmiCallEventsTest {
     @Test
     void originatesCallbacksAndRecordsSuccessAndFailureOnTheTicket() throws Exception {
         await().atMost(PATIENCE).until(ami::isConnected);
-        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "cb-test-1", null, "LEGAL_AID", "440100", null,
-                "请回拨咨询法律援助申请条件", null, "13800138000", null, null)).ticketNumber();
+        String ticket = intake.receive(IntakeRequest.fromCall("cb-test-1", "LEGAL_AID", "440100", "请回拨咨询法律援助申请条件",
+                "13800138000")).ticketNumber();
         Instant now = Instant.parse("2026-11-30T02:00:00Z");
         CallbackTask reachable = callbacks.save(new CallbackTask(ticket, null, "13800138000", "agent1",
                 CallbackTask.Reason.STAFF_REQUEST, now, "dispatcher1", now));

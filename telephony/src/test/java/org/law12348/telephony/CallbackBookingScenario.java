@@ -1,6 +1,5 @@
 package org.law12348.telephony;
 
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
 import org.springframework.http.MediaType;
@@ -48,8 +47,8 @@ final class CallbackBookingScenario {
     }
 
     String newTicket(String ref) {
-        return intake.receive(new IntakeRequest(Channel.WEB, ref, null, "LEGAL_AID", "440106", null,
-                "公司拖欠我三个月工资，想申请法律援助。", null, "13800138000", null, null)).ticketNumber();
+        return intake.receive(IntakeRequest.fromWeb(ref, "LEGAL_AID", "440106", "公司拖欠我三个月工资，想申请法律援助。")
+                .withPhone("13800138000")).ticketNumber();
     }
 
     /** The booking waits for the relay's lock, then commits task and note together; a retry books nothing new. */

@@ -152,8 +152,8 @@ class DeskAmiTest {
     @WithMockUser(username = LAWYER, roles = "DISPATCHER")
     void aQueueCallPopsTheCallerCardThenWrapsUpForTheConfiguredTime() throws Exception {
         String phone = "13800138123";
-        String earlier = intake.receive(new IntakeRequest(Channel.PHONE, "desk-earlier-" + System.nanoTime(), null,
-                "LEGAL_AID", "440106", null, "欠薪三个月想申请法律援助", null, phone, null, null)).ticketNumber();
+        String earlier = intake.receive(IntakeRequest.fromCall("desk-earlier-" + System.nanoTime(), "LEGAL_AID",
+                "440106", "欠薪三个月想申请法律援助", phone)).ticketNumber();
         state("{\"state\":\"READY\"}").andExpect(status().isOk());
         MvcResult events = mvc.perform(get("/api/v1/staff/desk/events")).andExpect(request().asyncStarted()).andReturn();
 
@@ -247,8 +247,8 @@ class DeskAmiTest {
     }
 
     private String ticketFor(String phone) {
-        return intake.receive(new IntakeRequest(Channel.PHONE, "desk-c2c-" + System.nanoTime(), null, "LEGAL_AID",
-                "440106", null, "请律师回电说明法律援助的条件", null, phone, null, null)).ticketNumber();
+        return intake.receive(IntakeRequest.fromCall("desk-c2c-" + System.nanoTime(), "LEGAL_AID", "440106",
+                "请律师回电说明法律援助的条件", phone)).ticketNumber();
     }
 
     private Optional<Map<String, String>> originateFor(String ticket) {

@@ -3,7 +3,6 @@ package org.law12348.telephony;
 import org.junit.jupiter.api.Test;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.testsupport.SampleFiles;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.TicketIntake;
@@ -148,8 +147,8 @@ class RecordingApiTest extends AmiDeskIntegrationTest {
     @WithMockUser(username = "handler-elsewhere", roles = "UNIT_HANDLER")
     void aUnitHandlerHearsOnlyTheCallsOfTheirUnitsTickets() throws Exception {
         String withoutTicket = callWithRecording("13800001006", "hotline-" + IDS.incrementAndGet() + ".wav");
-        String ticket = intake.receive(new IntakeRequest(Channel.PHONE, "rec-" + IDS.incrementAndGet(), null,
-                "MEDIATION", "440300", null, "邻里纠纷语音留言", null, "13800001007", null, null)).ticketNumber();
+        String ticket = intake.receive(IntakeRequest.fromCall("rec-" + IDS.incrementAndGet(), "MEDIATION", "440300",
+                "邻里纠纷语音留言", "13800001007")).ticketNumber();
         String ofOtherUnit = callWithRecording("13800001007", "hotline-" + IDS.incrementAndGet() + ".wav");
         calls.update(ofOtherUnit, c -> c.linkTicket(ticket));
 

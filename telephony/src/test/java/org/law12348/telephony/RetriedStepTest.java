@@ -116,8 +116,7 @@ class RetriedStepTest extends HotlineIntegrationTest {
     }
 
     private static IntakeRequest web(String key) {
-        return new IntakeRequest(Channel.WEB, key, null, "LEGAL_AID", "440106", null,
-                "公司拖欠我三个月工资，想申请法律援助。", null, "13800138000", null, null);
+        return IntakeRequest.fromWeb(key, "LEGAL_AID", "440106", "公司拖欠我三个月工资，想申请法律援助。").withPhone("13800138000");
     }
 
     private String ticketOf(String callId) {

@@ -2,7 +2,6 @@ package org.law12348.telephony;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,8 +52,8 @@ class TicketNumbersAfterCrashTest {
     }
 
     private static String take(ConfigurableApplicationContext context, String ref) {
-        return context.getBean(TicketIntake.class).receive(new IntakeRequest(Channel.WEB, ref, null, "LEGAL_AID",
-                "440106", null, "公司拖欠我三个月工资，想申请法律援助。", null, "13800138000", null, null)).ticketNumber();
+        return context.getBean(TicketIntake.class).receive(IntakeRequest.fromWeb(ref, "LEGAL_AID", "440106",
+                "公司拖欠我三个月工资，想申请法律援助。").withPhone("13800138000")).ticketNumber();
     }
 
     private static long serial(String number) {

@@ -1,8 +1,10 @@
 package org.law12348.ticketing;
 
 /**
- * The channel-neutral record every channel maps its payload onto. Text fields arrive as the citizen
- * sent them; {@link TicketIntake} validates them all and names each bad field.
+ * The channel-neutral record every channel maps its payload onto, made by the factory of its channel
+ * ({@link #fromWeb}, {@link #fromCall}, {@link #fromWeChat}, {@link #fromAlipay}), which says what that
+ * channel always supplies, and the {@code with…} methods for what it may add. Text fields arrive as the
+ * citizen sent them; {@link TicketIntake} validates them all and names each bad field.
  *
  * @param channel      where it came in (set by the channel adapter, never by the citizen)
  * @param channelRef   the channel's own id of this submission (call id, message id, idempotency key);
@@ -22,11 +24,58 @@ public record IntakeRequest(Channel channel, String channelRef, String kind, Str
                             String subject, String text, String contactName, String contactPhone,
                             String contactIdNumber, String wechatOpenId, String alipayUserId) {
 
-    /** A record without an identity number, as the phone and mini-program channels send it. */
-    public IntakeRequest(Channel channel, String channelRef, String kind, String businessType, String regionCode,
-                         String subject, String text, String contactName, String contactPhone,
-                         String wechatOpenId, String alipayUserId) {
-        this(channel, channelRef, kind, businessType, regionCode, subject, text, contactName, contactPhone, null,
-                wechatOpenId, alipayUserId);
+    /** A web submission (the JSON API, a form): keyed by its {@code Idempotency-Key} or form submission id. */
+    public static IntakeRequest fromWeb(String submissionKey, String businessType, String regionCode, String text) {
+        return new IntakeRequest(Channel.WEB, submissionKey, null, businessType, regionCode, null, text, null, null,
+                null, null, null);
+    }
+
+    /** A hotline call: keyed by the PBX's call id; the calling number is the contact (null when withheld). */
+    public static IntakeRequest fromCall(String callId, String businessType, String regionCode, String text,
+                                         String callerPhone) {
+        return new IntakeRequest(Channel.PHONE, callId, null, businessType, regionCode, null, text, null, callerPhone,
+                null, null, null);
+    }
+
+    /** A WeChat mini-program submission: keyed by the client's message id, the citizen known by their openid. */
+    public static IntakeRequest fromWeChat(String messageRef, String openId, String businessType, String regionCode,
+                                           String text) {
+        return new IntakeRequest(Channel.WECHAT, messageRef, null, businessType, regionCode, null, text, null, null,
+                null, openId, null);
+    }
+
+    /** An Alipay mini-program submission: keyed by the client's message id, the citizen known by their user id. */
+    public static IntakeRequest fromAlipay(String messageRef, String alipayUserId, String businessType,
+                                           String regionCode, String text) {
+        return new IntakeRequest(Channel.ALIPAY, messageRef, null, businessType, regionCode, null, text, null, null,
+                null, null, alipayUserId);
+    }
+
+    /** {@code CONSULTATION} or {@code SERVICE_REQUEST}; null or empty derives it from the business type. */
+    public IntakeRequest withKind(String kind) {
+        return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+    }
+
+    /** A short title; null or empty derives it from the text. */
+    public IntakeRequest withSubject(String subject) {
+        return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+    }
+
+    public IntakeRequest withContactName(String contactName) {
+        return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+    }
+
+    /** A number to call back: given on a form, or bound to a mini-program account. */
+    public IntakeRequest withPhone(String contactPhone) {
+        return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+    }
+
+    public IntakeRequest withIdNumber(String contactIdNumber) {
+        return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
     }
 }

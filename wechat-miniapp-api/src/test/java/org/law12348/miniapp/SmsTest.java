@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.law12348.miniapp.internal.notify.Delivery;
 import org.law12348.miniapp.internal.notify.NotificationSender;
 import org.law12348.miniapp.internal.sms.AliyunSms;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.CitizenNotice;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
@@ -69,8 +68,8 @@ class SmsTest extends MiniappTestSupport {
     void aWebCitizenSignsInWithTheCodeSentByTextAndSeesEveryTicketUnderTheNumber() {
         String phone = uniquePhone();
         String web = webTicket(phone);
-        String hotline = intake.receive(new IntakeRequest(Channel.PHONE, unique("call-"), null, "LEGAL_AID",
-                "440106", null, "热线留言：工伤赔偿想申请法律援助", null, phone, null, null)).ticketNumber();
+        String hotline = intake.receive(IntakeRequest.fromCall(unique("call-"), "LEGAL_AID", "440106",
+                "热线留言：工伤赔偿想申请法律援助", phone)).ticketNumber();
 
         Response sent = post("/api/v1/miniapp/sms/codes", null, null, "{\"phone\":\"" + phone + "\"}");
 
@@ -182,8 +181,8 @@ class SmsTest extends MiniappTestSupport {
     void anAnsweredWebQuestionIsToldByTextMessageAndAFixedLineGetsNone() {
         String phone = uniquePhone();
         String number = webTicket(phone);
-        String fixedLine = intake.receive(new IntakeRequest(Channel.PHONE, unique("call-"), null, "LEGAL_AID",
-                "440106", null, "热线留言：欠薪", null, "02083001234", null, null)).ticketNumber();
+        String fixedLine = intake.receive(IntakeRequest.fromCall(unique("call-"), "LEGAL_AID", "440106", "热线留言：欠薪",
+                "02083001234")).ticketNumber();
 
         staff.answer(number, "可以向劳动监察大队投诉，或申请劳动仲裁。", DISPATCHER);
         staff.answer(fixedLine, "可以向劳动监察大队投诉。", DISPATCHER);
@@ -201,8 +200,8 @@ class SmsTest extends MiniappTestSupport {
     @Test
     void aHotlineCallerIsRemindedOnceByTextMessageBeforeTheirLegalClockRunsOut() {
         String phone = uniquePhone();
-        String number = intake.receive(new IntakeRequest(Channel.PHONE, unique("call-"), null, "LEGAL_CONSULTATION",
-                "440106", null, "热线留言：2026年3月14日被公司辞退", null, phone, null, null)).ticketNumber();
+        String number = intake.receive(IntakeRequest.fromCall(unique("call-"), "LEGAL_CONSULTATION", "440106",
+                "热线留言：2026年3月14日被公司辞退", phone)).ticketNumber();
         // one year from 14 March 2026 ends on Sunday 14 March 2027, so on Monday the 15th
         clocks.add(number, "LABOUR_ARBITRATION", "2026-03-14", DISPATCHER);
 
@@ -255,8 +254,8 @@ class SmsTest extends MiniappTestSupport {
     }
 
     private String webTicket(String phone) {
-        return intake.receive(new IntakeRequest(Channel.WEB, unique("web-"), null, "LEGAL_CONSULTATION", "440106",
-                null, "公司拖欠工资三个月，怎么办？", null, phone, null, null)).ticketNumber();
+        return intake.receive(IntakeRequest.fromWeb(unique("web-"), "LEGAL_CONSULTATION", "440106", "公司拖欠工资三个月，怎么办？")
+                .withPhone(phone)).ticketNumber();
     }
 
     private void requestCode(String phone) {

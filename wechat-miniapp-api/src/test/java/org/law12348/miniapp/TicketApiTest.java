@@ -6,7 +6,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
@@ -119,8 +118,8 @@ class TicketApiTest extends MiniappTestSupport {
         String number = ask(owner, "劳动合同到期不续签有补偿吗？");
         staff.answer(number, "合同期满用人单位不续签的，应当支付经济补偿。", DISPATCHER);
         String other = wechatCitizen();
-        String web = intake.receive(new IntakeRequest(Channel.WEB, unique("web-"), null, "LEGAL_AID", "440106", null,
-                "网上提交：申请法律援助的条件是什么", null, null, null, null)).ticketNumber();
+        String web = intake.receive(IntakeRequest.fromWeb(unique("web-"), "LEGAL_AID", "440106",
+                "网上提交：申请法律援助的条件是什么")).ticketNumber();
 
         for (String path : new String[] {number, web}) {
             assertThat(get("/api/v1/miniapp/tickets/" + path, other).status()).isEqualTo(404);

@@ -1,7 +1,6 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
@@ -162,8 +161,8 @@ class WechatSignInTest extends MiniappTestSupport {
     @Test
     void aBoundPhoneNumberBringsTheCitizensHotlineTickets() {
         String phone = "139" + String.format("%08d", Math.abs(unique("p").hashCode()) % 100_000_000);
-        String hotline = intake.receive(new IntakeRequest(Channel.PHONE, unique("call-"), null, "LEGAL_AID",
-                "440106", null, "热线留言：工伤赔偿想申请法律援助", null, phone, null, null)).ticketNumber();
+        String hotline = intake.receive(IntakeRequest.fromCall(unique("call-"), "LEGAL_AID", "440106",
+                "热线留言：工伤赔偿想申请法律援助", phone)).ticketNumber();
         String token = wechatCitizen();
         assertThat(get("/api/v1/miniapp/tickets/" + hotline, token).status()).isEqualTo(404);
         String phoneCode = unique("phonecode");

@@ -3,7 +3,6 @@ package org.law12348.app.access;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.StaffAccount;
@@ -271,8 +270,8 @@ class EndpointAccessMatrixTest {
     }
 
     private IntakeResult ticket(String businessType) {
-        return intake.receive(new IntakeRequest(Channel.WEB, UUID.randomUUID().toString(), null, businessType,
-                "440106", null, "公司拖欠工资三个月，想咨询如何维权，能否申请法律援助？", null, null, null, null));
+        return intake.receive(IntakeRequest.fromWeb(UUID.randomUUID().toString(), businessType, "440106",
+                "公司拖欠工资三个月，想咨询如何维权，能否申请法律援助？"));
     }
 
     /** METHOD pattern of every Spring MVC mapping of the application (controllers, actuator, API docs, errors). */

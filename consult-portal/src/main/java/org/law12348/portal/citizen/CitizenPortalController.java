@@ -4,7 +4,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.law12348.ticketing.BusinessType;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.CitizenTicketActions;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
@@ -71,9 +70,9 @@ class CitizenPortalController {
         try {
             String reference = form.submissionId() == null || form.submissionId().isBlank()
                     ? UUID.randomUUID().toString() : form.submissionId();
-            IntakeResult result = intake.receive(new IntakeRequest(Channel.WEB, "portal-" + reference, null,
-                    form.businessType(), form.regionCode(), form.subject(), form.text(), form.contactName(),
-                    form.contactPhone(), null, null));
+            IntakeResult result = intake.receive(IntakeRequest.fromWeb("portal-" + reference, form.businessType(),
+                    form.regionCode(), form.text()).withSubject(form.subject()).withContactName(form.contactName())
+                    .withPhone(form.contactPhone()));
             // the token goes to the ticket page in a cookie, never in the URL
             TrackingCookie.give(request, response, result.ticketNumber(), result.trackingToken());
             return "redirect:" + trackingPath(result.ticketNumber());

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.CitizenTicketActions;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
@@ -110,9 +109,9 @@ class TicketController {
         String reference = idempotencyKey == null ? UUID.randomUUID().toString() : checkKey(idempotencyKey);
         IntakeResult result;
         try {
-            result = intake.receive(new IntakeRequest(Channel.WEB, reference, body.kind(),
-                    body.businessType(), body.regionCode(), body.subject(), body.text(), body.contactName(),
-                    body.contactPhone(), body.contactIdNumber(), null, null));
+            result = intake.receive(IntakeRequest.fromWeb(reference, body.businessType(), body.regionCode(),
+                    body.text()).withKind(body.kind()).withSubject(body.subject()).withContactName(body.contactName())
+                    .withPhone(body.contactPhone()).withIdNumber(body.contactIdNumber()));
         } catch (SubmissionConflictException reused) {
             throw new SubmissionConflictException("Idempotency-Key");
         }

@@ -2,7 +2,6 @@ package org.law12348.telephony.internal.calls;
 
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.ticketing.BusinessType;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.PhoneNumber;
@@ -106,8 +105,7 @@ public class HotlineDesk {
     }
 
     private IntakeRequest request(Caller caller, String subject, String text) {
-        return new IntakeRequest(Channel.PHONE, caller.callId(), null, caller.businessType().name(),
-                caller.region().value(), subject, text, null,
-                caller.phone() == null ? null : caller.phone().value(), null, null);
+        return IntakeRequest.fromCall(caller.callId(), caller.businessType().name(), caller.region().value(), text,
+                caller.phone() == null ? null : caller.phone().value()).withSubject(subject);
     }
 }

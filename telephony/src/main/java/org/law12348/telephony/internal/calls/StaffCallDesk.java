@@ -3,7 +3,6 @@ package org.law12348.telephony.internal.calls;
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.ivr.ServiceHours;
 import org.law12348.ticketing.BusinessType;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
@@ -76,8 +75,7 @@ public class StaffCallDesk {
                 : call.businessType() != null ? call.businessType().name() : BusinessType.LEGAL_CONSULTATION.name();
         String region = regionCode != null ? regionCode
                 : call.regionCode() != null ? call.regionCode() : properties.defaultRegion();
-        var result = intake.receive(new IntakeRequest(Channel.PHONE, call.callId(), null, type, region, null, text,
-                null, call.callerPhone(), null, null));
+        var result = intake.receive(IntakeRequest.fromCall(call.callId(), type, region, text, call.callerPhone()));
         calls.update(call.callId(), c -> c.linkTicket(result.ticketNumber()));
         recording.attach(call, result.ticketNumber());
         log.info("Summary of call {} by {} went to ticket {}", call.callId(), staff.username(), result.ticketNumber());

@@ -3,7 +3,6 @@ package org.law12348.telephony.internal.calls;
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.ivr.ServiceHours;
 import org.law12348.ticketing.BusinessType;
-import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketService;
 import org.slf4j.Logger;
@@ -68,11 +67,10 @@ public class SurveyDesk {
             return;
         }
         if (ticket == null) {
-            ticket = intake.receive(new IntakeRequest(Channel.PHONE, callId + "-survey", null,
-                    BusinessType.COMPLAINT.name(),
-                    call.regionCode() == null ? properties.defaultRegion() : call.regionCode(), "热线服务不满意回访",
-                    "来电人对12348热线服务评价为 " + rating + " 分（不满意），请督导人员回访。", null,
-                    call.callerPhone(), null, null)).ticketNumber();
+            ticket = intake.receive(IntakeRequest.fromCall(callId + "-survey", BusinessType.COMPLAINT.name(),
+                    call.regionCode() == null ? properties.defaultRegion() : call.regionCode(),
+                    "来电人对12348热线服务评价为 " + rating + " 分（不满意），请督导人员回访。", call.callerPhone())
+                    .withSubject("热线服务不满意回访")).ticketNumber();
             String linked = ticket;
             calls.update(callId, c -> c.linkTicket(linked));
         }

@@ -73,10 +73,10 @@ public class MiniappTickets {
         String reference = intake.referenceOf(channel, channelRef);
         String text = upload.isEmpty() || s.text() == null ? s.text() : s.text() + images.mention(reference, upload);
         PhoneNumber phone = citizen.phone();
-        IntakeRequest request = new IntakeRequest(channel, channelRef, s.kind(), s.businessType(),
-                s.regionCode(), s.subject(), text, null, phone == null ? null : phone.value(),
-                channel == Channel.WECHAT ? citizen.wechatOpenId() : null,
-                channel == Channel.ALIPAY ? citizen.alipayUserId() : null);
+        IntakeRequest request = (channel == Channel.WECHAT
+                ? IntakeRequest.fromWeChat(channelRef, citizen.wechatOpenId(), s.businessType(), s.regionCode(), text)
+                : IntakeRequest.fromAlipay(channelRef, citizen.alipayUserId(), s.businessType(), s.regionCode(), text))
+                .withKind(s.kind()).withSubject(s.subject()).withPhone(phone == null ? null : phone.value());
         try {
             Optional<IntakeResult> earlier = intake.replayOf(request);
             if (earlier.isPresent()) {
