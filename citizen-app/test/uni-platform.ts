@@ -25,6 +25,8 @@ export const platform = {
   subscribeAnswer: {} as Record<string, string>,
   /** What the photo picker returns next: temporary file paths, or 'cancel'. */
   picked: [] as string[] | 'cancel',
+  /** The images last shown full screen. */
+  previewed: [] as string[],
   reset() {
     this.storage.clear()
     this.sent = []
@@ -34,6 +36,7 @@ export const platform = {
     this.calls = []
     this.subscribeAnswer = {}
     this.picked = []
+    this.previewed = []
   },
 }
 
@@ -86,6 +89,22 @@ export const uniStub = {
       return
     }
     done(o, { tempFilePaths: platform.picked.slice(0, o.count) })
+  },
+  downloadFile: (options: Callbacks & { url: string; header?: Record<string, string> }) => {
+    const req: SentRequest = { url: options.url, method: 'GET', data: undefined, header: options.header ?? {} }
+    platform.sent.push(req)
+    Promise.resolve(platform.server(req)).then((answer) => {
+      if (answer === 'network-failure') {
+        options.fail?.({ errMsg: 'downloadFile:fail' })
+        options.complete?.()
+        return
+      }
+      done(options, { statusCode: answer.status, tempFilePath: 'tmp://' + options.url.split('/').slice(-2).join('-') })
+    })
+  },
+  previewImage: (o: Callbacks & { urls: string[]; current?: string }) => {
+    platform.previewed = o.urls
+    done(o)
   },
   compressImage: (o: Callbacks & { src: string }) => done(o, { tempFilePath: o.src + '#compressed' }),
   makePhoneCall: (o: Callbacks & { phoneNumber: string }) => {

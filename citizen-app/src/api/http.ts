@@ -100,3 +100,22 @@ export function upload<T>(path: string, filePath: string, headers: Record<string
     } as UniApp.UploadFileOption)
   })
 }
+
+/** One file from the product to a temporary file on the phone (uni.downloadFile); resolves with its path. */
+export function download(path: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    uni.downloadFile({
+      url: config.apiBase + path,
+      header: headers,
+      timeout: 60000,
+      success: (res) => {
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          resolve(res.tempFilePath)
+        } else {
+          reject(new ApiError('problem', res.statusCode, '', '', '', null))
+        }
+      },
+      fail: () => reject(new ApiError('network', 0, '', '', '', null)),
+    } as UniApp.DownloadFileOption)
+  })
+}

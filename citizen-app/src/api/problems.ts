@@ -21,6 +21,9 @@ export function explain(e: unknown, doing: string): string {
     return channel() === 'web' ? '请先用手机短信验证码登录，或用咨询编号和查询码查找。'
       : '登录已失效，请退出后重新打开小程序。'
   }
+  if (e.status === 409 && e.field === 'file') {
+    return (e.detail || '这件咨询不能再添加照片了') + '。已经上传的照片不受影响。'
+  }
   if (e.status === 409) {
     return (e.detail ? e.detail + '。' : '') + '这件咨询的状态已经变化，请下拉刷新后再看。'
   }

@@ -169,7 +169,8 @@ describe('a consultation waiting for its answer', () => {
     useTicketsStore().remember({ number: NUMBER, token: 'tok-1' }, 'LEGAL_CONSULTATION')
     const answers = [ok(webTicket()), { status: 503, data: {} }, ok(answeredTicket())]
     platform.server = (req: SentRequest) => req.url.endsWith('/clocks') ? ok({ clocks: [], disclaimer: '' })
-      : answers.shift() ?? ok(answeredTicket())
+      : req.url.endsWith('/attachments') ? ok([])
+        : answers.shift() ?? ok(answeredTicket())
     const page = await openDetail()
     expect(page.find('#ticket-status').text()).toBe('等待受理')
 

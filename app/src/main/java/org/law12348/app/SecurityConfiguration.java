@@ -58,11 +58,13 @@ class SecurityConfiguration {
     /**
      * The pages load scripts only from this server (no inline scripts or handlers: they live in
      * static files) and talk only to it. Styles may be inline: ECharts' tooltips and Swagger UI write
-     * style attributes, and a style cannot run code.
+     * style attributes, and a style cannot run code. Images may also be {@code blob:} URLs, which only
+     * the page itself makes: the citizen app shows the photos a citizen picked, or fetched with their
+     * proof of ownership, that way.
      */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
+            "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
             "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'");
 
     private final RateLimitFilter rateLimits;

@@ -146,6 +146,8 @@ class CitizenAppBrowserTest {
         app.tap("#add-photo");
         app.present("input[type=file]").sendKeys(payslipPhoto().toString());
         app.visible(".thumb");
+        app.waitUntil("the chosen photo is shown", "const i = document.querySelector('.thumb img');"
+                + " return i !== null && i.complete && i.naturalWidth > 0");
         app.screenshot("05b-ask-photo");
 
         // the citizen submits all the same, with a double tap: one ticket
@@ -178,6 +180,9 @@ class CitizenAppBrowserTest {
         app.tap(".ticket-row[data-number='" + number + "']");
         app.waitForText("#ticket-status", "已答复");
         assertThat(app.text("#conversation")).contains("劳动保障监察机构");
+        // the photo sent with the question is shown back, fetched with the query code
+        app.waitUntil("the photo sent with the question is shown", "const i = document.querySelector('#my-photos img');"
+                + " return i !== null && i.complete && i.naturalWidth > 0");
         noCodes("consultation");
         app.screenshot("08-consultation-answered");
 

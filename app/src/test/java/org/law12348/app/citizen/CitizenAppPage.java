@@ -110,6 +110,12 @@ final class CitizenAppPage {
         }
     }
 
+    /** Waits until the script answers true: for what the page shows but no selector can say. */
+    void waitUntil(String what, String script) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "waiting until " + what)
+                .until(d -> Boolean.TRUE.equals(script(script)));
+    }
+
     String text(String css) {
         return visible(css).getText().strip();
     }
