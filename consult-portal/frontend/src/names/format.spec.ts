@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countdown, formatTime, handOverAt } from './format'
+import { countdown, formatTime, handOverAt, legalDeadline } from './format'
 
 describe('countdowns and times', () => {
   const now = Date.parse('2026-12-06T02:00:00Z')
@@ -20,5 +20,17 @@ describe('countdowns and times', () => {
 
   it('puts the hand-over 24 hours after the question', () => {
     expect(handOverAt('2026-12-06T02:00:00.000Z')).toBe('2026-12-07T02:00:00.000Z')
+  })
+})
+
+describe('legal deadlines', () => {
+  it('count days in Beijing, where 23:30 UTC is already the next day', () => {
+    const lateEvening = Date.parse('2026-12-06T23:30:00Z') // 7 December, 07:30 in Beijing
+    expect(legalDeadline('2027-03-15', lateEvening)).toEqual({ text: '2027年3月15日（还剩98天）', date: '2027年3月15日',
+      left: '还剩98天', soon: false })
+    expect(legalDeadline('2026-12-07', lateEvening).text).toBe('2026年12月7日（今天截止）')
+    expect(legalDeadline('2026-12-07', lateEvening).soon).toBe(true)
+    expect(legalDeadline('2026-12-12', lateEvening).soon).toBe(true)
+    expect(legalDeadline(null, lateEvening).text).toBe('')
   })
 })

@@ -36,3 +36,19 @@ export const HAND_OVER_HOURS = 24
 export function handOverAt(createdIso: string): string {
   return new Date(new Date(createdIso).getTime() + HAND_OVER_HOURS * 3600_000).toISOString()
 }
+
+/**
+ * "2027年3月15日（还剩98天）": a citizen's legal deadline (a day in China's calendar) and the days left
+ * from today in Beijing.
+ */
+export function legalDeadline(day: string | null | undefined, now: number): {
+  text: string; date: string; left: string; soon: boolean
+} {
+  if (!day) return { text: '', date: '', left: '', soon: false }
+  const [y, m, d] = day.split('-').map(Number)
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now))
+  const days = Math.round((Date.UTC(y, m - 1, d) - Date.parse(today + 'T00:00:00Z')) / 86_400_000)
+  const date = `${y}年${m}月${d}日`
+  const left = days === 0 ? '今天截止' : '还剩' + days + '天'
+  return { text: `${date}（${left}）`, date, left, soon: days <= 7 }
+}

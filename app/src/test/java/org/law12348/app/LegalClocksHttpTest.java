@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,44 @@ class LegalClocksHttpTest {
         assertThat(other.body().path("clocks")).hasSize(1);
         assertThat(other.body().path("clocks").get(0).path("type").asText()).isEqualTo("LABOUR_ARBITRATION");
         assertThat(other.body().path("clocks").get(0).path("dueDate").asText()).isEqualTo("2027-10-04");
+    }
+
+    /** Issue 22: the queue shows each ticket's nearest legal deadline and filters by it. */
+    @Test
+    void theStaffQueueShowsTheNearestLegalDeadlineAndFiltersByIt() {
+        HttpApi api = new HttpApi(port);
+        String soon = ask(api).text("number");
+        String later = ask(api).text("number");
+        String none = ask(api).text("number");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String appealDue = addClock(api, soon, "APPEAL_JUDGMENT", today.minusDays(5).toString()).text("dueDate");
+        String arbitrationDue = addClock(api, later, "LABOUR_ARBITRATION", today.toString()).text("dueDate");
+        // an appeal period that ran out: no deadline ahead on that clock
+        addClock(api, later, "APPEAL_JUDGMENT", today.minusYears(1).toString());
+
+        JsonNode within30 = api.get("/api/v1/staff/tickets?legalDeadlineWithinDays=30&limit=200",
+                HttpApi.basic("admin")).body().path("items");
+        JsonNode within400 = api.get("/api/v1/staff/tickets?legalDeadlineWithinDays=400&limit=200",
+                HttpApi.basic("admin")).body().path("items");
+
+        assertThat(within30.findValuesAsText("number")).contains(soon).doesNotContain(later, none);
+        assertThat(within400.findValuesAsText("number")).contains(soon, later).doesNotContain(none);
+        assertThat(legalDeadlineOf(within400, soon)).isEqualTo(appealDue);
+        assertThat(legalDeadlineOf(within400, later)).isEqualTo(arbitrationDue);
+        JsonNode all = api.get("/api/v1/staff/tickets?limit=200", HttpApi.basic("admin")).body().path("items");
+        assertThat(legalDeadlineOf(all, none)).isEqualTo("null");
+        HttpApi.Answer refused = api.get("/api/v1/staff/tickets?legalDeadlineWithinDays=0", HttpApi.basic("admin"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("field")).isEqualTo("legalDeadlineWithinDays");
+    }
+
+    private static String legalDeadlineOf(JsonNode items, String number) {
+        for (JsonNode item : items) {
+            if (item.path("number").asText().equals(number)) {
+                return item.path("legalDeadline").asText("null");
+            }
+        }
+        throw new AssertionError(number + " is not in the list");
     }
 
     @Test

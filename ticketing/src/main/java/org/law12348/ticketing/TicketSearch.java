@@ -1,6 +1,8 @@
 package org.law12348.ticketing;
 
 import jakarta.persistence.criteria.Predicate;
+import org.law12348.ticketing.clocks.ClockZone;
+import org.law12348.ticketing.clocks.LegalClocks;
 import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -10,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,11 +29,13 @@ public class TicketSearch {
 
     private final Tickets tickets;
     private final PersonalDataCipher cipher;
+    private final LegalClocks clocks;
     private final Clock clock;
 
-    TicketSearch(Tickets tickets, PersonalDataCipher cipher, Clock clock) {
+    TicketSearch(Tickets tickets, PersonalDataCipher cipher, LegalClocks clocks, Clock clock) {
         this.tickets = tickets;
         this.cipher = cipher;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -65,7 +70,7 @@ public class TicketSearch {
         List<Ticket> merged = new ArrayList<>();
         for (TicketStatus waiting : List.of(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS)) {
             TicketFilter one = new TicketFilter(f.region(), f.businessType(), f.kind(), waiting, f.channel(),
-                    f.handlingUnit(), f.queue(), f.assignee(), f.overdue(), f.deadline());
+                    f.handlingUnit(), f.queue(), f.assignee(), f.overdue(), f.deadline(), f.legalDeadlineBy());
             merged.addAll(firstInDeadlineOrder(matching(one, staff), cursor, limit + 1));
         }
         merged.sort(java.util.Comparator.comparing(Ticket::dueAt).thenComparing(Ticket::id));
@@ -74,8 +79,17 @@ public class TicketSearch {
 
     private Specification<Ticket> matching(TicketFilter f, StaffMember staff) {
         Instant now = clock.instant();
+        // legal clocks are kept beside the tickets, not in their entity: their tickets are looked up first
+        List<Long> withLegalDeadline = f.legalDeadlineBy() == null ? null
+                : clocks.ticketsDueBetween(LocalDate.now(clock.withZone(ClockZone.CHINA)), f.legalDeadlineBy());
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
+            if (withLegalDeadline != null) {
+                if (withLegalDeadline.isEmpty()) {
+                    return cb.disjunction();
+                }
+                where.add(root.get("id").in(withLegalDeadline));
+            }
             if (staff.role() == StaffRole.UNIT_HANDLER) {
                 where.add(cb.equal(root.get("handlingUnit"), staff.unitCode()));
             } else if (staff.role() == StaffRole.CONSULTANT) {

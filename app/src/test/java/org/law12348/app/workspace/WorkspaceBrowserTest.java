@@ -231,6 +231,13 @@ class WorkspaceBrowserTest {
         assertThat(dispatcher.text(By.id("legal-clocks"))).contains("劳动仲裁申请期限", "劳动争议调解仲裁法", "不构成法律意见");
         dispatcher.screenshot("ticket-legal-clock");
 
+        // the queue shows the citizen's deadline beside the centre's own, and filters by it
+        dispatcher.open("/queue?region=&legal=365");
+        By row = By.cssSelector("#queue tr:has(a[href$='/tickets/" + number + "'])");
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(row, "2027年10月7日"));
+        assertThat(dispatcher.text(row)).containsPattern("还剩\\d+天");
+        dispatcher.screenshot("queue-legal-deadline");
+
         HttpResponse<String> citizen = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/tickets/" + number + "/clocks"))
                 .header("X-Tracking-Token", asked.get("trackingToken").asText()).GET().build(),

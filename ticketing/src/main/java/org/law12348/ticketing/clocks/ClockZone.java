@@ -3,9 +3,9 @@ package org.law12348.ticketing.clocks;
 import java.time.ZoneId;
 
 /** Legal periods are counted in days of China's calendar, whatever zone the server runs in. */
-final class ClockZone {
+public final class ClockZone {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private ClockZone() {
     }

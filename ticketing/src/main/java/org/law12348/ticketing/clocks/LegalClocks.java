@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +55,32 @@ public class LegalClocks {
         return jdbc.query("select distinct t.id, t.number from legal_clock c join ticket t on t.id = c.ticket_id"
                         + " where c.due_date is null or c.due_date >= ? order by t.id",
                 (rs, i) -> new TicketRef(rs.getLong(1), rs.getString(2)), Date.valueOf(today));
+    }
+
+    /**
+     * The nearest legal deadline still ahead (on or after {@code today}) of each of these tickets that has
+     * one; a suspended clock has no due date and counts for none.
+     */
+    public Map<Long, LocalDate> nearestDueDates(Collection<Long> ticketIds, LocalDate today) {
+        Map<Long, LocalDate> nearest = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return nearest;
+        }
+        String marks = String.join(",", Collections.nCopies(ticketIds.size(), "?"));
+        List<Object> args = new ArrayList<>(ticketIds);
+        args.add(Date.valueOf(today));
+        jdbc.query("select ticket_id, min(due_date) from legal_clock where ticket_id in (" + marks + ")"
+                + " and due_date >= ? group by ticket_id",
+                rs -> {
+                    nearest.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+                }, args.toArray());
+        return nearest;
+    }
+
+    /** The tickets with a legal deadline from {@code from} to {@code to}, both included. */
+    public List<Long> ticketsDueBetween(LocalDate from, LocalDate to) {
+        return jdbc.queryForList("select distinct ticket_id from legal_clock where due_date between ? and ?",
+                Long.class, Date.valueOf(from), Date.valueOf(to));
     }
 
     /** A ticket by its row id and number, as clock queries return it. */

@@ -1,6 +1,7 @@
 package org.law12348.ticketing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.ticketing.BusinessType;
@@ -21,6 +22,8 @@ import org.law12348.ticketing.TicketStatus;
 import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
+import org.law12348.ticketing.clocks.LegalClockService;
+import org.law12348.ticketing.clocks.LegalClocks;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** The staff ticket API: list with filters, and the actions each role may take. */
@@ -65,10 +70,13 @@ class StaffTicketController {
     private final CurrentStaff currentStaff;
     private final Regions regions;
     private final AuditTrail audit;
+    private final LegalClocks clocks;
+    private final LegalClockService clockService;
     private final Clock clock;
 
     StaffTicketController(TicketSearch search, TicketService service, TicketViews views, CurrentStaff currentStaff,
-                          Regions regions, AuditTrail audit, Clock clock) {
+                          Regions regions, AuditTrail audit, Clock clock, LegalClocks clocks,
+                          LegalClockService clockService) {
         this.audit = audit;
         this.search = search;
         this.service = service;
@@ -76,6 +84,8 @@ class StaffTicketController {
         this.currentStaff = currentStaff;
         this.regions = regions;
         this.clock = clock;
+        this.clocks = clocks;
+        this.clockService = clockService;
     }
 
     @GetMapping
@@ -89,6 +99,8 @@ class StaffTicketController {
                      @RequestParam(required = false) String queue,
                      @RequestParam(required = false) String assignee,
                      @RequestParam(required = false) Boolean overdue,
+                     @Parameter(description = "只看市民法律期限在今天起若干天内到期的工单（1-3650）")
+                     @RequestParam(required = false) Integer legalDeadlineWithinDays,
                      @RequestParam(required = false) String cursor,
                      @RequestParam(defaultValue = "50") int limit) {
         StaffMember staff = currentStaff.require();
@@ -101,12 +113,26 @@ class StaffTicketController {
                 blankToNull(handlingUnit),
                 parse("queue", queue, RoutingQueue::valueOf),
                 blankToNull(assignee),
-                overdue);
+                overdue, null, legalDeadlineBy(legalDeadlineWithinDays));
         TicketPage page = search.find(filter, cursor, limit, staff);
         audit.read(staff, AuditAction.TICKET_LIST_VIEWED, AuditSubject.none(), "staff-api: " + filter
                 + (cursor == null ? "" : " cursor") + " rows=" + page.tickets().size());
-        return new SummaryPage(page.tickets().stream().map(t -> views.summary(t, staff, clock.instant())).toList(),
+        Map<Long, LocalDate> legalDeadlines = clocks.nearestDueDates(
+                page.tickets().stream().map(Ticket::id).toList(), clockService.today());
+        return new SummaryPage(page.tickets().stream()
+                .map(t -> views.summary(t, staff, clock.instant(), legalDeadlines.get(t.id()))).toList(),
                 page.nextCursor());
+    }
+
+    private LocalDate legalDeadlineBy(Integer withinDays) {
+        if (withinDays == null) {
+            return null;
+        }
+        if (withinDays < 1 || withinDays > 3650) {
+            throw new InvalidInputException("legalDeadlineWithinDays", "legalDeadlineWithinDays.outOfRange",
+                    "法律期限的天数应在1到3650之间");
+        }
+        return clockService.today().plusDays(withinDays);
     }
 
     @GetMapping("/{number}")

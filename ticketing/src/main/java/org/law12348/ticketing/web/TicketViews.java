@@ -11,6 +11,7 @@ import org.law12348.ticketing.internal.TrackingTokens;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Turns tickets into the JSON citizens and staff see; citizens never see internal notes or staff names. */
@@ -43,7 +44,8 @@ class TicketViews {
     record TicketSummary(String number, String status, String statusName, String kind, String channel,
                          String businessType, String businessTypeName, String regionCode, String regionName,
                          String subject, String handlingUnit, String queue, String assignee, Instant createdAt,
-                         Instant dueAt, boolean overdue, boolean escalated) {
+                         Instant dueAt, boolean overdue, boolean escalated,
+                         @Schema(description = "市民最近的法律期限截止日（尚未届满的；没有则为空）") LocalDate legalDeadline) {
     }
 
     private final Regions regions;
@@ -77,12 +79,12 @@ class TicketViews {
         return view(t, staff.textOf(t, t.subject()), staff.textOf(t, t.text()), null, details, timeline);
     }
 
-    TicketSummary summary(Ticket t, StaffMember staff, Instant now) {
+    TicketSummary summary(Ticket t, StaffMember staff, Instant now, LocalDate legalDeadline) {
         return new TicketSummary(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
                 t.channel().name(), t.businessType().name(), t.businessType().chineseName(), t.region().value(),
                 regions.fullName(t.region()), staff.textOf(t, t.subject()), t.handlingUnit(), t.queue().name(),
                 t.assignee(),
-                t.createdAt(), t.dueAt(), t.isOverdue(now), t.escalated());
+                t.createdAt(), t.dueAt(), t.isOverdue(now), t.escalated(), legalDeadline);
     }
 
     private TicketView view(Ticket t, String subject, String text, String mergedIntoToken, StaffDetails details,
