@@ -68,20 +68,31 @@ public class TicketSearch {
      */
     private List<Ticket> perWaitingStatus(TicketFilter f, Cursor cursor, int limit, StaffMember staff) {
         List<Ticket> merged = new ArrayList<>();
+        List<Long> withLegalDeadline = withLegalDeadline(f);
         for (TicketStatus waiting : List.of(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS)) {
             TicketFilter one = new TicketFilter(f.region(), f.businessType(), f.kind(), waiting, f.channel(),
                     f.handlingUnit(), f.queue(), f.assignee(), f.overdue(), f.deadline(), f.legalDeadlineBy());
-            merged.addAll(firstInDeadlineOrder(matching(one, staff), cursor, limit + 1));
+            merged.addAll(firstInDeadlineOrder(matching(one, staff, withLegalDeadline), cursor, limit + 1));
         }
         merged.sort(java.util.Comparator.comparing(Ticket::dueAt).thenComparing(Ticket::id));
         return merged.size() > limit + 1 ? merged.subList(0, limit + 1) : merged;
     }
 
-    private Specification<Ticket> matching(TicketFilter f, StaffMember staff) {
-        Instant now = clock.instant();
-        // legal clocks are kept beside the tickets, not in their entity: their tickets are looked up first
-        List<Long> withLegalDeadline = f.legalDeadlineBy() == null ? null
+    /**
+     * The tickets the legal-deadline filter lets through, or null without that filter. Legal clocks are
+     * kept beside the tickets, not in their entity, so their tickets are looked up first, once a query.
+     */
+    private List<Long> withLegalDeadline(TicketFilter f) {
+        return f.legalDeadlineBy() == null ? null
                 : clocks.ticketsDueBetween(LocalDate.now(clock.withZone(ClockZone.CHINA)), f.legalDeadlineBy());
+    }
+
+    private Specification<Ticket> matching(TicketFilter f, StaffMember staff) {
+        return matching(f, staff, withLegalDeadline(f));
+    }
+
+    private Specification<Ticket> matching(TicketFilter f, StaffMember staff, List<Long> withLegalDeadline) {
+        Instant now = clock.instant();
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (withLegalDeadline != null) {

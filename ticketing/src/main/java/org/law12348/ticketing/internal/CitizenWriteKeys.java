@@ -5,8 +5,6 @@ import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,8 +22,6 @@ public class CitizenWriteKeys {
 
     /** How long a key answers retries; after that it is deleted by the retention run. */
     public static final Duration KEPT = Duration.ofDays(2);
-
-    private static final char SEPARATOR = '\u001f';
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
@@ -45,13 +41,12 @@ public class CitizenWriteKeys {
      * @throws SubmissionConflictException when the key came before with another write or other content
      */
     public boolean firstTime(String ticketNumber, String key, String action, String... requestParts) {
-        String keyHash = cipher.blindIndex("citizen-write" + SEPARATOR + ticketNumber + SEPARATOR + key);
-        String requestHash = fingerprint(action, requestParts);
+        String keyHash = cipher.blindIndex(SubmissionKeys.canonical("citizen-write", ticketNumber, key));
+        String requestHash = cipher.blindIndex(SubmissionKeys.canonical("citizen-write-request:" + action, requestParts));
         List<String> earlier = jdbc.queryForList("select request_hash from citizen_write_key "
                 + "where ticket_number = ? and key_hash = ?", String.class, ticketNumber, keyHash);
         if (!earlier.isEmpty()) {
-            if (MessageDigest.isEqual(earlier.get(0).getBytes(StandardCharsets.US_ASCII),
-                    requestHash.getBytes(StandardCharsets.US_ASCII))) {
+            if (Submissions.sameHash(earlier.get(0), requestHash)) {
                 return false;
             }
             throw new SubmissionConflictException("Idempotency-Key");
@@ -69,15 +64,6 @@ public class CitizenWriteKeys {
     /** Deletes the keys older than {@link #KEPT}; returns how many went. */
     public int deleteOld() {
         return jdbc.update("delete from citizen_write_key where created_at < ?", now().minus(KEPT));
-    }
-
-    private String fingerprint(String action, String... parts) {
-        StringBuilder canonical = new StringBuilder("citizen-write-request").append(SEPARATOR).append(action);
-        for (String part : parts) {
-            canonical.append(SEPARATOR);
-            canonical.append(part == null ? "-" : part.length() + ":" + part);
-        }
-        return cipher.blindIndex(canonical.toString());
     }
 
     private OffsetDateTime now() {

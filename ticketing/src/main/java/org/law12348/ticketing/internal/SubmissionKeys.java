@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubmissionKeys implements ChannelReferences {
 
-    private static final char SEPARATOR = '\u001f';
+    static final char SEPARATOR = '\u001f';
 
     private final PersonalDataCipher cipher;
 
@@ -56,11 +56,20 @@ public class SubmissionKeys implements ChannelReferences {
         return fingerprint(RequestParts.of(intake));
     }
 
-    /** The fingerprint of a request from its parts. Each part is length-prefixed: no two requests share a form. */
+    /** The fingerprint of a request from its parts. */
     public String fingerprint(RequestParts r) {
-        StringBuilder canonical = new StringBuilder("intake-request");
-        for (String part : new String[]{r.channel().name(), r.kind(), r.businessType(), r.regionCode(), r.subject(),
-                r.text(), r.contactName(), r.contactPhone(), r.contactIdNumber(), r.wechatOpenId(), r.alipayUserId()}) {
+        return cipher.blindIndex(canonical("intake-request", r.channel().name(), r.kind(), r.businessType(),
+                r.regionCode(), r.subject(), r.text(), r.contactName(), r.contactPhone(), r.contactIdNumber(),
+                r.wechatOpenId(), r.alipayUserId()));
+    }
+
+    /**
+     * The one text a request's parts make, for hashing: each part length-prefixed (null as "-"), so no two
+     * requests share a form.
+     */
+    static String canonical(String kind, String... parts) {
+        StringBuilder canonical = new StringBuilder(kind);
+        for (String part : parts) {
             canonical.append(SEPARATOR);
             if (part == null) {
                 canonical.append('-');
@@ -68,6 +77,6 @@ public class SubmissionKeys implements ChannelReferences {
                 canonical.append(part.length()).append(':').append(part);
             }
         }
-        return cipher.blindIndex(canonical.toString());
+        return canonical.toString();
     }
 }

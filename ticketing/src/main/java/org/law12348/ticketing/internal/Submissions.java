@@ -25,9 +25,13 @@ public class Submissions {
 
         /** Whether {@code fingerprint} is the one this submission came with (compared in constant time). */
         public boolean sameRequest(String other) {
-            return MessageDigest.isEqual(fingerprint.getBytes(StandardCharsets.US_ASCII),
-                    other.getBytes(StandardCharsets.US_ASCII));
+            return sameHash(fingerprint, other);
         }
+    }
+
+    /** Whether two stored hashes are the same, compared in constant time. */
+    static boolean sameHash(String one, String other) {
+        return MessageDigest.isEqual(one.getBytes(StandardCharsets.US_ASCII), other.getBytes(StandardCharsets.US_ASCII));
     }
 
     private final JdbcTemplate jdbc;
