@@ -8,7 +8,7 @@ export interface LiveEvent {
   message: string
 }
 
-const STREAM = '/console/events'
+const STREAM = '/api/v1/staff/events'
 const FALLBACK_MS = 30_000
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { threadOf } from './thread'
-import { parseCsv, percentValue } from './csv'
 
 describe('the conversation thread', () => {
   it('keeps the citizen, the replies and the internal notes apart, in order', () => {
@@ -19,15 +18,6 @@ describe('the conversation thread', () => {
       ['citizen', '市民', '请问需要带什么材料？'],
       ['staff', 'handler-gz', '请携带劳动合同和工资流水。'],
     ])
-  })
-})
-
-describe('the dashboard export', () => {
-  it('parses the CSV the console exports (BOM, CRLF, quotes)', () => {
-    const rows = parseCsv('\uFEFF渠道,受理量,答复率\r\n"网上,服务大厅",12,50.0%\r\n微信小程序,3,暂无数据\r\n')
-    expect(rows).toEqual([['渠道', '受理量', '答复率'], ['网上,服务大厅', '12', '50.0%'], ['微信小程序', '3', '暂无数据']])
-    expect(percentValue('50.0%')).toBe(50)
-    expect(percentValue('暂无数据')).toBeNull()
   })
 })
 

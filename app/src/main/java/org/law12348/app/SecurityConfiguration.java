@@ -174,7 +174,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll()
+                // staff land in the workspace, which opens each role's home (or where they were going)
+                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/workspace/")
                         .failureHandler(SignInUnavailable.formFailure("/login?error")))
                 // scripts may still send Basic credentials, but a browser is never asked for them
                 .httpBasic(basic -> basic.authenticationEntryPoint(

@@ -46,7 +46,7 @@ class CompressionTest {
 
     @Test
     void eventStreamsAreNeverCompressed() throws Exception {
-        HttpResponse<InputStream> stream = HTTP.send(request("/console/events")
+        HttpResponse<InputStream> stream = HTTP.send(request("/api/v1/staff/events")
                 .header("Accept-Encoding", "gzip").header("Accept", "text/event-stream")
                 .header(HttpApi.basic("dispatcher")[0], HttpApi.basic("dispatcher")[1]).build(),
                 HttpResponse.BodyHandlers.ofInputStream());

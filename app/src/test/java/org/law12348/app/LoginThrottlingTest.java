@@ -148,7 +148,7 @@ class LoginThrottlingTest {
         assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(refused.raw().body()).contains("登录失败次数过多，请 15 分钟后再试").contains("name=\"username\"");
-        assertThat(browser.get("/console", "X-Forwarded-For", address).status())
+        assertThat(browser.get("/api/v1/staff/tickets", "X-Forwarded-For", address).status())
                 .as("the refused attempt did not sign in").isIn(302, 401);
     }
 

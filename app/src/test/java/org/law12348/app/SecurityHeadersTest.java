@@ -35,12 +35,12 @@ class SecurityHeadersTest {
 
     @Test
     void signedInPagesCarryThemToo() {
-        HttpHeaders headers = new HttpApi(port).get("/console", HttpApi.basic("dispatcher")).raw().headers();
+        HttpHeaders headers = new HttpApi(port).get("/workspace/queue", HttpApi.basic("dispatcher")).raw().headers();
         assertThat(headers.firstValue("Content-Security-Policy")).hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/track", "/login", "/console", "/console/dashboard", "/consultant",
+    @ValueSource(strings = {"/login", "/workspace/", "/workspace/queue", "/workspace/pool",
             "/admin/certifications", "/admin/units", "/admin/routing"})
     void pagesHaveNoInlineScriptsOrEventHandlers(String path) {
         String user = path.startsWith("/consultant") ? "consultant" : "admin";

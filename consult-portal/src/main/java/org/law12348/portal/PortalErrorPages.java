@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Errors of the browser pages as Chinese pages with the right status, ahead of the JSON API's problem
- * details (which stay the answer for everything else).
+ * Errors of the server-rendered pages as Chinese pages with the right status, ahead of the JSON API's
+ * problem details, which stay the answer of the portal's JSON controllers ({@code staff}, {@code workspace})
+ * and of everything else.
  */
-@ControllerAdvice(basePackages = "org.law12348.portal")
+@ControllerAdvice(basePackages = {"org.law12348.portal.console",
+        "org.law12348.portal.consultant", "org.law12348.portal.admin"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrorPages {
 

@@ -58,12 +58,12 @@ class ConsoleRoutingAdminTest extends ConsoleTestSupport {
                 new DraftReport.Move("GD-4401-LEGAL-AID", "UNIT", "GD-4400-LEGAL-AID", "UNIT", guangzhouAid));
 
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", multipart("/admin/routing/draft")
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", multipart("/admin/routing/draft")
                         .file(new MockMultipartFile("file", "routing.dmn", "application/xml",
                                 guangzhouAidToProvince().getBytes(StandardCharsets.UTF_8)))
                         .param("days", "7").session(session).with(csrf())))
                 .andExpect(flash().attribute("notice", "草稿已上传并完成校验"));
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", get("/admin/routing").session(session)))
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", get("/admin/routing").session(session)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("校验通过")))
                 .andExpect(content().string(containsString("id=\"whatif-changed\">" + guangzhouAid + "<")))
@@ -86,7 +86,7 @@ class ConsoleRoutingAdminTest extends ConsoleTestSupport {
 
     @Test
     void garbageUploadIsRefusedInChinese() throws Exception {
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", multipart("/admin/routing/draft")
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", multipart("/admin/routing/draft")
                         .file(new MockMultipartFile("file", "x.dmn", "application/xml", "垃圾".getBytes(StandardCharsets.UTF_8)))
                         .with(csrf())))
                 .andExpect(flash().attribute("error", containsString("文件不是有效的DMN")));
@@ -97,12 +97,12 @@ class ConsoleRoutingAdminTest extends ConsoleTestSupport {
         String before = submit("LEGAL_AID", "440106", newPhone(), "公司拖欠工资三个月，想申请法律援助。");
         int current = deployments.versions().get(0).version();
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", multipart("/admin/routing/draft")
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", multipart("/admin/routing/draft")
                 .file(new MockMultipartFile("file", "routing.dmn", "application/xml",
                         guangzhouAidToProvince().getBytes(StandardCharsets.UTF_8)))
                 .session(session).with(csrf())));
         try {
-            mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/routing/deploy")
+            mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post("/admin/routing/deploy")
                             .param("comment", "广州法援暂由省中心承办").session(session).with(csrf())))
                     .andExpect(flash().attribute("notice", containsString("已发布")));
             assertThat(deployments.versions().get(0).version()).isEqualTo(current + 1);
@@ -110,24 +110,24 @@ class ConsoleRoutingAdminTest extends ConsoleTestSupport {
             assertThat(unitOf(after)).isEqualTo("GD-4400-LEGAL-AID");
             assertThat(unitOf(before)).isEqualTo("GD-4401-LEGAL-AID");
         } finally {
-            mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/routing/rollback")
+            mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post("/admin/routing/rollback")
                             .param("version", String.valueOf(current)).with(csrf())))
                     .andExpect(flash().attribute("notice", containsString("已回滚到版本" + current)));
         }
         String restored = submit("LEGAL_AID", "440106", newPhone(), "被拖欠劳务费，想申请法律援助。");
         assertThat(unitOf(restored)).isEqualTo("GD-4401-LEGAL-AID");
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", get("/admin/routing")))
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", get("/admin/routing")))
                 .andExpect(content().string(containsString("广州法援暂由省中心承办")))
                 .andExpect(content().string(containsString("ROLLBACK")));
     }
 
     @Test
     void onlyAdministratorsReachRoutingAdministration() throws Exception {
-        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER", get("/admin/routing")))
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER", get("/admin/routing")))
                 .andExpect(status().isForbidden());
-        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER", post("/admin/routing/rollback")
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER", post("/admin/routing/rollback")
                 .param("version", "1").with(csrf()))).andExpect(status().isForbidden());
-        mvc.perform(ConsoleTicketActionsTest.as("handler-gz", "UNIT_HANDLER", post("/admin/units/deactivate")
+        mvc.perform(StaffTicketActionsTest.as("handler-gz", "UNIT_HANDLER", post("/admin/units/deactivate")
                 .param("code", "GD-4401-LEGAL-AID").with(csrf()))).andExpect(status().isForbidden());
     }
 
@@ -147,7 +147,7 @@ class ConsoleRoutingAdminTest extends ConsoleTestSupport {
     }
 
     private void renameUnit(String code, String name, Map<String, Object> unit) throws Exception {
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/units/edit").param("code", code)
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post("/admin/units/edit").param("code", code)
                         .param("name", name).param("type", (String) unit.get("type"))
                         .param("regionCode", (String) unit.get("region_code"))
                         .param("phone", unit.get("phone") == null ? "" : (String) unit.get("phone")).with(csrf())))
@@ -157,31 +157,31 @@ class ConsoleRoutingAdminTest extends ConsoleTestSupport {
     @Test
     void deactivatingAUnitSendsItsWaitingTicketsToTheSuccessor() throws Exception {
         String code = "GD-4453-T" + (System.nanoTime() % 100000);
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/units/create").param("code", code)
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post("/admin/units/create").param("code", code)
                         .param("name", "云浮市临时承办点").param("type", "PLATFORM_12348").param("regionCode", "445300")
                         .with(csrf())))
                 .andExpect(flash().attribute("notice", "已新增承办单位 云浮市临时承办点"));
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/units/edit").param("code", code)
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post("/admin/units/edit").param("code", code)
                         .param("name", "云浮市临时承办点（二）").param("type", "PLATFORM_12348").param("regionCode", "445300")
                         .param("phone", "0766-12348").with(csrf())))
                 .andExpect(flash().attribute("notice", "已保存 云浮市临时承办点（二）"));
         String number = submit("MEDIATION", "445302", newPhone(), "邻里纠纷，希望人民调解。");
-        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER", post("/console/tickets/" + number + "/reassign")
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER", post("/console/tickets/" + number + "/reassign")
                 .param("unitCode", code).param("reason", "临时承办点试点").with(csrf())));
         assertThat(unitOf(number)).isEqualTo(code);
 
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/units/deactivate").param("code", code)
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post("/admin/units/deactivate").param("code", code)
                         .param("successor", "GD-4453-12348").param("reason", "试点结束").with(csrf())))
                 .andExpect(flash().attribute("notice", containsString("1件未办结工单已转至 GD-4453-12348")));
 
         assertThat(unitOf(number)).isEqualTo("GD-4453-12348");
         assertThat(jdbc.queryForObject("select active from handling_unit where code = ?", Boolean.class, code)).isFalse();
-        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER", get("/console/tickets/" + number)))
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER", get("/console/tickets/" + number)))
                 .andExpect(content().string(containsString("停用，转至云浮市12348公共法律服务平台：试点结束")));
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post("/admin/units/create").param("code", "x")
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post("/admin/units/create").param("code", "x")
                         .param("name", "坏").param("type", "NOPE").param("regionCode", "445300").with(csrf())))
                 .andExpect(flash().attribute("error", "单位编码应为3到64位大写字母、数字或连字符"));
-        mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", get("/admin/routing")))
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", get("/admin/routing")))
                 .andExpect(content().string(containsString("UNIT_DEACTIVATE")));
     }
 }

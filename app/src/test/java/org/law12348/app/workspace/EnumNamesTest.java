@@ -34,7 +34,7 @@ class EnumNamesTest {
             "TimelineEventType, org.law12348.ticketing.TimelineEventType",
             "UnitType, org.law12348.ticketing.UnitType",
             "StaffRole, org.law12348.ticketing.StaffRole",
-            "DashboardPeriod, org.law12348.portal.console.DashboardPeriod",
+            "DashboardPeriod, org.law12348.portal.staff.DashboardPeriod",
             "QualificationType, org.law12348.ticketing.consultation.QualificationType",
             "LegalCategory, org.law12348.ticketing.consultation.LegalCategory",
             "CallOutcome, org.law12348.telephony.CallOutcome"})

@@ -62,6 +62,8 @@ class WorkspaceBrowserTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final List<WorkspaceBrowser> browsers = new ArrayList<>();
 
@@ -355,6 +357,12 @@ class WorkspaceBrowserTest {
         });
         assertThat(consultant.text(By.id("points-ledger"))).contains("答复问题").contains("+10 分").contains("市民确认");
         atPhoneWidth(consultant, "consultant-points-earned");
+
+        // one action turns the resolved answer into a knowledge-base draft for the administrators
+        consultant.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#answered-list .faq-draft-button"))).click();
+        consultant.message("已生成知识库草稿");
+        assertThat(jdbc.queryForObject("select count(*) from kb_faq_article where source_ticket = ?", Integer.class, number))
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,8 +1,9 @@
-package org.law12348.portal.console;
+package org.law12348.portal.staff;
 
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketEvent;
+import org.law12348.ticketing.TicketLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -18,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Pushes what dispatchers must see at once (new tickets, deadline escalations, 24-hour hand-overs)
- * to every open console as Server-Sent Events. The outbox relay publishes the ticket events after
+ * and the changes that move a ticket in or out of a queue (reassigned, accepted, answered, followed
+ * up, closed or merged) to every open workspace queue as Server-Sent Events. The outbox relay publishes the ticket events after
  * their change committed; these listeners run once the relay's own transaction committed too, so a
  * retried delivery is the only way to see an event twice (the page ignores repeats). Unit handlers
  * get only their unit's events.
@@ -37,6 +39,11 @@ class LiveUpdates {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final TicketLookup tickets;
+
+    LiveUpdates(TicketLookup tickets) {
+        this.tickets = tickets;
+    }
 
     SseEmitter subscribe(StaffMember staff) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
@@ -72,6 +79,41 @@ class LiveUpdates {
                 "工单 " + handedOver.ticketNumber() + " 24小时无人答复，已转外包服务单位"));
     }
 
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TicketEvent.TicketReassigned reassigned) {
+        broadcast(new LiveEvent("REASSIGNED", reassigned.ticketNumber(), reassigned.handlingUnit(),
+                "工单 " + reassigned.ticketNumber() + " 已转派"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TicketEvent.TicketAccepted accepted) {
+        changed("ACCEPTED", accepted.ticketNumber(), "已受理");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TicketEvent.TicketAnswered answered) {
+        changed("ANSWERED", answered.ticketNumber(), "已答复");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TicketEvent.TicketFollowedUp followedUp) {
+        changed("FOLLOWED_UP", followedUp.ticketNumber(), "收到市民追问");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TicketEvent.TicketClosed closed) {
+        changed("CLOSED", closed.ticketNumber(), "已办结");
+    }
+
+    /** A change whose event does not carry the unit: the ticket is read once, to tell whom it concerns. */
+    private void changed(String type, String number, String what) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        tickets.find(number).ifPresent(ticket -> broadcast(new LiveEvent(type, number,
+                ticket.handlingUnit(), "工单 " + number + " " + what)));
+    }
+
     private void broadcast(LiveEvent event) {
         for (Subscriber subscriber : subscribers) {
             if (mayReceive(subscriber.staff(), event)) {
@@ -81,7 +123,7 @@ class LiveUpdates {
     }
 
     private static boolean mayReceive(StaffMember staff, LiveEvent event) {
-        return staff.role() != StaffRole.UNIT_HANDLER || event.handlingUnit().equals(staff.unitCode());
+        return staff.role() != StaffRole.UNIT_HANDLER || java.util.Objects.equals(event.handlingUnit(), staff.unitCode());
     }
 
     private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {

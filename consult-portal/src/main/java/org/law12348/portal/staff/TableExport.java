@@ -1,4 +1,4 @@
-package org.law12348.portal.console;
+package org.law12348.portal.staff;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

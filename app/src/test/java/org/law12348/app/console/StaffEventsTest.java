@@ -1,6 +1,10 @@
 package org.law12348.app.console;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.StaffMember;
+import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketService;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,8 +22,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console's Server-Sent Events over real HTTP: who receives which ticket events. */
-class ConsoleLiveUpdatesTest extends ConsoleTestSupport {
+/** The workspace queue's Server-Sent Events over real HTTP: who receives which ticket events. */
+class StaffEventsTest extends ConsoleTestSupport {
 
     /** The data lines of one open event stream, collected as they arrive. */
     final class EventStream implements AutoCloseable {
@@ -30,7 +34,7 @@ class ConsoleLiveUpdatesTest extends ConsoleTestSupport {
         EventStream(String user) throws IOException, InterruptedException {
             String token = Base64.getEncoder().encodeToString((user + ":demo12348").getBytes(StandardCharsets.UTF_8));
             HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/events"))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/staff/events"))
                             .header("Authorization", "Basic " + token)
                             .header("Accept", "text/event-stream").GET().build(),
                     HttpResponse.BodyHandlers.ofLines());
@@ -116,14 +120,43 @@ class ConsoleLiveUpdatesTest extends ConsoleTestSupport {
         }
     }
 
+    @Autowired
+    TicketService tickets;
+
+    @Test
+    void reassignedAndClosedTicketsArePushedSoOpenQueuesFollowChanges() throws Exception {
+        try (EventStream dispatcher = new EventStream("dispatcher"); EventStream handler = new EventStream("handler-gz")) {
+            String number = submit("LEGAL_AID", "440106", newPhone(), "公司拖欠工资三个月，想申请法律援助。");
+            relay.relayPending();
+            assertThat(handler.await(l -> l.contains(number) && l.contains("CREATED"))).isNotNull();
+            StaffMember staff = new StaffMember("dispatcher", StaffRole.DISPATCHER, null);
+            tickets.reassign(number, "GD-4403-LEGAL-AID", "当事人在深圳务工", staff);
+            relay.relayPending();
+            assertThat(dispatcher.await(l -> l.contains(number) && l.contains("\"type\":\"REASSIGNED\"")))
+                    .contains("GD-4403-LEGAL-AID").contains("已转派");
+            tickets.close(number, "已电话答复", staff);
+            relay.relayPending();
+            assertThat(dispatcher.await(l -> l.contains(number) && l.contains("\"type\":\"CLOSED\""))).contains("已办结");
+            // the Guangzhou handler no longer holds it: neither change is theirs to hear
+            assertThat(handler.drain()).noneMatch(l -> l.contains(number) && l.contains("CLOSED"));
+        }
+    }
+
+    @Test
+    void consultantsGetNoQueueEvents() throws Exception {
+        mvc.perform(StaffTicketActionsTest.as("consultant", "CONSULTANT",
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/staff/events")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
+
     @Test
     void badgeCountsFollowTheDeadlineStates() throws Exception {
-        String before = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/counts")))
+        String before = mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/staff/tickets/deadline-counts")))
                 .andReturn().getResponse().getContentAsString();
         submit("LEGAL_CONSULTATION", "440106", newPhone(), "离婚后孩子的抚养权怎么确定？");
-        String after = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/counts")))
+        String after = mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/staff/tickets/deadline-counts")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(count(after, "POOL_UNANSWERED")).isEqualTo(count(before, "POOL_UNANSWERED") + 1);
     }

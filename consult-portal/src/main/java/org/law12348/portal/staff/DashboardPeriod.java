@@ -1,4 +1,4 @@
-package org.law12348.portal.console;
+package org.law12348.portal.staff;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.law12348.portal.console;
+package org.law12348.portal.staff;
 
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.Channel;

@@ -33,12 +33,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The dashboard's figures against a known data set: five tickets of 云浮市 (a city no other test
+ * The dashboard API's figures against a known data set: five tickets of 云浮市 (a city no other test
  * uses), received just now, with known answers, deadlines, hand-overs and ratings; hotline calls
  * recorded here and knowledge-base deflections made through the public API, counted against the
  * figures shown before them.
  */
-class ConsoleDashboardTest extends ConsoleTestSupport {
+class DashboardApiTest extends ConsoleTestSupport {
 
     private static final String REGION = "445300";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -84,27 +84,30 @@ class ConsoleDashboardTest extends ConsoleTestSupport {
 
     @Test
     void computesTheFiguresOfAKnownDataSet() throws Exception {
-        String page = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
-                        get("/console/dashboard").param("period", "MONTH").param("region", REGION)))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String total = section(page, "id=\"total\"");
+        JsonNode dashboard = dashboard("dispatcher", "DISPATCHER", "MONTH", REGION);
+        assertThat(dashboard.path("periodName").asText()).isEqualTo("本月");
         // 5 received, 3 answered (60%), first responses 1h/3h/5h: median 3h, p90 4.6h; 1 handed over;
         // deadlines: 4 reached, 2 met (50%); ratings 5, 2, 4: two of three satisfied (66.7%).
-        assertThat(cells(total)).containsSubsequence("合计", "5", "3", "60.0%", "3.0小时", "4.6小时", "1", "50.0%", "66.7%");
-        assertThat(cells(section(page, "id=\"table-CHANNEL\"")))
-                .containsSubsequence("网上服务大厅", "2", "2", "100.0%", "2.0小时", "2.8小时", "0", "100.0%", "50.0%")
-                .containsSubsequence("微信小程序", "1", "0", "0.0%", "暂无数据", "暂无数据", "0", "暂无数据", "暂无数据");
-        assertThat(cells(section(page, "id=\"table-REGION\""))).containsSubsequence("广东省云浮市", "5", "3");
-        assertThat(cells(section(page, "id=\"table-BUSINESS_TYPE\"")))
-                .containsSubsequence("人民调解", "2", "1", "50.0%", "5.0小时");
-        assertThat(page).contains("/webjars/echarts/5.5.0/echarts.min.js").contains("暂无数据");
+        assertFigures(dashboard.path("total"), 5, 3, 0.6, 3 * 3600.0, 4.6 * 3600, 1, 0.5, 2 / 3.0);
+        JsonNode web = row(dashboard, "CHANNEL", "WEB");
+        assertThat(web.path("label").asText()).isEqualTo("网上服务大厅");
+        assertFigures(web, 2, 2, 1.0, 2 * 3600.0, 2.8 * 3600, 0, 1.0, 0.5);
+        JsonNode wechat = row(dashboard, "CHANNEL", "WECHAT");
+        assertThat(wechat.path("label").asText()).isEqualTo("微信小程序");
+        assertFigures(wechat, 1, 0, 0.0, null, null, 0, null, null);
+        JsonNode city = dashboard.path("tables").get(1);
+        assertThat(city.path("dimensionName").asText()).isEqualTo("地市");
+        assertThat(city.path("rows").get(0).path("label").asText()).isEqualTo("广东省云浮市");
+        assertThat(city.path("rows").get(0).path("received").asLong()).isEqualTo(5);
+        JsonNode mediation = row(dashboard, "BUSINESS_TYPE", "MEDIATION");
+        assertThat(mediation.path("label").asText()).isEqualTo("人民调解");
+        assertFigures(mediation, 2, 1, 0.5, 5 * 3600.0, 5 * 3600.0, 1, 0.0, 1.0);
     }
 
     @Test
     void exportsATableAsCsvAndExcel() throws Exception {
-        byte[] csv = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
-                        get("/console/dashboard/export").param("period", "MONTH").param("region", REGION)
+        byte[] csv = mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/api/v1/staff/dashboard/export").param("period", "MONTH").param("region", REGION)
                                 .param("dimension", "BUSINESS_TYPE").param("format", "csv")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("text/csv;charset=UTF-8"))
@@ -113,8 +116,8 @@ class ConsoleDashboardTest extends ConsoleTestSupport {
         assertThat(text).startsWith("\uFEFF业务类型,受理量,已答复,答复率");
         assertThat(text).contains("人民调解,2,1,50.0%,5.0小时,5.0小时,1,0.0%,100.0%");
 
-        byte[] xlsx = mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
-                        get("/console/dashboard/export").param("period", "MONTH").param("region", REGION)
+        byte[] xlsx = mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/api/v1/staff/dashboard/export").param("period", "MONTH").param("region", REGION)
                                 .param("dimension", "CHANNEL").param("format", "xlsx")))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
@@ -127,24 +130,32 @@ class ConsoleDashboardTest extends ConsoleTestSupport {
     }
 
     @Test
-    void badPeriodOrFormatIsAChineseErrorNotAServerError() throws Exception {
-        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
-                        get("/console/dashboard").param("period", "YEAR")))
-                .andExpect(status().isOk())
+    void badPeriodRegionOrFormatIsAProblemNamingTheField() throws Exception {
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/api/v1/staff/dashboard").param("period", "YEAR")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("\"field\":\"period\"")))
                 .andExpect(content().string(containsString("统计周期只能是今日、本周或本月")));
-        mvc.perform(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER",
-                        get("/console/dashboard/export").param("dimension", "CHANNEL").param("format", "pdf")))
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/api/v1/staff/dashboard").param("region", "99")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("\"field\":\"region\"")));
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/api/v1/staff/dashboard/export").param("dimension", "CHANNEL").param("format", "pdf")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("导出格式只能是 csv 或 xlsx")));
+        mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER",
+                        get("/api/v1/staff/dashboard/export").param("dimension", "CITY")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("\"field\":\"dimension\"")));
     }
 
     @Test
-    void unitHandlerSeesOnlyTheirUnitsFigures() throws Exception {
-        String page = mvc.perform(ConsoleTicketActionsTest.as("handler-gz", "UNIT_HANDLER",
-                        get("/console/dashboard").param("period", "MONTH").param("region", REGION)))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(cells(section(page, "id=\"total\""))).containsSubsequence("合计", "0", "0", "暂无数据");
+    void unitHandlerSeesOnlyTheirUnitsFiguresAndConsultantsNone() throws Exception {
+        assertFigures(dashboard("handler-gz", "UNIT_HANDLER", "MONTH", REGION).path("total"),
+                0, 0, null, null, null, 0, null, null);
+        mvc.perform(StaffTicketActionsTest.as("consultant", "CONSULTANT", get("/api/v1/staff/dashboard")))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -213,10 +224,8 @@ class ConsoleDashboardTest extends ConsoleTestSupport {
     @Test
     void unitHandlerSeesNoCallFigures() throws Exception {
         calls.save(call(Instant.now(), "440106", true));
-        String page = page("handler-gz", "UNIT_HANDLER", "TODAY", "440100");
-        Map<String, String> figures = figures(page);
+        Map<String, String> figures = figures("handler-gz", "UNIT_HANDLER", "TODAY", "440100");
         assertThat(figures.keySet()).containsExactlyElementsOf(FIGURE_LABELS.subList(2, 5));
-        assertThat(page).doesNotContain("来电量").doesNotContain("已接通").doesNotContain("相关模块接入后显示");
     }
 
     private static void assertCalls(Map<String, String> after, Map<String, String> before, long received,
@@ -244,45 +253,58 @@ class ConsoleDashboardTest extends ConsoleTestSupport {
         return call;
     }
 
-    private String page(String username, String role, String period, String region) throws Exception {
-        var request = get("/console/dashboard").param("period", period);
+    private JsonNode dashboard(String username, String role, String period, String region) throws Exception {
+        var request = get("/api/v1/staff/dashboard").param("period", period);
         if (region != null) {
             request.param("region", region);
         }
-        return mvc.perform(ConsoleTicketActionsTest.as(username, role, request))
+        return JSON.readTree(mvc.perform(StaffTicketActionsTest.as(username, role, request))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
+    /** The figures the modules add, label to value, in the order given. */
     private Map<String, String> figures(String username, String role, String period, String region)
             throws Exception {
-        return figures(page(username, role, period, region));
-    }
-
-    /** The figures the modules add, label to value, in the order shown. */
-    private static Map<String, String> figures(String page) {
         Map<String, String> figures = new LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("<th scope=\"row\">([^<]*)</th><td>([^<]*)</td>").matcher(section(page, "id=\"figures\""));
-        while (m.find()) {
-            figures.put(m.group(1).strip(), m.group(2).strip());
+        for (JsonNode f : dashboard(username, role, period, region).path("figures")) {
+            figures.put(f.path("label").asText(), f.path("value").asText());
         }
         return figures;
     }
 
-    private static String section(String page, String marker) {
-        int start = page.indexOf(marker);
-        assertThat(start).as(marker).isNotNegative();
-        int end = page.indexOf("</section>", start);
-        return page.substring(start, end);
+    private static JsonNode row(JsonNode dashboard, String dimension, String key) {
+        for (JsonNode table : dashboard.path("tables")) {
+            if (table.path("dimension").asText().equals(dimension)) {
+                for (JsonNode row : table.path("rows")) {
+                    if (row.path("key").asText().equals(key)) {
+                        return row;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + dimension + ": " + dashboard);
     }
 
-    private static java.util.List<String> cells(String html) {
-        java.util.List<String> cells = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(html);
-        while (m.find()) {
-            cells.add(m.group(1).strip());
+    /** The figures of one row; rates and times null where there is no data yet. */
+    private static void assertFigures(JsonNode row, long received, long answered, Double answeredRate, Double median,
+                                      Double p90, long handedOver, Double deadlineCompliance, Double satisfaction) {
+        assertThat(row.path("received").asLong()).as("received").isEqualTo(received);
+        assertThat(row.path("answered").asLong()).as("answered").isEqualTo(answered);
+        assertNumber(row, "answeredRate", answeredRate);
+        assertNumber(row, "medianResponseSeconds", median);
+        assertNumber(row, "p90ResponseSeconds", p90);
+        assertThat(row.path("handedOver").asLong()).as("handedOver").isEqualTo(handedOver);
+        assertNumber(row, "deadlineCompliance", deadlineCompliance);
+        assertNumber(row, "satisfaction", satisfaction);
+    }
+
+    private static void assertNumber(JsonNode row, String field, Double expected) {
+        if (expected == null) {
+            // the API leaves out what has no value, like every answer of the product
+            assertThat(row.path(field).isMissingNode() || row.path(field).isNull()).as(field + " is empty in " + row).isTrue();
+        } else {
+            assertThat(row.path(field).asDouble()).as(field).isCloseTo(expected, org.assertj.core.data.Offset.offset(1.0));
         }
-        return cells;
     }
 }
