@@ -67,7 +67,6 @@ class RateLimits {
         this.perClient = List.of(
                 new Rule("intake", new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, "/api/v1/tickets"),
-                        paths.matcher(HttpMethod.POST, "/ask"),
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/questions"),
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/service-requests")), store(limits.intake(), clock)),
                 new Rule("knowledge-search", new OrRequestMatcher(
@@ -78,12 +77,11 @@ class RateLimits {
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/*/phone")), store(limits.miniappSignIn(), clock)),
                 new Rule("registration", paths.matcher(HttpMethod.POST, "/api/v1/consultant-registrations"),
                         store(limits.registration(), clock)),
-                // the workspace's sign-in and the tracking form also guess credentials: the sign-in
-                // throttle holds up failures per account, this the sheer number of tries per address
-                new Rule("public-writes", writes(paths, "/api/v1/tickets/{number}/**", "/track", "/track/{number}/**",
-                        "/api/v1/miniapp/**", "/api/v1/citizen/**", "/api/v1/kb/deflections", "/api/v1/session"),
+                // the workspace's sign-in also guesses credentials: the sign-in throttle holds up
+                // failures per account, this the sheer number of tries per address
+                new Rule("public-writes", writes(paths, "/api/v1/tickets/{number}/**", "/api/v1/miniapp/**", "/api/v1/citizen/**", "/api/v1/kb/deflections", "/api/v1/session"),
                         store(limits.publicWrites(), clock)));
-        this.perTicket = new Rule("per-ticket", writes(paths, "/api/v1/tickets/{number}/**", "/track/{number}/**",
+        this.perTicket = new Rule("per-ticket", writes(paths, "/api/v1/tickets/{number}/**",
                 "/api/v1/miniapp/tickets/{number}/**"), store(limits.perTicket(), clock));
     }
 
@@ -134,7 +132,7 @@ class RateLimits {
 
     /**
      * The ticket (as the path names it, case aside) and a digest of the credential presented for it:
-     * the tracking token (header or form field) or the mini-program session.
+     * the tracking token header or the mini-program session.
      */
     private static String ticketKey(String number, HttpServletRequest request) {
         String ticket = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
@@ -142,9 +140,6 @@ class RateLimits {
             ticket = ticket.substring(0, MAX_TICKET_NUMBER);
         }
         String credential = request.getHeader("X-Tracking-Token");
-        if (credential == null) {
-            credential = request.getParameter("token");
-        }
         if (credential == null) {
             credential = request.getHeader("Authorization");
         }

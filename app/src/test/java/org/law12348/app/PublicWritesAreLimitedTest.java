@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every public write — each write method of every Spring MVC mapping that the security configuration
  * lets an anonymous caller reach — falls under a limit of {@link RateLimits}. Found from the
- * configuration itself, so a new public POST without a limit fails here (issue 17: the ask form,
+ * configuration itself, so a new public POST without a limit fails here (issue 17: the old ask form,
  * registration, deflections and every tracking-token action had none).
  */
 @LowLimitsApp
@@ -45,8 +45,7 @@ class PublicWritesAreLimitedTest {
      * Pages that answer any method and write nothing: the error page, and the pages the security
      * filters forward a refused request to (to say why).
      */
-    private static final Set<String> WRITE_NOTHING = Set.of("/error", "/login/throttled", "/login/unavailable",
-            "/rate-limited");
+    private static final Set<String> WRITE_NOTHING = Set.of("/error", "/login/throttled", "/login/unavailable");
     private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("probe", "anonymousUser",
             AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
@@ -87,9 +86,9 @@ class PublicWritesAreLimitedTest {
         }
 
         assertThat(publicWrites).as("the writes found public (a check of the search itself)")
-                .contains("POST /ask", "POST /api/v1/tickets", "POST /api/v1/consultant-registrations",
+                .contains("POST /api/v1/tickets", "POST /api/v1/consultant-registrations",
                         "POST /api/v1/kb/deflections", "POST /api/v1/tickets/{number}/erasure-requests",
-                        "POST /track/{number}/follow-up", "POST /api/v1/miniapp/tickets/{number}/rating",
+                        "POST /api/v1/tickets/{number}/follow-ups", "POST /api/v1/miniapp/tickets/{number}/rating",
                         "POST /api/v1/citizen/consents", "DELETE /api/v1/citizen/consents/{consentId}",
                         "DELETE /api/v1/citizen/consents/current", "POST /api/v1/miniapp/erasure-requests")
                 .doesNotContain("POST /api/v1/staff/tickets/{number}/accept", "POST /api/v1/kb/articles");
