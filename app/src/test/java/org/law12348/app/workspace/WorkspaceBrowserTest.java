@@ -240,12 +240,25 @@ class WorkspaceBrowserTest {
         assertThat(dispatcher.text(row)).containsPattern("还剩\\d+天");
         dispatcher.screenshot("queue-legal-deadline");
 
+        // the employer promised on 1 December to pay: the year of arbitration starts again from that day
+        dispatcher.open("/tickets/" + number);
+        dispatcher.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#legal-clocks .clock-event"))).click();
+        dispatcher.driver.findElement(By.cssSelector("#legal-clocks .clock-event-date input")).sendKeys("2026-12-01", Keys.ENTER);
+        dispatcher.driver.findElement(By.cssSelector("#legal-clocks .clock-event-submit")).click();
+        WebElement confirm = dispatcher.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".el-message-box__btns .el-button--primary")));
+        assertThat(dispatcher.text(By.cssSelector(".el-message-box__message"))).contains("时效中断", "2026-12-01", "重新计算");
+        confirm.click();
+        dispatcher.message("已记录时效中断");
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legal-clocks"), "2027年12月1日"));
+        assertThat(dispatcher.text(By.id("legal-clocks"))).contains("2026-12-01 时效中断");
+
         HttpResponse<String> citizen = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/tickets/" + number + "/clocks"))
                 .header("X-Tracking-Token", asked.get("trackingToken").asText()).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(citizen.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(citizen.body()).path("clocks").get(0).path("dueDate").asText()).isEqualTo("2027-10-07");
+        assertThat(JSON.readTree(citizen.body()).path("clocks").get(0).path("dueDate").asText()).isEqualTo("2027-12-01");
     }
 
     @Test
