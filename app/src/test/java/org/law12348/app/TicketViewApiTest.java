@@ -232,6 +232,7 @@ class TicketViewApiTest {
         assertThat(send(api, "PUT", "/api/v1/staff/canned-replies/abc", Map.of("title", "t", "text", "x"), "admin")
                 .status()).isEqualTo(404);
         assertThat(api.get("/api/v1/staff/canned-replies", HttpApi.basic("consultant")).status()).isEqualTo(403);
+        assertProblem(api.get("/api/v1/staff/canned-replies?unit=GD%00%27--", HttpApi.basic("dispatcher")), 400, "unitCode");
     }
 
     private HttpApi.Answer send(HttpApi api, String method, String path, Map<String, String> body, String user) {

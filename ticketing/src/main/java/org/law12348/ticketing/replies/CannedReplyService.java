@@ -31,6 +31,7 @@ public class CannedReplyService {
     static final int MAX_TITLE = 40;
     static final int MAX_TEXT = 2000;
     static final int MAX_PER_UNIT = 200;
+    private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
     private static final Logger log = LoggerFactory.getLogger(CannedReplyService.class);
 
@@ -121,7 +122,8 @@ public class CannedReplyService {
         if (code.isEmpty()) {
             throw new InvalidInputException("unitCode", "field.required", "请选择承办单位");
         }
-        if (code.length() > 64 || !units.existsById(code)) {
+        // checked before the query: PostgreSQL refuses a NUL in a parameter with an error, not an empty answer
+        if (!UNIT_CODE.matcher(code).matches() || !units.existsById(code)) {
             throw new InvalidInputException("unitCode", "unit.unknown", "承办单位不存在");
         }
         return code;
