@@ -4,10 +4,12 @@ import { createPinia, setActivePinia } from 'pinia'
 import RerouteDialog from './RerouteDialog.vue'
 import RegionPicker from './RegionPicker.vue'
 import { useReference } from '@/stores/reference'
+import { draftKey } from '@/composables/useDraft'
 
 describe('the reroute dialog', () => {
   beforeEach(() => {
     document.body.innerHTML = ''
+    localStorage.clear()
     setActivePinia(createPinia())
     useReference().businessTypes = [{ code: 'LEGAL_AID', name: '法律援助' }, { code: 'NOTARIZATION', name: '公证' }]
     vi.stubGlobal('fetch', async () => new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json' } }))
@@ -18,7 +20,7 @@ describe('the reroute dialog', () => {
     const calls: string[][] = []
     const dialog = mount(RerouteDialog, {
       attachTo: document.body,
-      props: { open: false, regionName: '广东省广州市天河区', businessType: 'LEGAL_AID', busy: false,
+      props: { open: false, ticket: 'GD20261206-000001', username: 'dispatcher', regionName: '广东省广州市天河区', businessType: 'LEGAL_AID', busy: false,
         'onUpdate:open': (open: boolean) => dialog.setProps({ open }),
         reroute: async (region: string, type: string, reason: string) => { calls.push([region, type, reason]); return true } },
     })
@@ -37,11 +39,14 @@ describe('the reroute dialog', () => {
     const reason = document.querySelector('#reroute-reason') as HTMLTextAreaElement
     reason.value = '市民实际在深圳'
     reason.dispatchEvent(new Event('input'))
+    await flushPromises()
+    expect(localStorage.getItem(draftKey('dispatcher', 'GD20261206-000001', 'reroute-reason'))).toBe('市民实际在深圳')
     ;(document.querySelector('#reroute-submit') as HTMLElement).click()
     await flushPromises()
 
     expect(calls).toEqual([['440305', 'LEGAL_AID', '市民实际在深圳']])
     expect(dialog.props('open')).toBe(false)
+    expect(localStorage.getItem(draftKey('dispatcher', 'GD20261206-000001', 'reroute-reason'))).toBeNull()
     dialog.unmount()
   })
 })
