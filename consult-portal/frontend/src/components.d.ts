@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
     AttachmentPanel: typeof import('./components/AttachmentPanel.vue')['default']
+    CannedReplyPicker: typeof import('./components/CannedReplyPicker.vue')['default']
     ClockPanel: typeof import('./components/ClockPanel.vue')['default']
     Composer: typeof import('./components/Composer.vue')['default']
     Countdown: typeof import('./components/Countdown.vue')['default']
@@ -55,9 +56,12 @@ declare module 'vue' {
     ElUpload: typeof import('element-plus/es')['ElUpload']
     MergeDialog: typeof import('./components/MergeDialog.vue')['default']
     RegionPicker: typeof import('./components/RegionPicker.vue')['default']
+    RelatedPanel: typeof import('./components/RelatedPanel.vue')['default']
+    RerouteDialog: typeof import('./components/RerouteDialog.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     SignInAgainDialog: typeof import('./components/SignInAgainDialog.vue')['default']
+    SimilarPanel: typeof import('./components/SimilarPanel.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

@@ -208,6 +208,9 @@ public class Ticket implements BlindIndexed {
     /** Sends the ticket to another unit with a fresh route; whoever had it no longer does. */
     public void reassignTo(RouteDecision route, String reason, String actor, Instant now) {
         requireStatus("转派", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
+        if (route.handlingUnit().equals(handlingUnit)) {
+            throw new SameUnitException(number, status, handlingUnit);
+        }
         applyRoute(route, now);
         status = TicketStatus.ROUTED;
         assignee = null;
@@ -239,17 +242,18 @@ public class Ticket implements BlindIndexed {
      * A dispatcher corrected the region or business type: the ticket takes the route the rules give
      * the corrected facts, waiting for the new unit again.
      */
-    public void reroute(RegionCode newRegion, BusinessType newType, RouteDecision route, String reason, String actor,
+    public void reroute(RegionCode newRegion, BusinessType newType, RouteDecision route, String text, String actor,
                         Instant now) {
         requireStatus("重新分派", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
-        String before = regionCode + "/" + businessType.chineseName();
+        if (newRegion.value().equals(regionCode) && newType == businessType) {
+            throw new InvalidInputException("regionCode", "reroute.unchanged", "地区和业务类型都没有改变，无需重新分派");
+        }
         this.regionCode = newRegion.value();
         this.businessType = newType;
         applyRoute(route, now);
         status = TicketStatus.ROUTED;
         assignee = null;
-        append(TimelineEventType.REROUTED, actor, "由" + before + "改为" + regionCode + "/" + newType.chineseName()
-                + "，重新分派至" + route.handlingUnit() + "：" + reason, now);
+        append(TimelineEventType.REROUTED, actor, text, now);
         events.add(new TicketEvent.TicketReassigned(number, queue, handlingUnit, dueAt));
     }
 

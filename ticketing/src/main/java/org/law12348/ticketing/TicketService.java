@@ -25,10 +25,12 @@ public class TicketService {
     private final HandlingUnits units;
     private final TicketRouting routing;
     private final AuditTrail audit;
+    private final Regions regions;
     private final Clock clock;
 
-    TicketService(Tickets tickets, HandlingUnits units, TicketRouting routing, AuditTrail audit,
+    TicketService(Tickets tickets, HandlingUnits units, TicketRouting routing, AuditTrail audit, Regions regions,
                   Clock clock) {
+        this.regions = regions;
         this.tickets = tickets;
         this.audit = audit;
         this.units = units;
@@ -88,7 +90,11 @@ public class TicketService {
         return change(number, staff, AuditAction.TICKET_REROUTED,
                 "更正为" + region.value() + "/" + businessType.name() + "：" + why, t -> {
             RouteDecision route = routing.decide(new RoutingQuery(region, businessType, t.kind(), t.channel()));
-            t.reroute(region, businessType, route, why, staff.username(), clock.instant());
+            HandlingUnit unit = units.findById(route.handlingUnit()).orElseThrow(() -> new IllegalStateException(
+                    "Routing rule " + route.ruleId() + " names unknown unit " + route.handlingUnit()));
+            String text = RouteTexts.rerouted(regions.fullName(t.region()) + "/" + t.businessType().chineseName(),
+                    regions.fullName(region) + "/" + businessType.chineseName(), why, route, unit);
+            t.reroute(region, businessType, route, text, staff.username(), clock.instant());
         });
     }
 

@@ -85,6 +85,37 @@ class TicketTest {
         assertThat(ticket.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(77)));
     }
 
+    /** Issue 19: reassigning to the unit already handling the ticket was accepted and silently changed nothing. */
+    @Test
+    void reassigningToTheSameUnitIsRefusedAndKeepsTheAssigneeAndDeadline() {
+        Ticket ticket = newTicket();
+        ticket.accept("handler-gz", NOW);
+
+        assertThatThrownBy(() -> ticket.reassignTo(LEGAL_AID, "再派一次", "dispatcher", NOW.plusSeconds(60)))
+                .isInstanceOf(SameUnitException.class)
+                .satisfies(e -> assertThat(((SameUnitException) e).unitCode()).isEqualTo("GD-4401-LEGAL-AID"));
+        assertThat(ticket.assignee()).isEqualTo("handler-gz");
+        assertThat(ticket.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
+    }
+
+    @Test
+    void aRerouteThatCorrectsNothingIsRefused() {
+        Ticket ticket = newTicket();
+
+        assertThatThrownBy(() -> ticket.reroute(new RegionCode("440106"), BusinessType.LEGAL_AID, LEGAL_AID, "没有变化",
+                "dispatcher", NOW)).isInstanceOf(InvalidInputException.class);
+        assertThat(ticket.timeline()).extracting(TimelineEntry::type).doesNotContain(TimelineEventType.REROUTED);
+    }
+
+    @Test
+    void routeTextsGiveTheRuleIdApartFromWhatStaffRead() {
+        RouteTexts.Split split = RouteTexts.split("分派至广州市法律援助中心（承办单位），办理时限72小时，规则 R-4401-LEGAL-AID");
+
+        assertThat(split.text()).isEqualTo("分派至广州市法律援助中心（承办单位），办理时限72小时");
+        assertThat(split.ruleId()).isEqualTo("R-4401-LEGAL-AID");
+        assertThat(RouteTexts.split("已电话联系，规则 待定。")).isEqualTo(new RouteTexts.Split("已电话联系，规则 待定。", null));
+    }
+
     @Test
     void notesAreNotPartOfTheCitizensView() {
         Ticket ticket = newTicket();

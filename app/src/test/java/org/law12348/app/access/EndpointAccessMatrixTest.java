@@ -16,6 +16,7 @@ import org.law12348.ticketing.clocks.LegalClockService;
 import org.law12348.ticketing.consultation.CertificationService;
 import org.law12348.ticketing.consultation.Consultants;
 import org.law12348.ticketing.consultation.ConsultationService;
+import org.law12348.ticketing.replies.CannedReplyService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a redirect to a page showing an error. {other} in a body is the other citizen's ticket (same unit).
  * {claimed} in a probe is a pool question the demo consultant has claimed, {answered} one they have
  * answered. {clock} (with {number}) is a legal clock on that ticket; {attachment} (with {number}) a file its
- * citizen sent. A body {@code multipart:file=name.pdf} is sent as a multipart upload of a small PDF in the
+ * citizen sent. {reply} is a fresh canned reply of handler-gz's unit. A body {@code multipart:file=name.pdf} is sent as a multipart upload of a small PDF in the
  * part {@code file}. Everything else (200, 201, 302 elsewhere, 400, 409, 503 of
  * an unconfigured channel…) means the caller got through. A 500 or a 429 fails the test outright.
  */
@@ -93,6 +94,8 @@ class EndpointAccessMatrixTest {
     Consultants consultants;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    CannedReplyService replies;
 
     private final AccessTable table = AccessTable.load("access-matrix.psv");
     private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
@@ -196,7 +199,10 @@ class EndpointAccessMatrixTest {
         String attachmentId = !entry.probe().contains("{attachment}") ? "" : String.valueOf(attachments.attach(
                 ticket.ticketNumber(), AttachmentKind.CITIZEN_FILE, "matrix.pdf",
                 new java.io.ByteArrayInputStream(pdf(ticket.ticketNumber())), "citizen").id());
-        String path = entry.probe().replace("{attachment}", attachmentId).replace("{clock}", clockId).replace("{number}", namesTicket ? ticket.ticketNumber() : "")
+        String replyId = !entry.probe().contains("{reply}") ? "" : String.valueOf(replies.create("GD-4401-LEGAL-AID",
+                "探针" + UUID.randomUUID().toString().substring(0, 8), "您好，请携带身份证。",
+                new StaffMember("admin", StaffRole.ADMIN, null)).id());
+        String path = entry.probe().replace("{reply}", replyId).replace("{attachment}", attachmentId).replace("{clock}", clockId).replace("{number}", namesTicket ? ticket.ticketNumber() : "")
                 .replace("{claimed}", namesTicket ? ticket.ticketNumber() : "")
                 .replace("{answered}", namesTicket ? ticket.ticketNumber() : "");
         String body = entry.body().replace("{other}", otherCitizenTicket);

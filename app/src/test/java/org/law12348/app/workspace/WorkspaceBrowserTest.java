@@ -127,7 +127,8 @@ class WorkspaceBrowserTest {
         dispatcher.choose("reassign-unit", "广州市法律援助中心");
         dispatcher.type(By.id("reassign-reason"), "当事人在深圳务工");
         dispatcher.driver.findElement(By.id("reassign-submit")).click();
-        dispatcher.message("工单已由广州市法律援助中心承办，请选择其他单位");
+        dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".el-dialog"),
+                "工单已由该单位承办，请选择其他单位"));
 
         dispatcher.choose("reassign-unit", "深圳市法律援助中心");
         dispatcher.driver.findElement(By.id("reassign-submit")).click();

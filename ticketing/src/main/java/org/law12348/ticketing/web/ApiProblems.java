@@ -3,6 +3,7 @@ package org.law12348.ticketing.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.RatingAlreadyGivenException;
+import org.law12348.ticketing.SameUnitException;
 import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
@@ -84,6 +85,19 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> ratedBefore(RatingAlreadyGivenException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "rating.alreadyGiven", e.chineseMessage(), "score"));
+    }
+
+    @ExceptionHandler(org.law12348.ticketing.replies.CannedReplyNotFoundException.class)
+    ResponseEntity<ProblemDetail> cannedReplyNotFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "cannedReply.notFound", "常用回复不存在或已被删除", "id"));
+    }
+
+    @ExceptionHandler(SameUnitException.class)
+    ResponseEntity<ProblemDetail> sameUnit(SameUnitException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "ticket.sameUnit", e.chineseMessage(), "unitCode");
+        problem.setProperty("unitCode", e.unitCode());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(TicketStateException.class)

@@ -52,6 +52,10 @@ class StaffTicketController {
     record ReassignBody(String unitCode, String reason) {
     }
 
+    @Schema(description = "更正地区或业务类型：行政区划编码、业务类型和理由（2-2000字）；按路由规则重新分派")
+    record RerouteBody(String regionCode, String businessType, String reason) {
+    }
+
     @Schema(description = "办结理由（可空）")
     record CloseBody(String reason) {
     }
@@ -164,6 +168,17 @@ class StaffTicketController {
     TicketViews.TicketView reassign(@PathVariable String number, @RequestBody ReassignBody body) {
         StaffMember staff = currentStaff.require();
         return detail(service.reassign(checked(number), body == null ? null : body.unitCode(),
+                body == null ? null : body.reason(), staff), staff);
+    }
+
+    @PostMapping("/{number}/reroute")
+    @Operation(summary = "更正地区或业务类型并按路由规则重新分派",
+            description = "调度员、管理员；地区和业务类型都未改变时拒绝（400 reroute.unchanged）")
+    TicketViews.TicketView reroute(@PathVariable String number, @RequestBody(required = false) RerouteBody body) {
+        StaffMember staff = currentStaff.require();
+        String region = body == null ? null : blankToNull(body.regionCode());
+        return detail(service.reroute(checked(number), region == null ? null : regions.require(region, "regionCode"),
+                parse("businessType", body == null ? null : body.businessType(), BusinessType::valueOf),
                 body == null ? null : body.reason(), staff), staff);
     }
 

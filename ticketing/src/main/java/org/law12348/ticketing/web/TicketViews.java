@@ -4,9 +4,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.law12348.ticketing.HandlingUnit;
 import org.law12348.ticketing.HandlingUnits;
 import org.law12348.ticketing.Regions;
+import org.law12348.ticketing.RouteTexts;
+import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TimelineEntry;
+import org.law12348.ticketing.TimelineEventType;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +40,8 @@ class TicketViews {
     }
 
     @Schema(description = "工单时间线条目")
-    record TimelineView(String type, String typeName, String actor, String text, Instant at) {
+    record TimelineView(String type, String typeName, String actor, String text, Instant at,
+                        @Schema(description = "分派所依据的路由规则编号：仅管理员可见，且不在 text 中") String ruleId) {
     }
 
     @Schema(description = "工单列表条目")
@@ -61,7 +65,7 @@ class TicketViews {
     TicketView forCitizen(Ticket t) {
         List<TimelineView> timeline = t.timeline().stream().filter(TimelineEntry::visibleToCitizen)
                 .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), citizenFacingActor(e),
-                        e.text(), e.occurredAt()))
+                        routeSplit(e, e.text()).text(), e.occurredAt(), null))
                 .toList();
         // a merge is staff saying both tickets are this citizen's one question: the holder of the
         // duplicate's token follows it to the ticket that goes on
@@ -72,9 +76,13 @@ class TicketViews {
     TicketView forStaff(Ticket t, StaffMember staff, Instant now) {
         StaffDetails details = new StaffDetails(t.assignee(), t.routeRule(), t.escalated(), t.handedOver(),
                 t.isOverdue(now), t.contact().name(), staff.contactPhoneOf(t), staff.contactIdNumberOf(t));
+        boolean admin = staff.hasRole(StaffRole.ADMIN);
         List<TimelineView> timeline = t.timeline().stream()
-                .map(e -> new TimelineView(e.type().name(), e.type().chineseName(), e.actor(),
-                        staff.textOf(t, e.text()), e.occurredAt()))
+                .map(e -> {
+                    RouteTexts.Split split = routeSplit(e, staff.textOf(t, e.text()));
+                    return new TimelineView(e.type().name(), e.type().chineseName(), e.actor(), split.text(),
+                            e.occurredAt(), admin ? split.ruleId() : null);
+                })
                 .toList();
         return view(t, staff.textOf(t, t.subject()), staff.textOf(t, t.text()), null, details, timeline);
     }
@@ -96,6 +104,12 @@ class TicketViews {
                 text, t.handlingUnit(), unitName, t.queue().name(), t.createdAt(), t.dueAt(),
                 t.firstAnsweredAt(), t.closedAt(), t.satisfaction(), t.mergedInto(), mergedIntoToken, details,
                 timeline);
+    }
+
+    /** Only routing entries end in a rule id; a note that happens to end in "，规则 X" stays as written. */
+    private static RouteTexts.Split routeSplit(TimelineEntry e, String text) {
+        boolean routing = e.type() == TimelineEventType.ROUTED || e.type() == TimelineEventType.REROUTED;
+        return routing ? RouteTexts.split(text) : new RouteTexts.Split(text, null);
     }
 
     /** Citizens see 市民, 系统 or 工作人员, never a staff member's account name. */
