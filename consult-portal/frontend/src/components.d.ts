@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
     AttachmentPanel: typeof import('./components/AttachmentPanel.vue')['default']
+    BulkBar: typeof import('./components/BulkBar.vue')['default']
     ClockPanel: typeof import('./components/ClockPanel.vue')['default']
     Composer: typeof import('./components/Composer.vue')['default']
     Countdown: typeof import('./components/Countdown.vue')['default']
@@ -56,6 +57,7 @@ declare module 'vue' {
     RegionPicker: typeof import('./components/RegionPicker.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SavedViews: typeof import('./components/SavedViews.vue')['default']
     SignInAgainDialog: typeof import('./components/SignInAgainDialog.vue')['default']
   }
   export interface GlobalDirectives {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,7 +88,8 @@ class QueueBrowserTest {
         dispatcher.until(ExpectedConditions.textToBe(By.id("queue-total"), "1"));
         assertThat(dispatcher.text(By.id("queue"))).contains(second).doesNotContain(first);
 
-        dispatcher.type(By.id("queue-search"), marker);
+        // Selenium's clear() bypasses Vue's input event: select the old search and type over it
+        dispatcher.driver.findElement(By.id("queue-search")).sendKeys(Keys.chord(Keys.CONTROL, "a"), marker);
         dispatcher.driver.findElement(By.id("search-submit")).click();
         dispatcher.until(ExpectedConditions.textToBe(By.id("queue-total"), "2"));
         dispatcher.choose("filter-business-type", "法律援助");
@@ -130,6 +132,11 @@ class QueueBrowserTest {
         assertThat(staffGet("/api/v1/staff/tickets/" + first).path("handlingUnit").asText()).isEqualTo("GD-4403-LEGAL-AID");
         assertThat(staffGet("/api/v1/staff/tickets/" + second).path("handlingUnit").asText()).isEqualTo("GD-4403-LEGAL-AID");
         dispatcher.screenshot("queue-after-bulk-1280");
+        dispatcher.width(390);
+        dispatcher.settled();
+        assertThat(dispatcher.horizontalOverflow()).as("the queue at 390 px").isZero();
+        dispatcher.screenshot("queue-saved-view-390");
+        dispatcher.width(1280);
 
         dispatcher.driver.findElement(By.id("delete-view")).click();
         dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".el-message-box"), "确定删除视图"));
