@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
     AttachmentPanel: typeof import('./components/AttachmentPanel.vue')['default']
+    BulkBar: typeof import('./components/BulkBar.vue')['default']
     CannedReplyPicker: typeof import('./components/CannedReplyPicker.vue')['default']
     ClockPanel: typeof import('./components/ClockPanel.vue')['default']
     Composer: typeof import('./components/Composer.vue')['default']
@@ -60,6 +61,7 @@ declare module 'vue' {
     RerouteDialog: typeof import('./components/RerouteDialog.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SavedViews: typeof import('./components/SavedViews.vue')['default']
     SignInAgainDialog: typeof import('./components/SignInAgainDialog.vue')['default']
     SimilarPanel: typeof import('./components/SimilarPanel.vue')['default']
   }

@@ -276,6 +276,19 @@ public class Ticket implements BlindIndexed {
         close(actor, "已合并至工单" + target.number, now);
     }
 
+    /**
+     * Names the staff member who works an open unit ticket, or nobody ({@code null}). Pool questions
+     * are claimed by consultants instead, so their assignee is never set by hand.
+     */
+    public void assignTo(String person, String description, String actor, Instant now) {
+        requireStatus("指派", TicketStatus.ROUTED, TicketStatus.IN_PROGRESS, TicketStatus.ANSWERED);
+        if (queue == RoutingQueue.VOLUNTEER_POOL) {
+            throw new TicketStateException(number, status, "指派咨询池问题");
+        }
+        assignee = person;
+        append(TimelineEventType.ASSIGNED, actor, description, now);
+    }
+
     public void addNote(String actor, String note, Instant now) {
         append(TimelineEventType.NOTE, actor, note, now);
     }

@@ -6,10 +6,34 @@ import java.time.LocalDate;
  * Filters of the staff ticket list; {@code null} means "any". A region filter matches the division
  * and everything inside it (440000 → the province, 440100 → the city, 440106 → the district).
  * {@code legalDeadlineBy}: only tickets with a citizen's legal deadline from today up to that day.
+ * {@code text}: words a ticket's number starts with (any case), or its subject or question holds, or the
+ * citizen's phone number for members who may see it ({@link TicketSearch}).
  */
 public record TicketFilter(RegionCode region, BusinessType businessType, TicketKind kind, TicketStatus status,
                            Channel channel, String handlingUnit, RoutingQueue queue, String assignee,
-                           Boolean overdue, DeadlineState deadline, LocalDate legalDeadlineBy) {
+                           Boolean overdue, DeadlineState deadline, LocalDate legalDeadlineBy, String text) {
+
+    public static final int MAX_TEXT = 100;
+
+    public TicketFilter {
+        if (text != null && (text.isBlank() || text.length() > MAX_TEXT)) {
+            throw new InvalidInputException("q", "q.length", "搜索内容应为1到" + MAX_TEXT + "个字");
+        }
+    }
+
+    /** The filters without a text search. */
+    public TicketFilter(RegionCode region, BusinessType businessType, TicketKind kind, TicketStatus status,
+                        Channel channel, String handlingUnit, RoutingQueue queue, String assignee, Boolean overdue,
+                        DeadlineState deadline, LocalDate legalDeadlineBy) {
+        this(region, businessType, kind, status, channel, handlingUnit, queue, assignee, overdue, deadline,
+                legalDeadlineBy, null);
+    }
+
+    /** The same filters with another status: the deadline states' per-status queries. */
+    TicketFilter withStatus(TicketStatus other) {
+        return new TicketFilter(region, businessType, kind, other, channel, handlingUnit, queue, assignee, overdue,
+                deadline, legalDeadlineBy, text);
+    }
 
     /** The filters without a legal-deadline filter. */
     public TicketFilter(RegionCode region, BusinessType businessType, TicketKind kind, TicketStatus status,
@@ -26,6 +50,6 @@ public record TicketFilter(RegionCode region, BusinessType businessType, TicketK
 
     /** No filter at all. */
     public static TicketFilter any() {
-        return new TicketFilter(null, null, null, null, null, null, null, null, null, null, null);
+        return new TicketFilter(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -32,8 +32,11 @@ public enum TimelineEventType {
         return chineseName;
     }
 
-    /** Internal notes and delivery records are for staff; every other entry is part of the citizen's view. */
+    /**
+     * Internal notes, delivery records and assignments (which name staff) are for staff; every other
+     * entry is part of the citizen's view.
+     */
     public boolean visibleToCitizen() {
-        return this != NOTE && this != NOTIFIED;
+        return this != NOTE && this != NOTIFIED && this != ASSIGNED;
     }
 }

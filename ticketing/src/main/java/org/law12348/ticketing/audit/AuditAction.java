@@ -16,6 +16,7 @@ public enum AuditAction {
     TICKET_ACCEPTED(false, "受理工单"),
     TICKET_ANSWERED(false, "答复工单"),
     TICKET_REASSIGNED(false, "转派工单"),
+    TICKET_ASSIGNED(false, "指派工单承办人"),
     TICKET_REROUTED(false, "更正后重新分派"),
     TICKET_MERGED(false, "合并工单"),
     NOTE_ADDED(false, "添加内部备注"),

@@ -81,6 +81,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.NOT_FOUND, "ticket.notFound", "工单不存在或无权查看", null));
     }
 
+    @ExceptionHandler(org.law12348.ticketing.SavedViewNotFoundException.class)
+    ResponseEntity<ProblemDetail> savedViewNotFound(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "view.notFound", "视图不存在或已删除", "id"));
+    }
+
     @ExceptionHandler(RatingAlreadyGivenException.class)
     ResponseEntity<ProblemDetail> ratedBefore(RatingAlreadyGivenException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)

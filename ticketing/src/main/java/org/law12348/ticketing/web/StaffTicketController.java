@@ -6,11 +6,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.DeadlineState;
+import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketOrder;
+import org.law12348.ticketing.privacy.LogMasking;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.RoutingQueue;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
+import org.law12348.ticketing.TicketAssignments;
 import org.law12348.ticketing.TicketFilter;
 import org.law12348.ticketing.TicketKind;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -65,7 +71,8 @@ class StaffTicketController {
     }
 
     @Schema(description = "工单列表的一页")
-    record SummaryPage(List<TicketViews.TicketSummary> items, String nextCursor) {
+    record SummaryPage(List<TicketViews.TicketSummary> items, String nextCursor,
+                       @Schema(description = "符合条件的工单总数（不只是本页）") long total) {
     }
 
     private final TicketSearch search;
@@ -93,7 +100,8 @@ class StaffTicketController {
     }
 
     @GetMapping
-    @Operation(summary = "工单列表", description = "按截止时间排序，游标分页；承办人只能看到本单位工单")
+    @Operation(summary = "工单列表", description = "默认按截止时间排序，可按任一列升序或降序，游标分页（游标只在同一排序下有效）；"
+            + "承办人只能看到本单位工单")
     SummaryPage list(@RequestParam(required = false) String regionCode,
                      @RequestParam(required = false) String businessType,
                      @RequestParam(required = false) String kind,
@@ -101,8 +109,18 @@ class StaffTicketController {
                      @RequestParam(required = false) String channel,
                      @RequestParam(required = false) String handlingUnit,
                      @RequestParam(required = false) String queue,
+                     @Parameter(description = "承办人账号；me 表示自己（我的工单）")
                      @RequestParam(required = false) String assignee,
                      @RequestParam(required = false) Boolean overdue,
+                     @Parameter(description = "时限状态：OVERDUE 已超时，DUE_SOON 2小时内到期，POOL_UNANSWERED 志愿者池未答复，"
+                             + "HANDED_OVER 已转外包单位")
+                     @RequestParam(required = false) String deadline,
+                     @Parameter(description = "搜索：工单编号（不分大小写）、标题和问题内容；承办人（本单位）和管理员还可按市民完整手机号搜索")
+                     @RequestParam(required = false) String q,
+                     @Parameter(description = "排序列：dueAt createdAt number status businessType channel region handlingUnit")
+                     @RequestParam(required = false) String sort,
+                     @Parameter(description = "排序方向：asc（默认）或 desc")
+                     @RequestParam(required = false) String direction,
                      @Parameter(description = "只看市民法律期限在今天起若干天内到期的工单（1-3650）")
                      @RequestParam(required = false) Integer legalDeadlineWithinDays,
                      @RequestParam(required = false) String cursor,
@@ -116,16 +134,27 @@ class StaffTicketController {
                 parse("channel", channel, Channel::valueOf),
                 blankToNull(handlingUnit),
                 parse("queue", queue, RoutingQueue::valueOf),
-                blankToNull(assignee),
-                overdue, null, legalDeadlineBy(legalDeadlineWithinDays));
-        TicketPage page = search.find(filter, cursor, limit, staff);
-        audit.read(staff, AuditAction.TICKET_LIST_VIEWED, AuditSubject.none(), "staff-api: " + filter
-                + (cursor == null ? "" : " cursor") + " rows=" + page.tickets().size());
+                TicketAssignments.ME.equals(blankToNull(assignee)) ? staff.username() : blankToNull(assignee),
+                overdue, parse("deadline", deadline, DeadlineState::valueOf), legalDeadlineBy(legalDeadlineWithinDays),
+                blankToNull(q));
+        TicketOrder order = TicketOrder.parse(sort, direction);
+        TicketPage page = search.find(filter, order, cursor, limit, staff);
+        long total = search.count(filter, staff);
+        audit.read(staff, AuditAction.TICKET_LIST_VIEWED, searchedCitizen(filter, staff), "staff-api: "
+                + LogMasking.mask(filter.toString()) + " " + order + (cursor == null ? "" : " cursor")
+                + " rows=" + page.tickets().size());
         Map<Long, LocalDate> legalDeadlines = clocks.nearestDueDates(
                 page.tickets().stream().map(Ticket::id).toList(), clockService.today());
         return new SummaryPage(page.tickets().stream()
                 .map(t -> views.summary(t, staff, clock.instant(), legalDeadlines.get(t.id()))).toList(),
-                page.nextCursor());
+                page.nextCursor(), total);
+    }
+
+    /** A search by phone number reads that citizen's tickets: the audit trail names whose. */
+    private static AuditSubject searchedCitizen(TicketFilter filter, StaffMember staff) {
+        PhoneNumber phone = filter.text() == null || !staff.hasRole(StaffRole.ADMIN, StaffRole.UNIT_HANDLER)
+                ? null : TicketSearch.phoneIn(filter.text());
+        return phone == null ? AuditSubject.none() : AuditSubject.citizen(phone);
     }
 
     private LocalDate legalDeadlineBy(Integer withinDays) {
