@@ -6,7 +6,8 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -17,6 +18,9 @@ import org.law12348.workflow.ProcessKeys;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +47,7 @@ public class RoutingDrafts {
 
     private final DmnEngine dmnEngine;
     private final FeelEngine feel;
-    private final DecisionService decisions;
+    private final RepositoryService repository;
     private final DraftRules rules;
     private final RoutingHistory history;
     private final RoutingNames names;
@@ -55,7 +59,7 @@ public class RoutingDrafts {
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         this.dmnEngine = configuration.buildEngine();
         this.feel = configuration.getFeelEngine();
-        this.decisions = engine.getDecisionService();
+        this.repository = engine.getRepositoryService();
         this.rules = rules;
         this.history = history;
         this.names = names;
@@ -79,14 +83,15 @@ public class RoutingDrafts {
             return new DraftReport(problems, null);
         }
         DmnDecision draft = parse(xml);
+        // the table in force, evaluated in memory too: through the decision service every replayed ticket
+        // would also write a decision instance into the engine's history
+        DmnDecision inForce = inForce();
         Map<List<String>, Moved> moves = new LinkedHashMap<>();
         List<RoutingHistory.Received> replayed = history.receivedSince(
                 clock.instant().minus(Duration.ofDays(days)), MAX_REPLAYED);
         int changed = 0;
         for (RoutingHistory.Received ticket : replayed) {
-            DmnDecisionResultEntries now = decisions.evaluateDecisionByKey(ProcessKeys.ROUTING_DECISION)
-                    .variables(inputs(ticket.query())).evaluate().getFirstResult();
-            List<String> from = route(now);
+            List<String> from = route(evaluate(inForce, ticket.query()));
             List<String> to = route(evaluate(draft, ticket.query()));
             if (!from.equals(to)) {
                 changed++;
@@ -110,6 +115,16 @@ public class RoutingDrafts {
 
     DmnDecisionResultEntries evaluate(DmnDecision decision, RoutingQuery query) {
         return dmnEngine.evaluateDecision(decision, inputs(query)).getFirstResult();
+    }
+
+    private DmnDecision inForce() {
+        DecisionDefinition newest = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(ProcessKeys.ROUTING_DECISION).latestVersion().singleResult();
+        try (InputStream in = repository.getDecisionModel(newest.getId())) {
+            return dmnEngine.parseDecision(ProcessKeys.ROUTING_DECISION, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private DmnDecision parse(String xml) {
