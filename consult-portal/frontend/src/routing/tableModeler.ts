@@ -17,7 +17,8 @@ export class TableModeler extends EditingManager {
   constructor(container: HTMLElement) {
     super({
       container,
-      common: { additionalModules: [{ translate: ['value', translate] }] },
+      // per view: dmn-js replaces, not merges, the common options' additionalModules
+      decisionTable: { additionalModules: [{ translate: ['value', translate] }] },
     })
   }
 
