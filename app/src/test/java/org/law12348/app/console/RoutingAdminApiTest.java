@@ -109,6 +109,13 @@ class RoutingAdminApiTest extends ConsoleTestSupport {
         assertField(problem(admin(post(BASE + "/validate"), Map.of("xml", "垃圾")), 400), "xml", "文件不是有效的DMN");
         assertField(problem(admin(post(BASE + "/validate"), Map.of("xml", "<definitions>not dmn")), 400), "xml", "文件不是有效的DMN");
         assertField(problem(admin(post(BASE + "/validate"), Map.of("xml", " ")), 400), "xml", "草稿不能为空");
+        // an external entity is never read: a draft is XML from a browser, not a way to read the server's files
+        String entity = deployments.xml(null).replaceFirst("<definitions",
+                "<!DOCTYPE definitions [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]><definitions")
+                .replace("南沙区：除咨询", "&leak;南沙区：除咨询");
+        MvcResult leaked = admin(post(BASE + "/validate"), Map.of("xml", entity));
+        assertThat(leaked.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("root:");
+        assertThat(leaked.getResponse().getStatus()).isEqualTo(400);
         assertField(problem(admin(post(BASE + "/validate"), Map.of("xml", deployments.xml(null), "days", 91)), 400),
                 "days", "回放天数");
         assertField(problem(admin(post(BASE + "/validate"), Map.of("xml", "x".repeat(200_001))), 400), "xml", "草稿过大");
