@@ -30,6 +30,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'points', name: 'points', component: () => import('@/consultant/PointsView.vue'), meta: { title: '我的积分', roles: ['CONSULTANT'] } },
       { path: 'certificate', name: 'certificate', component: () => import('@/consultant/CertificateView.vue'), meta: { title: '我的资格', roles: ['CONSULTANT'] } },
       { path: 'admin', name: 'admin', component: () => import('@/views/AdminHomeView.vue'), meta: { title: '管理首页', roles: ['ADMIN'] } },
+      { path: 'admin/routing', name: 'routing', component: () => import('@/routing/RoutingAdminView.vue'), meta: { title: '分派规则', roles: ['ADMIN'] } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
     ],
   },

@@ -21,7 +21,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -56,11 +61,23 @@ public class RoutingDeployments {
     public List<RoutingVersion> versions() {
         List<DecisionDefinition> all = repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(ProcessKeys.ROUTING_DECISION).orderByDecisionDefinitionVersion().desc().list();
+        Map<Integer, RoutingAuditEntry> why = new HashMap<>();
+        jdbc.query("select occurred_at, actor, action, version, detail from routing_audit "
+                        + "where action in ('DEPLOY', 'ROLLBACK') and version is not null order by id",
+                (rs, i) -> why.put(rs.getInt("version"), auditEntry(rs)));
         return all.stream().map(d -> {
             Deployment deployment = repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult();
-            return new RoutingVersion(d.getVersion(), d.getId(), deployment.getName(),
-                    deployment.getDeploymentTime().toInstant(), d == all.get(0));
+            RoutingAuditEntry entry = why.get(d.getVersion());
+            return new RoutingVersion(d.getVersion(), d.getId(), deployment.getDeploymentTime().toInstant(),
+                    d == all.get(0), entry == null ? null : entry.actor(),
+                    entry == null ? "随系统部署的分派规则" : entry.detail());
         }).toList();
+    }
+
+    /** Whether a version of the routing table with this number was ever deployed. */
+    public boolean exists(int version) {
+        return version >= 1 && repository.createDecisionDefinitionQuery().decisionDefinitionKey(ProcessKeys.ROUTING_DECISION)
+                .decisionDefinitionVersion(version).count() > 0;
     }
 
     /** The XML of one version; the newest when {@code version} is null. */
@@ -87,9 +104,9 @@ public class RoutingDeployments {
     /** Deploys a draft that passes validation as the newest version; returns its version number. */
     @Transactional
     public int deploy(String xml, String actor, String comment) {
-        List<String> problems = drafts.validate(xml);
+        List<DraftReport.DraftProblem> problems = drafts.validate(xml);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("file", "dmn.invalid", "分派规则未通过校验：" + problems.get(0));
+            throw new DraftRejectedException(problems);
         }
         int version = deployXml(xml, "管理员发布：" + comment);
         audit(actor, "DEPLOY", version, comment);
@@ -121,9 +138,13 @@ public class RoutingDeployments {
     public List<RoutingAuditEntry> auditTrail(int limit) {
         return jdbc.query("select occurred_at, actor, action, version, detail from routing_audit "
                         + "order by id desc limit ?",
-                (rs, i) -> new RoutingAuditEntry(rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("action"), (Integer) rs.getObject("version"),
-                        rs.getString("detail")), limit);
+                (rs, i) -> auditEntry(rs), limit);
+    }
+
+    private static RoutingAuditEntry auditEntry(ResultSet rs) throws SQLException {
+        return new RoutingAuditEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"), rs.getString("action"), (Integer) rs.getObject("version"),
+                rs.getString("detail"));
     }
 
     private int deployXml(String xml, String name) {
@@ -135,7 +156,7 @@ public class RoutingDeployments {
             events.publishEvent(new RoutingTableDeployed(version));
             return version;
         } catch (ProcessEngineException e) {
-            throw new InvalidInputException("file", "dmn.deployFailed", "发布失败：" + RoutingTables.brief(e));
+            throw new InvalidInputException("xml", "dmn.deployFailed", "发布失败：" + RoutingTables.brief(e));
         }
     }
 }

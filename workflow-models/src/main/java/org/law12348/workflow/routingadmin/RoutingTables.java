@@ -23,8 +23,8 @@ public final class RoutingTables {
     /** Parses a routing table's DMN XML; unreadable XML is bad input, named in Chinese. */
     public static RoutingTable read(String xml) {
         DecisionTable table = decisionTable(xml);
-        List<String> inputs = table.getInputs().stream().map(RoutingTables::label).toList();
-        List<String> outputs = table.getOutputs().stream().map(RoutingTables::label).toList();
+        List<RoutingTable.Column> inputs = table.getInputs().stream().map(RoutingTables::column).toList();
+        List<RoutingTable.Column> outputs = table.getOutputs().stream().map(RoutingTables::column).toList();
         List<RoutingTable.Rule> rules = table.getRules().stream().map(RoutingTables::rule).toList();
         return new RoutingTable(inputs, outputs, rules);
     }
@@ -35,11 +35,11 @@ public final class RoutingTables {
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
-            throw new InvalidInputException("file", "dmn.unreadable", "文件不是有效的DMN：" + brief(e));
+            throw new InvalidInputException("xml", "dmn.unreadable", "文件不是有效的DMN：" + brief(e));
         }
         Decision decision = model.getModelElementById(ProcessKeys.ROUTING_DECISION);
         if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
-            throw new InvalidInputException("file", "dmn.noRoutingDecision",
+            throw new InvalidInputException("xml", "dmn.noRoutingDecision",
                     "DMN中没有编号为 " + ProcessKeys.ROUTING_DECISION + " 的决策表");
         }
         return table;
@@ -65,11 +65,14 @@ public final class RoutingTables {
         return text == null || text.getTextContent() == null ? "" : text.getTextContent().strip();
     }
 
-    private static String label(Input input) {
-        return input.getLabel() != null ? input.getLabel() : input.getInputExpression().getText().getTextContent();
+    private static RoutingTable.Column column(Input input) {
+        String expression = input.getInputExpression() == null || input.getInputExpression().getText() == null ? ""
+                : text(input.getInputExpression().getText());
+        return new RoutingTable.Column(input.getId(), input.getLabel() != null ? input.getLabel() : expression, expression);
     }
 
-    private static String label(Output output) {
-        return output.getLabel() != null ? output.getLabel() : output.getName();
+    private static RoutingTable.Column column(Output output) {
+        return new RoutingTable.Column(output.getId(), output.getLabel() != null ? output.getLabel() : output.getName(),
+                output.getName());
     }
 }
