@@ -130,7 +130,7 @@ class RoutingAdminApiTest extends ConsoleTestSupport {
         assertField(problem(admin(get(BASE + "/versions/0"), null), 404), "version", "不存在");
         assertField(problem(admin(get(BASE + "/versions/abc"), null), 400), "version", "格式");
         assertField(problem(admin(get(BASE + "/diff?from=1&to=999999"), null), 404), "to", "不存在");
-        assertThat(mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", post(BASE + "/validate").with(csrf())
+        assertThat(mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", post(BASE + "/validate").with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"xml\": 5, "))).andReturn().getResponse().getStatus())
                 .isEqualTo(400);
     }
@@ -174,10 +174,10 @@ class RoutingAdminApiTest extends ConsoleTestSupport {
 
     @Test
     void onlyAdministratorsReachRoutingAdministration() throws Exception {
-        assertThat(status(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER", get(BASE + "/versions")))).isEqualTo(403);
-        assertThat(status(ConsoleTicketActionsTest.as("dispatcher", "DISPATCHER", post(BASE + "/rollback")
+        assertThat(status(StaffTicketActionsTest.as("dispatcher", "DISPATCHER", get(BASE + "/versions")))).isEqualTo(403);
+        assertThat(status(StaffTicketActionsTest.as("dispatcher", "DISPATCHER", post(BASE + "/rollback")
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"version\":1}")))).isEqualTo(403);
-        assertThat(status(ConsoleTicketActionsTest.as("handler-gz", "UNIT_HANDLER", post(BASE + "/deploy")
+        assertThat(status(StaffTicketActionsTest.as("handler-gz", "UNIT_HANDLER", post(BASE + "/deploy")
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"xml\":\"x\",\"comment\":\"x\"}"))))
                 .isEqualTo(403);
     }
@@ -194,7 +194,7 @@ class RoutingAdminApiTest extends ConsoleTestSupport {
         if (body != null) {
             request.with(csrf()).contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(new LinkedHashMap<>(body)));
         }
-        return mvc.perform(ConsoleTicketActionsTest.as("admin", "ADMIN", request)).andReturn();
+        return mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", request)).andReturn();
     }
 
     private static JsonNode ok(MvcResult result) throws Exception {
