@@ -66,6 +66,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        return invalidInput(e);
+    }
+
+    /**
+     * The answer to bad input, for JSON controllers of modules whose page advice would otherwise
+     * render it as an HTML error page (they call this from a local {@code @ExceptionHandler}).
+     */
+    public static ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
         InvalidInputException.Violation first = e.violations().get(0);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, first.code(), first.message(), first.field());
         problem.setProperty("errors", e.violations().stream()
