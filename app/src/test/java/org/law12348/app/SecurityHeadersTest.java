@@ -41,7 +41,7 @@ class SecurityHeadersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/track", "/login", "/console", "/console/dashboard", "/consultant",
-            "/admin/certifications", "/admin/units", "/admin/routing"})
+            "/admin/routing"})
     void pagesHaveNoInlineScriptsOrEventHandlers(String path) {
         String user = path.startsWith("/consultant") ? "consultant" : "admin";
         HttpApi.Answer page = new HttpApi(port).get(path, HttpApi.basic(user));

@@ -127,22 +127,23 @@ class ConsultationBrowserTest {
                 .getText().replace("已转为草稿", "").strip();
         signOut();
 
-        // an administrator edits the question into a general one and publishes it
+        // an administrator edits the question into a general one and publishes it, in the workspace
         signIn("admin");
-        browser.get(url("/admin/knowledge"));
+        browser.get(url("/workspace/admin/knowledge?tab=DRAFT"));
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".draft[data-id='" + draft + "']")));
-        assertThat(card.getText()).contains("来自工单 " + ticket, "consultant");
-        WebElement question = card.findElement(By.name("question"));
-        question.clear();
-        question.sendKeys("单位拖欠工资不发，劳动者怎样讨要？");
-        card.findElement(By.cssSelector(".revise-form button")).click();
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
-                .contains("已保存修改");
-        browser.findElement(By.cssSelector(".draft[data-id='" + draft + "'] .publish-button")).click();
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                By.cssSelector(".kb-row[data-id='" + draft + "']")));
+        assertThat(card.getText()).contains("来自工单 " + ticket);
+        card.click();
+        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kb-question")));
+        wait.until(d -> !question.getDomProperty("value").isBlank());
+        question.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "单位拖欠工资不发，劳动者怎样讨要？");
+        browser.findElement(By.id("kb-publish")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-message--success"))).getText())
                 .contains("已发布");
-        assertThat(browser.findElements(By.cssSelector(".draft[data-id='" + draft + "']"))).isEmpty();
+        wait.until(d -> d.findElements(By.cssSelector(".kb-row[data-id='" + draft + "']")).isEmpty());
+        assertThat(jdbc.queryForObject("select question from kb_faq_article where id = ?", String.class, draft))
+                .as("the edit published with it").isEqualTo("单位拖欠工资不发，劳动者怎样讨要？");
+        browser.get(url("/"));
         signOut();
 
         // the next citizen finds it while typing
