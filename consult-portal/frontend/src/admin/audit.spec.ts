@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionName, actorName, apiQuery, auditTime, filtersFromQuery, filtersToQuery, roleName } from './audit'
+import { actionName, actorName, apiQuery, auditTime, filtersFromQuery, filtersToQuery, readableDetail, roleName } from './audit'
 
 describe('audit log filters', () => {
   it('keep only what is set, with the ticket number upper-cased, and survive the URL round trip', () => {
@@ -24,5 +24,13 @@ describe('audit log names', () => {
 
   it('read times to the second in Beijing time', () => {
     expect(auditTime('2026-12-06T01:30:15Z')).toBe('2026-12-06 09:30:15')
+  })
+})
+
+describe('audit log details', () => {
+  it('leave out the action code the routing trail puts first', () => {
+    expect(readableDetail('UNIT_DEACTIVATE 停用承办单位 云浮市临时承办点')).toBe('停用承办单位 云浮市临时承办点')
+    expect(readableDetail('发布文章 kb-1')).toBe('发布文章 kb-1')
+    expect(readableDetail(null)).toBe('')
   })
 })

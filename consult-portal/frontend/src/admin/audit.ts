@@ -55,6 +55,14 @@ export function actionName(code: string | null | undefined): string {
   return nameOf('AuditAction', code)
 }
 
+/**
+ * An entry's detail as people read it: the routing trail prefixes its own action code
+ * ("UNIT_DEACTIVATE 停用承办单位 …", "DEPLOY …"), which the action's name already says.
+ */
+export function readableDetail(detail: string | null | undefined): string {
+  return (detail ?? '').replace(/^[A-Z][A-Z_]{2,}\s+/, '')
+}
+
 const stamp = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
   second: '2-digit', hour12: false,
