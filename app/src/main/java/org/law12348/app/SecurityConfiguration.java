@@ -165,12 +165,6 @@ class SecurityConfiguration {
                         .access(apiDocs.anonymousAccess() ? (authentication, request) -> new AuthorizationDecision(true)
                                 : AuthorityAuthorizationManager.hasRole(ADMIN))
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**", "/admin/**").hasRole(ADMIN)
-                        .requestMatchers("/console/**").hasAnyRole(StaffRole.DISPATCHER.name(),
-                                StaffRole.UNIT_HANDLER.name(), ADMIN)
-                        // any consultant account: its own profile and application; the rest needs a valid certification
-                        .requestMatchers(HttpMethod.GET, "/consultant").hasRole(CONSULTANT)
-                        .requestMatchers(HttpMethod.POST, "/consultant/apply").hasRole(CONSULTANT)
-                        .requestMatchers("/consultant/**").hasRole(CERTIFIED)
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**")
                         .permitAll()
                         .anyRequest().permitAll())

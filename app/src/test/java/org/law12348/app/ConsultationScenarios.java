@@ -1,5 +1,6 @@
 package org.law12348.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -86,6 +87,28 @@ abstract class ConsultationScenarios {
                 HttpApi.json(Map.of("validUntil", LocalDate.now().plusYears(1).toString())), HttpApi.basic("admin"));
         assertThat(approved.status()).isEqualTo(200);
         return username;
+    }
+
+    /** Issue 19: the review list lacked the applicant's details; the workspace's page shows them from here. */
+    @Test
+    void theReviewListCarriesTheApplicantsNameAndWhenTheyApplied() {
+        String volunteer = certifiedVolunteer();
+        HttpApi.Answer all = api.get("/api/v1/admin/consultants", HttpApi.basic("admin"));
+        JsonNode applicant = null;
+        for (JsonNode c : all.body()) {
+            if (c.path("username").asText().equals(volunteer)) {
+                applicant = c;
+            }
+        }
+        assertThat(applicant).isNotNull();
+        assertThat(applicant.path("displayName").asText()).isEqualTo("志愿者" + volunteer);
+        assertThat(applicant.path("appliedAt").asText()).isNotBlank();
+        assertThat(applicant.path("licenceNumber").asText()).isEqualTo("GD-2024-" + volunteer);
+        assertThat(applicant.path("regionName").asText()).contains("广州市");
+        assertThat(applicant.path("qualificationName").asText()).isEqualTo("基层法律服务工作者");
+        assertThat(applicant.path("statusName").asText()).isEqualTo("已认证");
+        assertThat(applicant.path("validUntil").asText()).isEqualTo(LocalDate.now().plusYears(1).toString());
+        assertThat(api.get("/api/v1/admin/consultants", HttpApi.basic("dispatcher")).status()).isEqualTo(403);
     }
 
     @Test

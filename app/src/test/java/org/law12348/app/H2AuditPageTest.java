@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The administrators' audit page and the retention run on the embedded default's database (H2), where
+ * The administrators' audit log (the JSON API the workspace's 审计日志 page reads) and the retention run on the embedded default's database (H2), where
  * the batch query's SKIP LOCKED and the audit inserts must work as they do on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -38,31 +38,38 @@ class H2AuditPageTest {
     }
 
     @Test
-    void theAuditPageListsWhoReadATicketAndFiltersByTicket() {
+    void theAuditLogListsWhoReadATicketAndFiltersByTicketWithThePhoneMasked() {
         String number = api.post("/api/v1/tickets", HttpApi.json(Map.of("businessType", "LEGAL_AID",
                 "regionCode", "440106", "text", "公司拖欠我三个月工资，我想申请法律援助。",
                 "contactPhone", "13700137000"))).text("number");
         assertThat(api.get("/api/v1/staff/tickets/" + number, HttpApi.basic("dispatcher")).status()).isEqualTo(200);
 
-        HttpApi.Answer page = api.get("/admin/audit?ticket=" + number, HttpApi.basic("admin"));
+        HttpApi.Answer log = api.get("/api/v1/admin/audit?ticket=" + number.toLowerCase(), HttpApi.basic("admin"));
 
-        assertThat(page.status()).isEqualTo(200);
-        String html = page.raw().body();
-        assertThat(html).contains("审计日志").contains("查看工单详情").contains("dispatcher").contains(number)
-                .contains("137****7000").doesNotContain("13700137000");
+        assertThat(log.status()).isEqualTo(200);
+        JsonNode items = log.body().path("items");
+        assertThat(items).isNotEmpty().allSatisfy(e -> assertThat(e.path("ticketNumber").asText()).isEqualTo(number));
+        assertThat(items).anySatisfy(e -> {
+            assertThat(e.path("action").asText()).isEqualTo("TICKET_VIEWED");
+            assertThat(e.path("actor").asText()).isEqualTo("dispatcher");
+            assertThat(e.path("actorRole").asText()).isEqualTo("DISPATCHER");
+        });
+        assertThat(log.raw().body()).contains("137****7000").doesNotContain("13700137000");
     }
 
     @Test
-    void theAuditPageSaysInChineseWhatIsWrongWithAFilter() {
-        HttpApi.Answer page = api.get("/admin/audit?from=not-a-date", HttpApi.basic("admin"));
+    void theAuditLogSaysInChineseWhichFilterIsWrong() {
+        HttpApi.Answer refused = api.get("/api/v1/admin/audit?from=not-a-date", HttpApi.basic("admin"));
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.raw().body()).contains("时间格式应为");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("field")).isEqualTo("from");
+        assertThat(refused.text("detail")).contains("时间格式应为");
     }
 
     @Test
-    void onlyAdministratorsSeeTheAuditPage() {
-        assertThat(api.get("/admin/audit", HttpApi.basic("dispatcher")).status()).isEqualTo(403);
+    void onlyAdministratorsReadTheAuditLog() {
+        assertThat(api.get("/api/v1/admin/audit", HttpApi.basic("dispatcher")).status()).isEqualTo(403);
+        assertThat(api.get("/admin/audit", HttpApi.basic("admin")).status()).as("the old page is gone").isEqualTo(404);
     }
 
     @Test

@@ -41,7 +41,7 @@ class SecurityHeadersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/login", "/workspace/", "/workspace/queue", "/workspace/pool",
-            "/admin/certifications", "/admin/units", "/workspace/admin/routing"})
+            "/workspace/admin/units", "/workspace/admin/routing"})
     void pagesHaveNoInlineScriptsOrEventHandlers(String path) {
         String user = path.startsWith("/consultant") ? "consultant" : "admin";
         HttpApi.Answer page = new HttpApi(port).get(path, HttpApi.basic(user));

@@ -76,6 +76,19 @@ public class FaqArticleService {
         return article;
     }
 
+    /**
+     * Publishes what the administrator sees in the editor: the edits are saved as a new revision and
+     * published in one transaction, so publishing never drops them (issue 19) and never half happens.
+     */
+    @Transactional
+    public FaqArticle publish(String id, FaqContent edits, StaffMember staff) {
+        KnowledgeAccess.requireAdmin(staff, "发布文章");
+        if (edits != null) {
+            revise(id, edits, staff);
+        }
+        return publish(id, staff);
+    }
+
     @Transactional
     public FaqArticle archive(String id, StaffMember staff) {
         KnowledgeAccess.requireAdmin(staff, "归档文章");

@@ -4,7 +4,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 @Service
 public class HandlingUnitAdmin {
 
+    private static final List<TicketStatus> WAITING = List.of(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS);
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
 
     private final HandlingUnits units;
@@ -56,6 +59,16 @@ public class HandlingUnitAdmin {
         return unit;
     }
 
+    /** Per unit code, how many tickets a deactivation would move to the successor (units with none are absent). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> waitingTickets() {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : tickets.countByUnitWithStatusIn(WAITING)) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     /** Deactivates a unit and moves its waiting tickets to the successor; returns how many moved. */
     @Transactional
     public int deactivate(String code, String successorCode, String reason, String actor) {
@@ -68,7 +81,7 @@ public class HandlingUnitAdmin {
         String why = TicketService.requireText("reason", reason, 2, 500);
         List<Ticket> waiting = tickets.findAll((root, query, cb) -> cb.and(
                 cb.equal(root.get("handlingUnit"), unit.code()),
-                root.get("status").in(TicketStatus.ROUTED, TicketStatus.IN_PROGRESS)));
+                root.get("status").in(WAITING)));
         for (Ticket found : waiting) {
             Ticket ticket = tickets.findForUpdate(found.number()).orElseThrow();
             int hours = routing.decide(new RoutingQuery(ticket.region(), ticket.businessType(), ticket.kind(),

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,10 @@ public interface Tickets extends JpaRepository<Ticket, Long>, JpaSpecificationEx
 
     @Query("select t from Ticket t where t.contact.alipayUserIdHash = :hash order by t.createdAt, t.id")
     List<Ticket> findByAlipayUserIdHash(String hash);
+
+    /** Per unit, how many tickets still wait for it (routed or in progress): what a deactivation moves. */
+    @Query("select t.handlingUnit, count(t) from Ticket t where t.status in :statuses group by t.handlingUnit")
+    List<Object[]> countByUnitWithStatusIn(Collection<TicketStatus> statuses);
 
     /**
      * Locks the next closed tickets past the retention cutoff that still hold personal data. Rows

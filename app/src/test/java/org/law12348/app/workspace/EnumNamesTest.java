@@ -37,7 +37,9 @@ class EnumNamesTest {
             "DashboardPeriod, org.law12348.portal.staff.DashboardPeriod",
             "QualificationType, org.law12348.ticketing.consultation.QualificationType",
             "LegalCategory, org.law12348.ticketing.consultation.LegalCategory",
-            "CallOutcome, org.law12348.telephony.CallOutcome"})
+            "CallOutcome, org.law12348.telephony.CallOutcome",
+            "AuditAction, org.law12348.ticketing.audit.AuditAction",
+            "CertificationStatus, org.law12348.ticketing.consultation.CertificationStatus"})
     void workspaceNamesEveryValueAsTheBackEndDoes(String vocabulary, String enumClass) throws Exception {
         JsonNode table = new ObjectMapper().readTree(NAMES.toFile()).path(vocabulary);
         assertThat(table.isObject()).as("%s has no table %s", NAMES, vocabulary).isTrue();

@@ -170,15 +170,6 @@ class RoutingAdminApi {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Bad input as the JSON API answers it everywhere: the portal's page advice would answer an HTML page. */
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        InvalidInputException.Violation first = e.violations().get(0);
-        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, first.code(), first.message(), first.field());
-        problem.setProperty("errors", e.violations());
-        return ResponseEntity.badRequest().body(problem);
-    }
-
     @ExceptionHandler(VersionNotFound.class)
     ResponseEntity<ProblemDetail> notFound(VersionNotFound e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,

@@ -36,6 +36,11 @@ class ArticleController {
         FaqContent content() {
             return FaqContent.of(question, answer, category, laws);
         }
+
+        /** {} from scripts that publish as is, as before edits could come along. */
+        boolean empty() {
+            return question == null && answer == null && category == null && laws == null;
+        }
     }
 
     private final FaqArticleService articles;
@@ -94,10 +99,11 @@ class ArticleController {
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "发布（管理员）")
-    ArticleViews.ArticleView publish(@PathVariable String id) {
+    @Operation(summary = "发布（管理员）", description = "带修改（question、answer、category、laws）时先保存为新版本再发布（同一事务），编辑器里的修改不会丢失；不带请求体或为 {} 时发布当前版本")
+    ArticleViews.ArticleView publish(@PathVariable String id, @RequestBody(required = false) ArticleBody edits) {
         StaffMember member = staff.currentOrNull();
-        ArticleViews.ArticleView done = ArticleViews.staff(articles.publish(id, member));
+        FaqContent content = edits == null || edits.empty() ? null : edits.content();
+        ArticleViews.ArticleView done = ArticleViews.staff(articles.publish(id, content, member));
         audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "发布文章 " + id);
         return done;
     }

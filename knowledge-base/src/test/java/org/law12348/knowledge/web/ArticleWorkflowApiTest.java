@@ -134,6 +134,37 @@ class ArticleWorkflowApiTest {
                 .andExpect(jsonPath("$[*].type", not(hasItem("statute"))));
     }
 
+    /** Issue 19: publishing a draft dropped the administrator's unsaved edits; the editor now publishes what it shows. */
+    @Test
+    void publishingWithTheEditorsEditsPublishesTheEditsAsANewRevision() throws Exception {
+        String id = draft(CONSULTANT, "我家房子被邻居占了怎么办？", "可以请求返还原物，也可以向人民法院起诉。");
+
+        mvc.perform(post("/api/v1/kb/articles/" + id + "/publish").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("邻居占用我家房屋，怎样要回来？", "权利人可以请求返还原物，协商不成的，可以向人民法院起诉。",
+                                List.of("《民法典》第二百三十五条"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.question").value("邻居占用我家房屋，怎样要回来？"));
+        mvc.perform(get("/api/v1/kb/articles/" + id))
+                .andExpect(jsonPath("$.question").value("邻居占用我家房屋，怎样要回来？"))
+                .andExpect(jsonPath("$.laws[0]").value("《民法典》第二百三十五条"));
+        mvc.perform(get("/api/v1/kb/articles/" + id + "/versions").with(ADMIN))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].editor").value("admin-chen"));
+    }
+
+    @Test
+    void editsThatFailTheirChecksPublishNothing() throws Exception {
+        String id = draft(CONSULTANT, "租房押金房东不退怎么办？", "可以协商，协商不成的可以向人民法院起诉。");
+
+        mvc.perform(post("/api/v1/kb/articles/" + id + "/publish").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("押金", "", List.of())))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").exists());
+        mvc.perform(get("/api/v1/kb/articles/" + id).with(ADMIN))
+                .andExpect(jsonPath("$.status").value("DRAFT")).andExpect(jsonPath("$.revision").value(1));
+    }
+
     private String draft(RequestPostProcessor who, String question, String answer) throws Exception {
         String response = mvc.perform(post("/api/v1/kb/articles").with(who).contentType(MediaType.APPLICATION_JSON)
                         .content(body(question, answer, List.of("《民法典》第一千一百二十七条"))))

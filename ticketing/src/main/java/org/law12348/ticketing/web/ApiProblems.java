@@ -67,6 +67,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        return invalidInput(e);
+    }
+
+    /** The answer to bad input: the first violation as the problem, every violation under {@code errors}. */
+    private static ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
         InvalidInputException.Violation first = e.violations().get(0);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, first.code(), first.message(), first.field());
         problem.setProperty("errors", e.violations().stream()

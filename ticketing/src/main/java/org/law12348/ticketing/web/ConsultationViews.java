@@ -2,6 +2,8 @@ package org.law12348.ticketing.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.law12348.ticketing.Regions;
+import org.law12348.ticketing.StaffAccount;
+import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.consultation.Consultant;
 import org.law12348.ticketing.consultation.ConsultationAnswer;
@@ -18,7 +20,9 @@ class ConsultationViews {
     record ConsultantView(String username, String qualification, String qualificationName, String licenceNumber,
                           String regionCode, String regionName, List<String> businessTypes, List<String> categories,
                           String statement, String status, String statusName, String validUntil,
-                          List<DecisionView> decisions) {
+                          List<DecisionView> decisions,
+                          @Schema(description = "姓名（账户的显示名）") String displayName,
+                          @Schema(description = "最近一次提交申请的时间") Instant appliedAt) {
     }
 
     @Schema(description = "资格审核记录")
@@ -35,9 +39,11 @@ class ConsultationViews {
     }
 
     private final Regions regions;
+    private final StaffAccounts accounts;
 
-    ConsultationViews(Regions regions) {
+    ConsultationViews(Regions regions, StaffAccounts accounts) {
         this.regions = regions;
+        this.accounts = accounts;
     }
 
     ConsultantView consultant(Consultant c) {
@@ -47,7 +53,8 @@ class ConsultationViews {
                 c.statement(), c.status().name(), c.status().chineseName(),
                 c.validUntil() == null ? null : c.validUntil().toString(),
                 c.decisions().stream().map(d -> new DecisionView(d.decision(), d.decidedBy(), d.reason(),
-                        d.decidedAt())).toList());
+                        d.decidedAt())).toList(),
+                accounts.findById(c.username()).map(StaffAccount::displayName).orElse(c.username()), c.appliedAt());
     }
 
     ClaimView claim(Ticket t) {
