@@ -85,7 +85,7 @@ class UnitAdminApiTest extends ConsoleTestSupport {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(code))));
         mvc.perform(StaffTicketActionsTest.as("dispatcher", "DISPATCHER", get("/api/v1/staff/tickets/" + number)))
                 .andExpect(content().string(containsString("停用，转至云浮市12348公共法律服务平台：试点结束")));
-        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", get("/admin/routing")))
+        mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", get("/api/v1/admin/routing/audit")))
                 .andExpect(content().string(containsString("UNIT_DEACTIVATE")));
         mvc.perform(StaffTicketActionsTest.as("admin", "ADMIN", get("/api/v1/admin/audit").param("action", "UNIT_CHANGED")))
                 .andExpect(content().string(containsString("停用承办单位 云浮市临时承办点（二），1件待办工单转至 云浮市12348公共法律服务平台：试点结束")));
