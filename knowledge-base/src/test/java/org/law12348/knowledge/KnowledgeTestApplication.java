@@ -6,6 +6,8 @@ import org.law12348.ticketing.StaffAccount;
 import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffRole;
+import org.law12348.ticketing.TicketRouting;
+import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.TicketingConfiguration;
 import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.consultation.AnsweredQuestions;
@@ -37,13 +39,14 @@ import java.util.List;
 
 /**
  * The knowledge base on its own, with the pieces of ticketing it uses (staff directory, problem
- * details, clock, the answered questions it drafts from), and the security rules the application is expected to have for /api/v1/kb.
+ * details, clock, the answered questions it drafts from, the ticket view the similar-tickets panel reads
+ * through), and the security rules the application is expected to have for /api/v1/kb.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan("org.law12348.knowledge")
 @Import({StaffDirectory.class, ValidCertifications.class, ApiProblems.class, TicketingConfiguration.class,
-        AuditTrail.class, AnsweredQuestions.class})
+        AuditTrail.class, AnsweredQuestions.class, TicketService.class})
 @EntityScan("org.law12348")
 @EnableJpaRepositories("org.law12348")
 public class KnowledgeTestApplication {
@@ -67,6 +70,14 @@ public class KnowledgeTestApplication {
                 consultant.approve(LocalDate.now(clock).plusYears(1), "admin-chen", now);
                 consultants.save(consultant);
             }
+        };
+    }
+
+    /** Tickets here are read, never routed: routing is workflow's, outside these tests. */
+    @Bean
+    TicketRouting noRouting() {
+        return query -> {
+            throw new UnsupportedOperationException("The knowledge base's tests route no tickets: " + query);
         };
     }
 

@@ -1,9 +1,8 @@
 package org.law12348.app.workspace;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.knowledge.FaqArticle;
 import org.law12348.knowledge.FaqArticleService;
 import org.law12348.knowledge.FaqContent;
@@ -16,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
@@ -38,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=adminbrowser",
         "spring.datasource.url=jdbc:h2:mem:admin-browser;DB_CLOSE_DELAY=-1"})
+@ExtendWith(WorkspaceBuilt.class)
 class AdminBrowserTest {
 
     /** Codes that must never reach the screen of these pages. */
@@ -52,16 +51,6 @@ class AdminBrowserTest {
     FaqArticleService articles;
 
     private WorkspaceBrowser browser;
-
-    @BeforeEach
-    void workspaceIsBuilt() {
-        if (!new ClassPathResource("static/workspace/index.html").exists()) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("The workspace was not built (consult-portal ran with -Dfrontend.skip=true)");
-            }
-            Assumptions.abort("The workspace was not built (-Dfrontend.skip=true); skipping its browser tests");
-        }
-    }
 
     @AfterEach
     void close() {

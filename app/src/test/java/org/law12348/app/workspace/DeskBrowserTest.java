@@ -1,9 +1,8 @@
 package org.law12348.app.workspace;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.telephony.internal.desk.PhoneDesks;
 import org.law12348.telephony.peer.AsteriskAmiPeer;
 import org.openqa.selenium.By;
@@ -11,7 +10,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "law12348.telephony.hours.always-open=true", "law12348.telephony.ami.host=127.0.0.1",
         "law12348.telephony.ami.username=hotline", "law12348.telephony.ami.secret=desk-secret",
         "law12348.telephony.ami.reconnect-min=100ms"})
+@ExtendWith(WorkspaceBuilt.class)
 class DeskBrowserTest {
 
     static final AsteriskAmiPeer PBX = startPeer();
@@ -52,16 +51,6 @@ class DeskBrowserTest {
     JdbcTemplate jdbc;
 
     private WorkspaceBrowser lawyer;
-
-    @BeforeEach
-    void workspaceIsBuilt() {
-        if (!new ClassPathResource("static/workspace/index.html").exists()) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("The workspace was not built (consult-portal ran with -Dfrontend.skip=true)");
-            }
-            Assumptions.abort("The workspace was not built (-Dfrontend.skip=true); skipping its browser tests");
-        }
-    }
 
     @AfterEach
     void closeBrowser() {

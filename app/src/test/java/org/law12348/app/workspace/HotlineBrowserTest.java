@@ -1,9 +1,8 @@
 package org.law12348.app.workspace;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -11,7 +10,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=hotline-browser",
         "spring.datasource.url=jdbc:h2:mem:hotline-browser;DB_CLOSE_DELAY=-1"})
+@ExtendWith(WorkspaceBuilt.class)
 class HotlineBrowserTest {
 
     static final Path RECORDINGS = recordingDir();
@@ -54,16 +53,6 @@ class HotlineBrowserTest {
     @DynamicPropertySource
     static void recordings(DynamicPropertyRegistry registry) {
         registry.add("law12348.telephony.recording-dir", RECORDINGS::toString);
-    }
-
-    @BeforeEach
-    void workspaceIsBuilt() {
-        if (!new ClassPathResource("static/workspace/index.html").exists()) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("The workspace was not built (consult-portal ran with -Dfrontend.skip=true)");
-            }
-            Assumptions.abort("The workspace was not built (-Dfrontend.skip=true); skipping its browser tests");
-        }
     }
 
     @AfterEach

@@ -3,9 +3,8 @@ package org.law12348.app.workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.testsupport.PostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -13,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=ticketview",
         "law12348.ticketing.attachments.dir=target/test-attachments/ticketview"})
 @ActiveProfiles("postgres")
+@ExtendWith(WorkspaceBuilt.class)
 class TicketViewBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,16 +52,6 @@ class TicketViewBrowserTest {
         String url = PostgresDatabase.create("law12348_ticketview");
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    }
-
-    @BeforeEach
-    void workspaceIsBuilt() {
-        if (!new ClassPathResource("static/workspace/index.html").exists()) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("The workspace was not built (consult-portal ran with -Dfrontend.skip=true)");
-            }
-            Assumptions.abort("The workspace was not built (-Dfrontend.skip=true); skipping its browser tests");
-        }
     }
 
     @AfterEach
