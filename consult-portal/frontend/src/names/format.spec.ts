@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countdown, formatTime, handOverAt, legalDeadline } from './format'
+import { countdown, formatTime, handOverAt, handOverLabel, legalDeadline } from './format'
 
 describe('countdowns and times', () => {
   const now = Date.parse('2026-12-06T02:00:00Z')
@@ -32,5 +32,13 @@ describe('legal deadlines', () => {
     expect(legalDeadline('2026-12-07', lateEvening).soon).toBe(true)
     expect(legalDeadline('2026-12-12', lateEvening).soon).toBe(true)
     expect(legalDeadline(null, lateEvening).text).toBe('')
+  })
+})
+
+describe('the hand-over label', () => {
+  it('labels the hand-over with the window the server counts down to, not an assumed 24 hours', () => {
+    expect(handOverLabel({ createdAt: '2026-12-06T02:00:00Z', handOverAt: '2026-12-07T02:00:00Z' })).toBe('24小时无人答复转外包')
+    expect(handOverLabel({ createdAt: '2026-12-06T02:00:00Z', handOverAt: '2026-12-08T08:00:00Z' })).toBe('54小时无人答复转外包')
+    expect(handOverLabel({ createdAt: '2026-12-06T02:00:00Z' })).toBe('无人答复转外包')
   })
 })

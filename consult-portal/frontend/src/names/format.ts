@@ -30,11 +30,25 @@ function span(ms: number): string {
   return `${mins}分${String(seconds).padStart(2, '0')}秒`
 }
 
-/** The 24-hour hand-over of an unanswered pool question (the product's answer window, PT24H). */
+/**
+ * The hand-over of an unanswered pool question, for pages whose API does not send the instant yet
+ * (the consultants' pool): the default answer window, PT24H. The queue and the ticket page use the
+ * server's handOverAt, which follows the configured window.
+ */
 export const HAND_OVER_HOURS = 24
 
 export function handOverAt(createdIso: string): string {
   return new Date(new Date(createdIso).getTime() + HAND_OVER_HOURS * 3600_000).toISOString()
+}
+
+/**
+ * "24小时无人答复转外包": the hand-over's label, in the hours of the window the server counts down to
+ * (its answer window setting), so a centre that configures 48 hours does not read "24" here.
+ */
+export function handOverLabel(row: { createdAt?: string; handOverAt?: string }): string {
+  if (!row.createdAt || !row.handOverAt) return '无人答复转外包'
+  const hours = Math.round((Date.parse(row.handOverAt) - Date.parse(row.createdAt)) / 3600_000)
+  return hours > 0 ? `${hours}小时无人答复转外包` : '无人答复转外包'
 }
 
 /**

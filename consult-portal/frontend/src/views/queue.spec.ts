@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  bulkSummary, emptyFilters, filtersFromQuery, fromViewFilters, listQuery, reasonError, sameFilters, tableSort, toQuery,
-  toViewFilters, viewNameError, withSort,
+  bulkSummary, emptyFilters, filtersFromQuery, fromViewFilters, listQuery, reasonError, rowFacts, sameFilters,
+  tableSort, toQuery, toViewFilters, viewNameError, withSort,
 } from './queue'
 
 describe('the queue\'s address', () => {
@@ -66,5 +66,13 @@ describe('bulk results', () => {
   it('need a reason of 2 characters or more for a reassignment', () => {
     expect(reasonError(' 转 ')).toBe('请填写理由，至少2个字')
     expect(reasonError('当事人在深圳')).toBe('')
+  })
+})
+
+describe('a row as the server names it', () => {
+  it('shows the names the server sends, leaving out those it has not', () => {
+    expect(rowFacts({ businessTypeName: '法律援助', channelName: '12348热线', regionName: '广东省广州市天河区' }))
+      .toBe('法律援助 · 12348热线 · 广东省广州市天河区')
+    expect(rowFacts({ businessTypeName: '法律援助', regionName: '广东省广州市' })).toBe('法律援助 · 广东省广州市')
   })
 })

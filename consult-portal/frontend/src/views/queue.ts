@@ -135,3 +135,8 @@ export function reasonError(reason: string): string {
   if (length > 2000) return '理由不能超过2000个字'
   return ''
 }
+
+/** What a card's second line says about a row: business type, channel and region, by the names the server sends. */
+export function rowFacts(row: { businessTypeName?: string; channelName?: string; regionName?: string }): string {
+  return [row.businessTypeName, row.channelName, row.regionName].filter((s) => !!s).join(' · ')
+}

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so tickets of other tests never mix in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "law12348.demo.accounts=true")
+        // an answer window other than the default 24 hours: the queue must count down to the configured one
+        properties = {"law12348.demo.accounts=true", "law12348.workflow.answer-window=PT30H"})
 @ActiveProfiles("postgres")
 class PostgresStaffQueueTest {
 
@@ -153,6 +154,50 @@ class PostgresStaffQueueTest {
         assertThat(carriedOver.text("field")).isEqualTo("cursor");
         assertThat(list("dispatcher", "sort=subject").text("field")).isEqualTo("sort");
         assertThat(list("dispatcher", "direction=up").text("field")).isEqualTo("direction");
+    }
+
+    @Test
+    void rowsNameTheirCodesAndCountDownToTheConfiguredHandOverOnlyInThePool() {
+        String marker = marker("名称");
+        String pool = ticket(marker, "LEGAL_CONSULTATION", "440106");
+        String unit = ticket(marker, "LEGAL_AID", "440106");
+
+        HttpApi.Answer page = list("dispatcher", q(marker));
+        assertThat(page.status()).isEqualTo(200);
+        JsonNode question = row(page, pool);
+        assertThat(question.path("kindName").asText()).isEqualTo("法律咨询");
+        assertThat(question.path("channelName").asText()).isEqualTo("网上服务大厅");
+        assertThat(question.path("queueName").asText()).isEqualTo("志愿者咨询池");
+        assertThat(question.path("handlingUnitName").asText()).isEqualTo(unitName(question.path("handlingUnit").asText()));
+        assertThat(Instant.parse(question.path("handOverAt").asText()))
+                .isEqualTo(Instant.parse(question.path("createdAt").asText()).plus(java.time.Duration.ofHours(30)));
+
+        // the ticket page counts down to the same instant
+        HttpApi.Answer view = api.get("/api/v1/staff/tickets/" + pool, HttpApi.basic("dispatcher"));
+        assertThat(view.body().path("staff").path("handOverAt").asText()).isEqualTo(question.path("handOverAt").asText());
+
+        JsonNode matter = row(page, unit);
+        assertThat(matter.path("kindName").asText()).isEqualTo("服务申请");
+        assertThat(matter.path("queueName").asText()).isEqualTo("承办单位");
+        assertThat(matter.path("handlingUnitName").asText()).isEqualTo(unitName("GD-4401-LEGAL-AID"));
+        assertThat(matter.has("handOverAt")).as("a unit's ticket is never handed over").isFalse();
+
+        // handed over already: nothing more to count down to
+        jdbc.update("update ticket set handed_over = true where number = ?", pool);
+        assertThat(row(list("dispatcher", q(marker)), pool).has("handOverAt")).isFalse();
+    }
+
+    private static JsonNode row(HttpApi.Answer page, String number) {
+        for (JsonNode item : page.body().path("items")) {
+            if (number.equals(item.path("number").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError(number + " is not in the page");
+    }
+
+    private String unitName(String code) {
+        return jdbc.queryForObject("select name from handling_unit where code = ?", String.class, code);
     }
 
     @Test

@@ -375,6 +375,16 @@ public class Ticket implements BlindIndexed {
         return status.isOpen() && firstAnsweredAt == null && now.isAfter(dueAt);
     }
 
+    /**
+     * When the volunteer pool's answer window ends and the outsourced unit takes the question over,
+     * or null when no hand-over is ahead (not in the pool, answered, closed, or already handed over).
+     * The same conditions as {@link TicketDeadlines#handOverToOutsourcedUnit}.
+     */
+    public Instant handOverAt(Duration answerWindow) {
+        boolean waiting = status == TicketStatus.ROUTED || status == TicketStatus.IN_PROGRESS;
+        return waiting && queue == RoutingQueue.VOLUNTEER_POOL && !handedOver ? createdAt.plus(answerWindow) : null;
+    }
+
     private void applyRoute(RouteDecision route, Instant now) {
         this.handlingUnit = route.handlingUnit();
         this.queue = route.queue();

@@ -145,8 +145,9 @@ class StaffTicketController {
                 + " rows=" + page.tickets().size());
         Map<Long, LocalDate> legalDeadlines = clocks.nearestDueDates(
                 page.tickets().stream().map(Ticket::id).toList(), clockService.today());
+        Map<String, String> unitNames = views.unitNames(page.tickets());
         return new SummaryPage(page.tickets().stream()
-                .map(t -> views.summary(t, staff, clock.instant(), legalDeadlines.get(t.id()))).toList(),
+                .map(t -> views.summary(t, staff, clock.instant(), legalDeadlines.get(t.id()), unitNames)).toList(),
                 page.nextCursor(), total);
     }
 

@@ -3,6 +3,7 @@ package org.law12348.ticketing.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.law12348.ticketing.HandlingUnit;
 import org.law12348.ticketing.HandlingUnits;
+import org.law12348.ticketing.PoolAnswerWindow;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.RouteTexts;
 import org.law12348.ticketing.StaffRole;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Turns tickets into the JSON citizens and staff see; citizens never see internal notes or staff names. */
 @Component
@@ -36,7 +40,8 @@ class TicketViews {
     /** No channel reference: it is the key a submission could be replayed with, and staff need it for nothing. */
     @Schema(description = "仅工作人员可见的工单信息")
     record StaffDetails(String assignee, String routeRule, boolean escalated, boolean handedOver, boolean overdue,
-                        String contactName, String contactPhone, String contactIdNumber) {
+                        String contactName, String contactPhone, String contactIdNumber,
+                        @Schema(description = "志愿者咨询池无人答复时转交外包服务单位的时刻；不在池中等待时为空") Instant handOverAt) {
     }
 
     @Schema(description = "工单时间线条目")
@@ -45,21 +50,26 @@ class TicketViews {
     }
 
     @Schema(description = "工单列表条目")
-    record TicketSummary(String number, String status, String statusName, String kind, String channel,
-                         String businessType, String businessTypeName, String regionCode, String regionName,
-                         String subject, String handlingUnit, String queue, String assignee, Instant createdAt,
+    record TicketSummary(String number, String status, String statusName, String kind, String kindName,
+                         String channel, String channelName, String businessType, String businessTypeName,
+                         String regionCode, String regionName, String subject, String handlingUnit,
+                         String handlingUnitName, String queue, String queueName, String assignee, Instant createdAt,
                          Instant dueAt, boolean overdue, boolean escalated,
-                         @Schema(description = "市民最近的法律期限截止日（尚未届满的；没有则为空）") LocalDate legalDeadline) {
+                         @Schema(description = "市民最近的法律期限截止日（尚未届满的；没有则为空）") LocalDate legalDeadline,
+                         @Schema(description = "志愿者咨询池无人答复时转交外包服务单位的时刻（创建时间加答复时限）；"
+                                 + "不在池中等待、已答复、已办结或已转交时为空") Instant handOverAt) {
     }
 
     private final Regions regions;
     private final HandlingUnits units;
     private final TrackingTokens trackingTokens;
+    private final PoolAnswerWindow answerWindow;
 
-    TicketViews(Regions regions, HandlingUnits units, TrackingTokens trackingTokens) {
+    TicketViews(Regions regions, HandlingUnits units, TrackingTokens trackingTokens, PoolAnswerWindow answerWindow) {
         this.regions = regions;
         this.units = units;
         this.trackingTokens = trackingTokens;
+        this.answerWindow = answerWindow;
     }
 
     TicketView forCitizen(Ticket t) {
@@ -75,7 +85,8 @@ class TicketViews {
 
     TicketView forStaff(Ticket t, StaffMember staff, Instant now) {
         StaffDetails details = new StaffDetails(t.assignee(), t.routeRule(), t.escalated(), t.handedOver(),
-                t.isOverdue(now), t.contact().name(), staff.contactPhoneOf(t), staff.contactIdNumberOf(t));
+                t.isOverdue(now), t.contact().name(), staff.contactPhoneOf(t), staff.contactIdNumberOf(t),
+                t.handOverAt(answerWindow.length()));
         boolean admin = staff.hasRole(StaffRole.ADMIN);
         List<TimelineView> timeline = t.timeline().stream()
                 .map(e -> {
@@ -87,12 +98,21 @@ class TicketViews {
         return view(t, staff.textOf(t, t.subject()), staff.textOf(t, t.text()), null, details, timeline);
     }
 
-    TicketSummary summary(Ticket t, StaffMember staff, Instant now, LocalDate legalDeadline) {
+    /** The units' names of a page of tickets, read in one query rather than one per row. */
+    Map<String, String> unitNames(List<Ticket> tickets) {
+        Set<String> codes = tickets.stream().map(Ticket::handlingUnit).collect(Collectors.toSet());
+        return units.findAllById(codes).stream().collect(Collectors.toMap(HandlingUnit::code, HandlingUnit::name));
+    }
+
+    TicketSummary summary(Ticket t, StaffMember staff, Instant now, LocalDate legalDeadline,
+                          Map<String, String> unitNames) {
         return new TicketSummary(t.number(), t.status().name(), t.status().chineseName(), t.kind().name(),
-                t.channel().name(), t.businessType().name(), t.businessType().chineseName(), t.region().value(),
-                regions.fullName(t.region()), staff.textOf(t, t.subject()), t.handlingUnit(), t.queue().name(),
-                t.assignee(),
-                t.createdAt(), t.dueAt(), t.isOverdue(now), t.escalated(), legalDeadline);
+                t.kind().chineseName(), t.channel().name(), t.channel().chineseName(), t.businessType().name(),
+                t.businessType().chineseName(), t.region().value(), regions.fullName(t.region()),
+                staff.textOf(t, t.subject()), t.handlingUnit(),
+                unitNames.getOrDefault(t.handlingUnit(), t.handlingUnit()), t.queue().name(),
+                t.queue().chineseName(), t.assignee(), t.createdAt(), t.dueAt(), t.isOverdue(now), t.escalated(),
+                legalDeadline, t.handOverAt(answerWindow.length()));
     }
 
     private TicketView view(Ticket t, String subject, String text, String mergedIntoToken, StaffDetails details,
