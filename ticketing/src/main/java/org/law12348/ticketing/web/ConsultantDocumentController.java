@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Licence photos: uploaded anonymously on the sign-up page, read by administrators reviewing the application. */
 @RestController
@@ -35,6 +36,8 @@ class ConsultantDocumentController {
     @Schema(description = "已上传的执业证照片；注册时在 documentIds 中提交 documentId")
     record UploadedDocument(String documentId, String name, long size) {
     }
+
+    private static final Pattern CONSULTANT = Pattern.compile("[a-z][a-z0-9_-]{2,63}");
 
     private final LicenceDocuments documents;
     private final CurrentStaff currentStaff;
@@ -70,7 +73,9 @@ class ConsultantDocumentController {
         if (!staff.hasRole(StaffRole.ADMIN)) {
             throw new AccessDeniedException("只有管理员可以查看执业证照片");
         }
-        Optional<LicenceDocuments.Content> found = parse(id).flatMap(uuid -> documents.read(username, uuid, staff));
+        // only consultants have documents, and their usernames are plain: anything else is looked up nowhere
+        Optional<LicenceDocuments.Content> found = CONSULTANT.matcher(username).matches()
+                ? parse(id).flatMap(uuid -> documents.read(username, uuid, staff)) : Optional.empty();
         if (found.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
                     "document.notFound", "没有这份执业证照片", "id"));
