@@ -43,7 +43,7 @@ describe('the sign-up form', () => {
       qualification: 'PRACTISING_LAWYER', licenceNumber: '14401201810123456', regionCode: '440100',
       businessTypes: ['LEGAL_CONSULTATION'], categories: ['LABOR'] }
     expect(checkRegistration(form)).toEqual({})
-    expect(registrationBody(form)).toEqual({ username: 'lawyer-zhang', password: 'demo12348', displayName: '张律师',
+    expect(registrationBody(form)).toEqual({ username: 'lawyer-zhang', password: 'demo12348', displayName: '张律师', documentIds: [],
       application: { qualification: 'PRACTISING_LAWYER', licenceNumber: '14401201810123456', regionCode: '440100',
         businessTypes: ['LEGAL_CONSULTATION'], categories: ['LABOR'], statement: undefined } })
   })

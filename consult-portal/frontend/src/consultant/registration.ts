@@ -31,10 +31,10 @@ export function checkRegistration(f: RegistrationForm): Record<string, string> {
   return errors
 }
 
-/** The request body of POST /api/v1/consultant-registrations. */
-export function registrationBody(f: RegistrationForm) {
+/** The request body of POST /api/v1/consultant-registrations, with the licence photos uploaded before. */
+export function registrationBody(f: RegistrationForm, documentIds: string[] = []) {
   return {
-    username: f.username.trim(), password: f.password, displayName: f.displayName.trim(),
+    username: f.username.trim(), password: f.password, displayName: f.displayName.trim(), documentIds,
     application: {
       qualification: f.qualification, licenceNumber: f.licenceNumber.trim(), regionCode: f.regionCode,
       businessTypes: f.businessTypes, categories: f.categories, statement: f.statement.trim() || undefined,

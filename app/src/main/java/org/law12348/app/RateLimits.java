@@ -75,7 +75,10 @@ class RateLimits {
                 new Rule("miniapp-sign-in", new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/*/sessions"),
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/*/phone")), store(limits.miniappSignIn(), clock)),
-                new Rule("registration", paths.matcher(HttpMethod.POST, "/api/v1/consultant-registrations"),
+                // a sign-up uploads its licence photos first: each upload stores a file, so it counts too
+                new Rule("registration", new OrRequestMatcher(
+                        paths.matcher(HttpMethod.POST, "/api/v1/consultant-registrations"),
+                        paths.matcher(HttpMethod.POST, "/api/v1/consultant-registrations/documents")),
                         store(limits.registration(), clock)),
                 // the workspace's sign-in also guesses credentials: the sign-in throttle holds up
                 // failures per account, this the sheer number of tries per address

@@ -117,6 +117,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/citizen/consents").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/citizen/consents/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultant-registrations/documents").permitAll()
                         // the workspace's JSON sign-in: who is signed in, sign in, sign out (throttled like the form)
                         .requestMatchers("/api/v1/session").permitAll()
                         // any consultant account, whatever its certification: its own application and points

@@ -66,7 +66,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:matrix;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=matrix"})
+        "camunda.bpm.process-engine-name=matrix",
+        // every role calls the sign-up and its licence photo upload from one address: more than a person would
+        "law12348.security.rate-limits.registration.requests=100", "law12348.security.rate-limits.registration.per=PT1H"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointAccessMatrixTest {
 

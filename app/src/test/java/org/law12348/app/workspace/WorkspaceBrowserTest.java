@@ -369,7 +369,7 @@ class WorkspaceBrowserTest {
     }
 
     @Test
-    void aLawyerSignsUpAndSeesTheApplicationAwaitingReview() {
+    void aLawyerSignsUpAndSeesTheApplicationAwaitingReview() throws Exception {
         WorkspaceBrowser lawyer = browser();
         lawyer.width(390);
         lawyer.open("/sign-in");
@@ -384,6 +384,12 @@ class WorkspaceBrowserTest {
         lawyer.type(By.id("join-password"), "demo12348");
         lawyer.choose("join-qualification", "执业律师");
         lawyer.type(By.id("join-licence"), "14401201810654321");
+        Path files = Files.createTempDirectory("licence");
+        joinUpload(lawyer, Files.write(files.resolve("执业证.jpg"), "不是照片".getBytes(StandardCharsets.UTF_8)));
+        lawyer.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".photo"), "只支持JPG、PNG或PDF文件"));
+        joinUpload(lawyer, Files.write(files.resolve("执业证照片.jpg"), SampleFiles.jpegWithGps(1)));
+        lawyer.message("已上传 执业证照片.jpg");
+        assertThat(lawyer.text(By.cssSelector(".photo-item"))).contains("执业证照片.jpg").contains("836 字节");
         lawyer.driver.findElement(By.cssSelector("#join-region-field .el-cascader")).click();
         lawyer.until(d -> d.findElements(By.cssSelector(".el-cascader-node")).stream()
                 .filter(n -> n.isDisplayed() && n.getText().contains("广东省")).findFirst()
@@ -393,6 +399,11 @@ class WorkspaceBrowserTest {
                 }).orElse(null));
         lawyer.driver.findElement(By.xpath("//label[contains(@class,'el-checkbox')][contains(.,'法律咨询')]")).click();
         lawyer.driver.findElement(By.xpath("//label[contains(@class,'el-checkbox')][contains(.,'劳动争议')]")).click();
+        // a reload keeps what was typed (not the password) and the uploaded photo
+        lawyer.driver.navigate().refresh();
+        lawyer.until(ExpectedConditions.attributeToBe(By.id("join-username"), "value", username));
+        assertThat(lawyer.text(By.cssSelector(".photo-item"))).contains("执业证照片.jpg");
+        lawyer.type(By.id("join-password"), "demo12348");
         lawyer.driver.findElement(By.id("join-submit")).click();
         lawyer.message("申请已提交");
         assertThat(lawyer.text(By.id("join-status"))).isEqualTo("待审核");
@@ -406,6 +417,22 @@ class WorkspaceBrowserTest {
         lawyer.driver.findElement(By.linkText("查看我的资格和审核进度")).click();
         assertThat(lawyer.text(By.id("certificate-status"))).isEqualTo("待审核");
         assertThat(lawyer.text(By.id("certificate"))).contains("14401201810654321").contains("法律咨询").contains("劳动争议");
+
+        WorkspaceBrowser admin = browser();
+        admin.signIn("admin");
+        admin.open("/admin/certifications");
+        WebElement card = admin.until(d -> d.findElement(By.cssSelector(".cert-row[data-username='" + username + "']")));
+        WebElement thumbnail = admin.until(d -> card.findElement(By.cssSelector(".licence-document img")));
+        assertThat(thumbnail.getDomAttribute("src")).startsWith("blob:");
+        admin.until(d -> ((Number) admin.script("return arguments[0].naturalWidth", thumbnail)).intValue() > 0);
+        assertThat(card.getText()).contains("执业证照片.jpg");
+    }
+
+    /** The sign-up's el-upload hides its file input; the test shows it to pick the file like a person would. */
+    private static void joinUpload(WorkspaceBrowser browser, Path file) {
+        WebElement input = browser.until(d -> d.findElement(By.cssSelector("#join-photo input[type=file], .photo input[type=file]")));
+        browser.script("arguments[0].style.display = 'block'", input);
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ public enum AuditAction {
     CITIZEN_DATA_EXPORTED(true, "导出市民个人信息"),
     AUDIT_SEARCHED(true, "查询审计日志"),
     ATTACHMENT_VIEWED(true, "查看工单附件"),
+    CONSULTANT_DOCUMENT_VIEWED(true, "查看咨询师执业证照片"),
     TICKET_ACCEPTED(false, "受理工单"),
     TICKET_ANSWERED(false, "答复工单"),
     TICKET_REASSIGNED(false, "转派工单"),

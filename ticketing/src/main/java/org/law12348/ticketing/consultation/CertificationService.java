@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Consultants apply; administrators approve, reject, suspend and revoke. Every step is on the record. */
@@ -45,9 +46,11 @@ public class CertificationService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LicenceDocuments documents;
 
     CertificationService(Consultants consultants, StaffAccounts accounts, Regions regions, PasswordEncoder passwords,
-                         AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                         AuditTrail audit, ApplicationEventPublisher events, Clock clock, LicenceDocuments documents) {
+        this.documents = documents;
         this.audit = audit;
         this.events = events;
         this.consultants = consultants;
@@ -68,6 +71,13 @@ public class CertificationService {
      */
     @Transactional
     public Consultant register(String username, String password, String displayName, ApplicationForm form) {
+        return register(username, password, displayName, form, List.of());
+    }
+
+    /** A sign-up with the licence photos uploaded beforehand ({@link LicenceDocuments}), bound to the new account. */
+    @Transactional
+    public Consultant register(String username, String password, String displayName, ApplicationForm form,
+                               List<String> documentIds) {
         List<Violation> violations = new ArrayList<>();
         String user = username == null ? "" : username.strip();
         if (!USERNAME.matcher(user).matches()) {
@@ -86,6 +96,12 @@ public class CertificationService {
         } catch (InvalidInputException e) {
             violations.addAll(e.violations());
         }
+        List<UUID> documentsToBind = List.of();
+        try {
+            documentsToBind = documents.unbound(documentIds);
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -94,7 +110,9 @@ public class CertificationService {
             throw new InvalidInputException("username", "username.unavailable", "该用户名不可用，请换一个");
         }
         accounts.saveAndFlush(new StaffAccount(user, passwords.encode(password), name, StaffRole.CONSULTANT, null));
-        return consultants.save(new Consultant(user, application, clock.instant()));
+        Consultant consultant = consultants.save(new Consultant(user, application, clock.instant()));
+        documents.bind(documentsToBind, user);
+        return consultant;
     }
 
     /** A signed-in consultant applies, or applies again with new details. */

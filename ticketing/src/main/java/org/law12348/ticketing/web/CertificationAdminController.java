@@ -40,7 +40,8 @@ class CertificationAdminController {
 
     @Schema(description = "咨询师注册：账号信息和资格申请")
     record RegistrationBody(String username, String password, String displayName,
-                            CertificationService.ApplicationForm application) {
+                            CertificationService.ApplicationForm application,
+                            @Schema(description = "先上传的执业证照片的 documentId，最多3个") List<String> documentIds) {
     }
 
     private final CertificationService certification;
@@ -64,7 +65,7 @@ class CertificationAdminController {
             throw new InvalidInputException("body", "body.missing", "请求体不能为空");
         }
         return views.consultant(certification.register(body.username(), body.password(), body.displayName(),
-                body.application()));
+                body.application(), body.documentIds()));
     }
 
     @GetMapping("/api/v1/admin/consultants")

@@ -7,6 +7,7 @@ import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.consultation.Consultant;
 import org.law12348.ticketing.consultation.ConsultationAnswer;
+import org.law12348.ticketing.consultation.LicenceDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,7 +23,13 @@ class ConsultationViews {
                           String statement, String status, String statusName, String validUntil,
                           List<DecisionView> decisions,
                           @Schema(description = "姓名（账户的显示名）") String displayName,
-                          @Schema(description = "最近一次提交申请的时间") Instant appliedAt) {
+                          @Schema(description = "最近一次提交申请的时间") Instant appliedAt,
+                          @Schema(description = "注册时上传的执业证照片或扫描件") List<DocumentView> documents) {
+    }
+
+    @Schema(description = "执业证照片或扫描件（不含内容）")
+    record DocumentView(String id, String name, long size,
+                        @Schema(example = "image/jpeg") String contentType) {
     }
 
     @Schema(description = "资格审核记录")
@@ -40,8 +47,10 @@ class ConsultationViews {
 
     private final Regions regions;
     private final StaffAccounts accounts;
+    private final LicenceDocuments documents;
 
-    ConsultationViews(Regions regions, StaffAccounts accounts) {
+    ConsultationViews(Regions regions, StaffAccounts accounts, LicenceDocuments documents) {
+        this.documents = documents;
         this.regions = regions;
         this.accounts = accounts;
     }
@@ -54,7 +63,9 @@ class ConsultationViews {
                 c.validUntil() == null ? null : c.validUntil().toString(),
                 c.decisions().stream().map(d -> new DecisionView(d.decision(), d.decidedBy(), d.reason(),
                         d.decidedAt())).toList(),
-                accounts.findById(c.username()).map(StaffAccount::displayName).orElse(c.username()), c.appliedAt());
+                accounts.findById(c.username()).map(StaffAccount::displayName).orElse(c.username()), c.appliedAt(),
+                documents.of(c.username()).stream().map(d -> new DocumentView(d.id().toString(), d.name(), d.size(),
+                        d.contentType())).toList());
     }
 
     ClaimView claim(Ticket t) {
