@@ -41,6 +41,12 @@ public class TelephonyTestApp {
         return ClockRules.of(List.of());
     }
 
+    /** The pool's answer window is workflow-models' setting; these tests keep the default day. */
+    @Bean
+    org.law12348.ticketing.PoolAnswerWindow poolAnswerWindow() {
+        return () -> java.time.Duration.ofHours(24);
+    }
+
     @Bean
     TicketRouting ticketRouting() {
         return query -> {

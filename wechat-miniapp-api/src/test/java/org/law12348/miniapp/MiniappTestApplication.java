@@ -42,6 +42,12 @@ class MiniappTestApplication {
                 List.of(30, 7, 1), "C-LABOUR-ARBITRATION")));
     }
 
+    /** The pool's answer window is workflow-models' setting; these tests keep the default day. */
+    @Bean
+    org.law12348.ticketing.PoolAnswerWindow poolAnswerWindow() {
+        return () -> java.time.Duration.ofHours(24);
+    }
+
     @Bean
     TicketRouting ticketRouting() {
         return query -> query.businessType() == BusinessType.LEGAL_CONSULTATION
