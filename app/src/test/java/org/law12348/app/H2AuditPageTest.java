@@ -84,7 +84,8 @@ class H2AuditPageTest {
         assertThat(run.status()).isEqualTo(201);
         assertThat(run.body().path("tickets").asInt()).isZero();
         JsonNode participants = run.body().path("participants");
-        assertThat(participants).hasSize(6);
+        assertThat(participants).hasSize(7);
+        assertThat(participant(participants, "consultation.unboundLicenceDocuments").path("failed").asBoolean()).isFalse();
         assertThat(participant(participants, "ticketing.citizenWriteKeys").path("deleted").asInt()).isEqualTo(1);
         assertThat(jdbc.queryForList("select key_hash from citizen_write_key", String.class)).containsExactly("fresh-key");
         assertThat(participant(participants, "miniapp.smsSignInCodes").path("failed").asBoolean()).isFalse();
