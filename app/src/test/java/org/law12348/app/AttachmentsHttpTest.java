@@ -12,17 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,22 +76,6 @@ class AttachmentsHttpTest {
         return upload("/api/v1/tickets/" + ticket.number() + "/attachments", fileName, content, ticket.citizen());
     }
 
-    private HttpResponse<byte[]> download(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String[] with(String[] headers, String... more) {
         String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
         System.arraycopy(more, 0, all, headers.length, more.length);
@@ -137,7 +116,7 @@ class AttachmentsHttpTest {
         assertThat(listed.get(0).path("addedBy").asText()).isEqualTo("handler-gz");
         assertThat(listed.get(0).path("deletable").asBoolean()).isTrue();
 
-        HttpResponse<byte[]> file = download(listed.get(0).path("contentUrl").asText(), HttpApi.basic("handler-gz"));
+        HttpResponse<byte[]> file = new HttpApi(port).download(listed.get(0).path("contentUrl").asText(), HttpApi.basic("handler-gz"));
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(pdf);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -149,7 +128,7 @@ class AttachmentsHttpTest {
                 "20261207-0930.wav", wav, HttpApi.basic("dispatcher"));
         assertThat(recording.status()).isEqualTo(201);
         assertThat(recording.text("kindName")).isEqualTo("通话录音");
-        HttpResponse<byte[]> part = download(recording.text("contentUrl"), with(HttpApi.basic("dispatcher"),
+        HttpResponse<byte[]> part = new HttpApi(port).download(recording.text("contentUrl"), with(HttpApi.basic("dispatcher"),
                 "Range", "bytes=44-1043"));
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 44-1043/" + wav.length);
@@ -175,7 +154,7 @@ class AttachmentsHttpTest {
         assertThat(listed.get(0).path("kindName").asText()).isEqualTo("通话录音");
         assertThat(listed.get(0).path("typeName").asText()).isEqualTo("WAV录音");
         assertThat(listed.get(0).path("addedByName").asText()).isEqualTo("系统");
-        assertThat(download(listed.get(0).path("contentUrl").asText(), HttpApi.basic("handler-gz")).body()).isEqualTo(wav);
+        assertThat(new HttpApi(port).download(listed.get(0).path("contentUrl").asText(), HttpApi.basic("handler-gz")).body()).isEqualTo(wav);
         assertThat(new HttpApi(port).get("/api/v1/tickets/" + ticket.number() + "/attachments", ticket.citizen()).body())
                 .as("a recording is not the citizen's upload").isEmpty();
         assertThat(jdbc.queryForList("select actor, actor_role from audit_entry where action = 'ATTACHMENT_ADDED'"
@@ -219,7 +198,7 @@ class AttachmentsHttpTest {
         HttpApi.Answer added = citizenUpload(ticket, "IMG_20261207.jpg", SampleFiles.jpegWithGps(1));
 
         assertThat(added.status()).isEqualTo(201);
-        byte[] stored = download(added.text("contentUrl"), ticket.citizen()).body();
+        byte[] stored = new HttpApi(port).download(added.text("contentUrl"), ticket.citizen()).body();
         assertThat(SampleFiles.jpegMarkers(stored)).doesNotContain(0xE1);
         assertThat(SampleFiles.contains(stored, SampleFiles.latitudeSeconds())).isFalse();
         assertThat(SampleFiles.contains(stored, "Exif".getBytes(StandardCharsets.US_ASCII))).isFalse();
@@ -270,18 +249,18 @@ class AttachmentsHttpTest {
         assertThat(list.get(0).path("addedByName").asText()).isEqualTo("市民");
 
         String base = "/api/v1/tickets/";
-        assertThat(download(base + theirs.number() + "/attachments/" + theirAttachment + "/content", mine.citizen())
+        assertThat(new HttpApi(port).download(base + theirs.number() + "/attachments/" + theirAttachment + "/content", mine.citizen())
                 .statusCode()).isEqualTo(404);
-        assertThat(download(base + mine.number() + "/attachments/" + theirAttachment + "/content", mine.citizen())
+        assertThat(new HttpApi(port).download(base + mine.number() + "/attachments/" + theirAttachment + "/content", mine.citizen())
                 .statusCode()).isEqualTo(404);
-        assertThat(download(base + mine.number() + "/attachments/" + internal + "/content", mine.citizen())
+        assertThat(new HttpApi(port).download(base + mine.number() + "/attachments/" + internal + "/content", mine.citizen())
                 .statusCode()).as("a staff document").isEqualTo(404);
-        assertThat(download(base + theirs.number() + "/attachments/" + theirAttachment + "/content").statusCode())
+        assertThat(new HttpApi(port).download(base + theirs.number() + "/attachments/" + theirAttachment + "/content").statusCode())
                 .as("without a token").isEqualTo(404);
         assertThat(new HttpApi(port).get(base + theirs.number() + "/attachments", mine.citizen()).status()).isEqualTo(404);
         assertThat(citizenUpload(new Ticket(theirs.number(), mine.token()), "x.pdf", SampleFiles.pdf("x")).status())
                 .isEqualTo(404);
-        assertThat(download(base + mine.number() + "/attachments/" + own + "/content", mine.citizen()).statusCode())
+        assertThat(new HttpApi(port).download(base + mine.number() + "/attachments/" + own + "/content", mine.citizen()).statusCode())
                 .isEqualTo(200);
     }
 
@@ -294,10 +273,10 @@ class AttachmentsHttpTest {
         int before = reads(ticket.number());
 
         new HttpApi(port).get("/api/v1/staff/tickets/" + ticket.number() + "/attachments", HttpApi.basic("dispatcher"));
-        download(url, HttpApi.basic("dispatcher"));
-        download(url, with(HttpApi.basic("admin"), "Range", "bytes=0-3"));
+        new HttpApi(port).download(url, HttpApi.basic("dispatcher"));
+        new HttpApi(port).download(url, with(HttpApi.basic("admin"), "Range", "bytes=0-3"));
         new HttpApi(port).get("/api/v1/tickets/" + ticket.number() + "/attachments", ticket.citizen());
-        download(own, ticket.citizen());
+        new HttpApi(port).download(own, ticket.citizen());
 
         assertThat(reads(ticket.number())).isEqualTo(before + 5);
         List<Map<String, Object>> latest = jdbc.queryForList("select actor, actor_role, detail from audit_entry"
@@ -322,7 +301,7 @@ class AttachmentsHttpTest {
 
         assertThat(byAdder.status()).isEqualTo(204);
         assertThat(filesOf(ticket.number())).isEmpty();
-        assertThat(download(path + "/content", HttpApi.basic("dispatcher")).statusCode()).isEqualTo(404);
+        assertThat(new HttpApi(port).download(path + "/content", HttpApi.basic("dispatcher")).statusCode()).isEqualTo(404);
         JsonNode timeline = new HttpApi(port).get("/api/v1/staff/tickets/" + ticket.number(), HttpApi.basic("admin"))
                 .body().path("timeline");
         assertThat(timeline.toString()).contains("添加附件：调度意见.pdf", "删除附件：调度意见.pdf");

@@ -64,6 +64,23 @@ final class HttpApi {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
+    /** A GET whose answer is bytes (a file), as the browser downloads it. */
+    HttpResponse<byte[]> download(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(java.time.Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String[] basic(String user) {
         String token = Base64.getEncoder().encodeToString((user + ":demo12348").getBytes(StandardCharsets.UTF_8));
         return new String[] {"Authorization", "Basic " + token};

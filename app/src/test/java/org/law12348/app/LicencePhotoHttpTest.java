@@ -14,14 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,22 +69,6 @@ class LicencePhotoHttpTest {
         return "lic" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private HttpResponse<byte[]> download(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private JsonNode applicant(String username) {
         for (JsonNode consultant : new HttpApi(port).get("/api/v1/admin/consultants", HttpApi.basic("admin")).body()) {
             if (consultant.path("username").asText().equals(username)) {
@@ -124,7 +102,7 @@ class LicencePhotoHttpTest {
         assertThat(documents.get(0).path("size").asLong()).isEqualTo(uploaded.body().path("size").asLong());
         String path = "/api/v1/admin/consultants/" + username + "/documents/" + id;
         int readsBefore = documentReads();
-        HttpResponse<byte[]> read = download(path, HttpApi.basic("admin"));
+        HttpResponse<byte[]> read = new HttpApi(port).download(path, HttpApi.basic("admin"));
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         byte[] stored = read.body();
@@ -133,10 +111,10 @@ class LicencePhotoHttpTest {
         assertThat(SampleFiles.contains(stored, "Exif".getBytes(StandardCharsets.US_ASCII))).isFalse();
         assertThat(documentReads()).as("the administrator's read is audited").isEqualTo(readsBefore + 1);
 
-        assertThat(download(path).statusCode()).as("anonymous").isEqualTo(401);
-        assertThat(download(path, HttpApi.basic("consultant")).statusCode()).isEqualTo(403);
-        assertThat(download(path, HttpApi.basic(username)).statusCode()).as("its own applicant").isEqualTo(403);
-        assertThat(download("/api/v1/admin/consultants/consultant/documents/" + id, HttpApi.basic("admin"))
+        assertThat(new HttpApi(port).download(path).statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(new HttpApi(port).download(path, HttpApi.basic("consultant")).statusCode()).isEqualTo(403);
+        assertThat(new HttpApi(port).download(path, HttpApi.basic(username)).statusCode()).as("its own applicant").isEqualTo(403);
+        assertThat(new HttpApi(port).download("/api/v1/admin/consultants/consultant/documents/" + id, HttpApi.basic("admin"))
                 .statusCode()).as("under another consultant").isEqualTo(404);
     }
 
