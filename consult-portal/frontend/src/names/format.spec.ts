@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countdown, formatTime, handOverAt, handOverLabel, legalDeadline } from './format'
+import { countdown, formatTime, handOverLabel, legalDeadline } from './format'
 
 describe('countdowns and times', () => {
   const now = Date.parse('2026-12-06T02:00:00Z')
@@ -18,9 +18,6 @@ describe('countdowns and times', () => {
     expect(formatTime('2026-12-06T02:00:00Z')).toBe('2026-12-06 10:00')
   })
 
-  it('puts the hand-over 24 hours after the question', () => {
-    expect(handOverAt('2026-12-06T02:00:00.000Z')).toBe('2026-12-07T02:00:00.000Z')
-  })
 })
 
 describe('legal deadlines', () => {

@@ -31,17 +31,6 @@ function span(ms: number): string {
 }
 
 /**
- * The hand-over of an unanswered pool question, for pages whose API does not send the instant yet
- * (the consultants' pool): the default answer window, PT24H. The queue and the ticket page use the
- * server's handOverAt, which follows the configured window.
- */
-export const HAND_OVER_HOURS = 24
-
-export function handOverAt(createdIso: string): string {
-  return new Date(new Date(createdIso).getTime() + HAND_OVER_HOURS * 3600_000).toISOString()
-}
-
-/**
  * "24小时无人答复转外包": the hand-over's label, in the hours of the window the server counts down to
  * (its answer window setting), so a centre that configures 48 hours does not read "24" here.
  */

@@ -111,15 +111,19 @@ class PostgresAuditAndRetentionTest {
         String number = submit(freshPhone()).text("number");
         int before = count("select count(*) from audit_entry where action = 'TICKET_LIST_VIEWED' and actor = 'admin'");
 
-        assertThat(api.get("/api/v1/staff/tickets?status=ROUTED&limit=5", HttpApi.basic("admin")).status())
-                .isEqualTo(200);
+        String phone = freshPhone();
+        assertThat(api.get("/api/v1/staff/tickets?status=ROUTED&regionCode=440106&q=" + phone + "&limit=5",
+                HttpApi.basic("admin")).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/staff/tickets/" + number + "/notes", "{\"text\":\"已电话联系\"}",
                 HttpApi.basic("dispatcher")).status()).isEqualTo(200);
 
         assertThat(count("select count(*) from audit_entry where action = 'TICKET_LIST_VIEWED' and actor = 'admin'"))
                 .isEqualTo(before + 1);
         assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'TICKET_LIST_VIEWED' "
-                + "and actor = 'admin' order by id desc limit 1", String.class)).contains("status=ROUTED");
+                + "and actor = 'admin' order by id desc limit 1", String.class))
+                // the audit page shows this text to administrators: names, not codes; the searched number masked
+                .contains("地区 广东省广州市天河区", "状态 待受理", "本页 0 件")
+                .doesNotContain(phone, "ROUTED", "440106", "=");
         assertThat(count("select count(*) from audit_entry where action = 'NOTE_ADDED' and ticket_number = '"
                 + number + "' and actor = 'dispatcher'")).isEqualTo(1);
     }
@@ -302,6 +306,9 @@ class PostgresAuditAndRetentionTest {
         long lastOfFirst = first.path("items").get(1).path("id").asLong();
         assertThat(first.path("items").get(0).path("id").asLong()).isGreaterThan(lastOfFirst);
         assertThat(second.path("items").get(0).path("id").asLong()).isLessThan(lastOfFirst);
+        // the search is itself audited, in the words of the audit page
+        assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'AUDIT_SEARCHED' "
+                + "order by id desc limit 1", String.class)).matches("筛选：操作 查看工单详情；本页 \\d+ 条");
     }
 
     @Test

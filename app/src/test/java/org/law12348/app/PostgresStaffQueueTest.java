@@ -175,6 +175,13 @@ class PostgresStaffQueueTest {
         // the ticket page counts down to the same instant
         HttpApi.Answer view = api.get("/api/v1/staff/tickets/" + pool, HttpApi.basic("dispatcher"));
         assertThat(view.body().path("staff").path("handOverAt").asText()).isEqualTo(question.path("handOverAt").asText());
+        // and so does the consultants' pool, which no longer assumes 24 hours in the browser
+        JsonNode inPool = null;
+        for (JsonNode item : api.get("/api/v1/consultant/pool", HttpApi.basic("consultant")).body()) {
+            inPool = item.path("number").asText().equals(pool) ? item : inPool;
+        }
+        assertThat(inPool).as("the question is in the consultant's pool").isNotNull();
+        assertThat(inPool.path("handOverAt").asText()).isEqualTo(question.path("handOverAt").asText());
 
         JsonNode matter = row(page, unit);
         assertThat(matter.path("kindName").asText()).isEqualTo("服务申请");

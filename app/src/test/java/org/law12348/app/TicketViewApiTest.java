@@ -96,6 +96,10 @@ class TicketViewApiTest {
         assertThat(lastOfType(asAdmin, "REROUTED").path("ruleId").asText()).isEqualTo("R-4403-LEGAL-AID");
         assertThat(lastOfType(asAdmin, "ROUTED").path("ruleId").asText()).isEqualTo("R-4401-LEGAL-AID");
         assertThat(lastOfType(asAdmin, "ROUTED").path("text").asText()).doesNotContain("规则");
+        // the audit page speaks in names too
+        JsonNode entry = api.get("/api/v1/admin/audit?action=TICKET_REROUTED&ticket=" + number, HttpApi.basic("admin"))
+                .body().path("items").get(0);
+        assertThat(entry.path("detail").asText()).isEqualTo("更正为广东省深圳市南山区/法律援助：市民实际在深圳");
     }
 
     @Test
@@ -206,6 +210,16 @@ class TicketViewApiTest {
         assertThat(edited.text("text")).isEqualTo("{{citizenName}}您好，请补充材料。");
         assertThat(send(api, "DELETE", one, null, "handler-gz").status()).isEqualTo(204);
         assertThat(send(api, "DELETE", one, null, "handler-gz").status()).isEqualTo(404);
+
+        // what staff send citizens is audited: who added, changed and deleted the reply, in the unit's name
+        List<String> audited = new java.util.ArrayList<>();
+        for (JsonNode entry : api.get("/api/v1/admin/audit?action=CANNED_REPLY_CHANGED&limit=200",
+                HttpApi.basic("admin")).body().path("items")) {
+            audited.add(entry.path("actor").asText() + " " + entry.path("detail").asText());
+        }
+        assertThat(audited).contains("handler-gz 新增常用回复：广州市法律援助中心“" + title + "”",
+                "admin 修改常用回复：广州市法律援助中心“" + title + "”",
+                "handler-gz 删除常用回复：广州市法律援助中心“" + title + "”");
     }
 
     @Test

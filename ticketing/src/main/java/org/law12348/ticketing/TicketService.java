@@ -88,7 +88,7 @@ public class TicketService {
                     region == null ? "请选择行政区划" : "请选择业务类型");
         }
         return change(number, staff, AuditAction.TICKET_REROUTED,
-                "更正为" + region.value() + "/" + businessType.name() + "：" + why, t -> {
+                "更正为" + regions.fullName(region) + "/" + businessType.chineseName() + "：" + why, t -> {
             RouteDecision route = routing.decide(new RoutingQuery(region, businessType, t.kind(), t.channel()));
             HandlingUnit unit = units.findById(route.handlingUnit()).orElseThrow(() -> new IllegalStateException(
                     "Routing rule " + route.ruleId() + " names unknown unit " + route.handlingUnit()));

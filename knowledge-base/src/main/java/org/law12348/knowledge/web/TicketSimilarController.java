@@ -77,7 +77,7 @@ class TicketSimilarController {
                 .map(h -> new SimilarTicket(h.id(), plain(h.title()), plain(h.snippet()), h.score())).toList();
         if (!similar.isEmpty()) {
             audit.read(member, AuditAction.SIMILAR_TICKETS_VIEWED, AuditSubject.ticket(ticket.number()),
-                    "staff-api: 相似的已答复问题（号码已遮蔽） tickets=" + similar.stream().map(SimilarTicket::number).toList());
+                    "相似的已答复问题（号码已遮蔽）：" + String.join("、", similar.stream().map(SimilarTicket::number).toList()));
         }
         return new SimilarView(similar, articles(question));
     }

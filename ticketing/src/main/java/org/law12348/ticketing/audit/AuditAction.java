@@ -28,6 +28,7 @@ public enum AuditAction {
     CERTIFICATION_DECIDED(false, "咨询师资格审核"),
     UNIT_CHANGED(false, "承办单位管理"),
     DESK_ASSIGNED(false, "热线坐席设置"),
+    CANNED_REPLY_CHANGED(false, "常用回复管理"),
     ROUTING_CHANGED(false, "分派规则管理"),
     KNOWLEDGE_CHANGED(false, "知识库管理"),
     TICKET_ANONYMISED(false, "工单匿名化"),

@@ -6,11 +6,15 @@ import org.law12348.ticketing.TicketNumber;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /** Filters of the administrators' audit search; every part may be null. */
 public record AuditQuery(String actor, String ticketNumber, AuditAction action, Instant from, Instant to) {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /**
      * Reads the filters as typed into a form or a query string. Times are ISO-8601 instants or dates;
@@ -23,9 +27,28 @@ public record AuditQuery(String actor, String ticketNumber, AuditAction action, 
                 time("to", to, zone, true));
     }
 
-    /** The filters as a compact text for the audit entry of the search itself. */
-    public String describe() {
-        return "actor=" + actor + " ticket=" + ticketNumber + " action=" + action + " from=" + from + " to=" + to;
+    /**
+     * The filters in the words the audit page shows, for the audit entry of the search itself (an
+     * administrator reads it there, so no field names or enum codes).
+     */
+    public String describe(ZoneId zone) {
+        StringJoiner filters = new StringJoiner("，");
+        if (actor != null) {
+            filters.add("操作人 " + actor);
+        }
+        if (ticketNumber != null) {
+            filters.add("工单 " + ticketNumber);
+        }
+        if (action != null) {
+            filters.add("操作 " + action.chineseName());
+        }
+        if (from != null) {
+            filters.add("自 " + SHOWN.format(from.atZone(zone)));
+        }
+        if (to != null) {
+            filters.add("至 " + SHOWN.format(to.atZone(zone)));
+        }
+        return filters.length() == 0 ? "无筛选条件" : filters.toString();
     }
 
     private static Instant time(String field, String raw, ZoneId zone, boolean upper) {

@@ -1,11 +1,15 @@
 package org.law12348.ticketing.replies;
 
+import org.law12348.ticketing.HandlingUnit;
 import org.law12348.ticketing.HandlingUnits;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.UniqueViolation;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -38,11 +42,13 @@ public class CannedReplyService {
     private final CannedReplies replies;
     private final HandlingUnits units;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    CannedReplyService(CannedReplies replies, HandlingUnits units, Clock clock) {
+    CannedReplyService(CannedReplies replies, HandlingUnits units, Clock clock, AuditTrail audit) {
         this.replies = replies;
         this.units = units;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The unit's replies; a handler's own unit when {@code unitCode} is blank. */
@@ -66,6 +72,7 @@ public class CannedReplyService {
         requireFreeTitle(unit, t, -1);
         long id = save(() -> replies.insert(unit, t, body, staff.username(), clock.instant()));
         log.info("Canned reply {} of {} created by {}", id, unit, staff.username());
+        audited(staff, "新增", unit, t);
         return replies.find(id).orElseThrow();
     }
 
@@ -80,6 +87,7 @@ public class CannedReplyService {
             return reply.id();
         });
         log.info("Canned reply {} of {} changed by {}", reply.id(), reply.unitCode(), staff.username());
+        audited(staff, "修改", reply.unitCode(), reply.title().equals(t) ? t : reply.title() + "（改名为“" + t + "”）");
         return replies.find(reply.id()).orElseThrow();
     }
 
@@ -88,6 +96,14 @@ public class CannedReplyService {
         CannedReply reply = writable(id, staff);
         replies.delete(reply.id());
         log.info("Canned reply {} of {} deleted by {}", reply.id(), reply.unitCode(), staff.username());
+        audited(staff, "删除", reply.unitCode(), reply.title());
+    }
+
+    /** A change to what staff send citizens is audited like any other change, in the unit's name. */
+    private void audited(StaffMember staff, String what, String unitCode, String title) {
+        String unitName = units.findById(unitCode).map(HandlingUnit::name).orElse(unitCode);
+        audit.change(staff, AuditAction.CANNED_REPLY_CHANGED, AuditSubject.none(),
+                what + "常用回复：" + unitName + "“" + title + "”");
     }
 
     private CannedReply writable(String id, StaffMember staff) {

@@ -50,7 +50,7 @@ class AuditAdminController {
         AuditQuery query = AuditQuery.parse(actor, ticket, action, from, to, zone);
         AuditSearch.Page page = search.find(query, cursor, limit);
         audit.read(admin, AuditAction.AUDIT_SEARCHED, AuditSubject.ticket(query.ticketNumber()),
-                "audit-api: " + query.describe() + " rows=" + page.entries().size());
+                "筛选：" + query.describe(zone) + "；本页 " + page.entries().size() + " 条");
         return new AuditPage(page.entries(), page.nextCursor());
     }
 

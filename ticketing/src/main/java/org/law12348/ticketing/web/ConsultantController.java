@@ -4,12 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.PoolAnswerWindow;
 import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
+import org.law12348.ticketing.audit.AuditAction;
+import org.law12348.ticketing.audit.AuditSubject;
+import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.consultation.CertificationService;
 import org.law12348.ticketing.consultation.ConsultationAnswer;
 import org.law12348.ticketing.consultation.ConsultationService;
@@ -49,7 +53,8 @@ class ConsultantController {
 
     @Schema(description = "咨询池问题")
     record PoolItem(String number, String subject, String text, String businessTypeName, String regionName,
-                    String category, String categoryName, Instant createdAt, Instant dueAt) {
+                    String category, String categoryName, Instant createdAt, Instant dueAt,
+                    @Schema(description = "无人认领答复时转交外包服务单位的时刻（按配置的答复时限计算）") Instant handOverAt) {
     }
 
     @Schema(description = "积分流水")
@@ -63,12 +68,14 @@ class ConsultantController {
     private final ConsultationViews views;
     private final CurrentStaff currentStaff;
     private final Regions regions;
-    private final org.law12348.ticketing.audit.AuditTrail audit;
+    private final AuditTrail audit;
     private final Clock clock;
+    private final PoolAnswerWindow answerWindow;
 
     ConsultantController(CertificationService certification, ConsultationService consultation, PointsBoard board,
                          PointsEntries ledger, ConsultationViews views, CurrentStaff currentStaff, Regions regions,
-                         org.law12348.ticketing.audit.AuditTrail audit, Clock clock) {
+                         AuditTrail audit, Clock clock, PoolAnswerWindow answerWindow) {
+        this.answerWindow = answerWindow;
         this.audit = audit;
         this.certification = certification;
         this.consultation = consultation;
@@ -112,14 +119,14 @@ class ConsultantController {
         StaffMember me = currentStaff.require();
         var questions = consultation.pool(me.username(), filter);
         // pool questions are anonymous to consultants, but their free text may still name the citizen
-        audit.read(me, org.law12348.ticketing.audit.AuditAction.POOL_VIEWED,
-                org.law12348.ticketing.audit.AuditSubject.none(), "consultant-api: 问题正文 category=" + filter
-                        + " tickets=" + questions.stream().map(q -> q.ticket().number()).toList());
+        audit.read(me, AuditAction.POOL_VIEWED, AuditSubject.none(), "咨询池问题正文" + (filter == null ? "" : "（" + filter.chineseName() + "）") + "："
+                        + String.join("、", questions.stream().map(q -> q.ticket().number()).toList()));
         return questions.stream()
                 .map(q -> new PoolItem(q.ticket().number(), me.textOf(q.ticket(), q.ticket().subject()),
                         me.textOf(q.ticket(), q.ticket().text()),
                         q.ticket().businessType().chineseName(), regions.fullName(q.ticket().region()),
-                        q.category().name(), q.category().chineseName(), q.ticket().createdAt(), q.ticket().dueAt()))
+                        q.category().name(), q.category().chineseName(), q.ticket().createdAt(), q.ticket().dueAt(),
+                        q.ticket().handOverAt(answerWindow.length())))
                 .toList();
     }
 

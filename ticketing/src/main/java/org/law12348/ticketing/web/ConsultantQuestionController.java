@@ -96,7 +96,7 @@ class ConsultantQuestionController {
                 .filter(t -> t.queue() == RoutingQueue.VOLUNTEER_POOL && me.username().equals(t.assignee()))
                 .orElseThrow(() -> new TicketNotFoundException(wanted));
         audit.read(me, AuditAction.CLAIMED_QUESTIONS_VIEWED, AuditSubject.ticket(ticket.number()),
-                "consultant-api: 已认领问题正文与追问");
+                "已认领问题正文与追问");
         LegalCategory category = LegalCategory.guess(ticket.text());
         return new ClaimedQuestion(ticket.number(), me.textOf(ticket, ticket.subject()), me.textOf(ticket, ticket.text()),
                 ticket.businessType().chineseName(), regions.fullName(ticket.region()), category.name(),

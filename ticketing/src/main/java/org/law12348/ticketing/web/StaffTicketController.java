@@ -10,7 +10,6 @@ import org.law12348.ticketing.DeadlineState;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketOrder;
-import org.law12348.ticketing.privacy.LogMasking;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.RoutingQueue;
@@ -140,9 +139,8 @@ class StaffTicketController {
         TicketOrder order = TicketOrder.parse(sort, direction);
         TicketPage page = search.find(filter, order, cursor, limit, staff);
         long total = search.count(filter, staff);
-        audit.read(staff, AuditAction.TICKET_LIST_VIEWED, searchedCitizen(filter, staff), "staff-api: "
-                + LogMasking.mask(filter.toString()) + " " + order + (cursor == null ? "" : " cursor")
-                + " rows=" + page.tickets().size());
+        audit.read(staff, AuditAction.TICKET_LIST_VIEWED, searchedCitizen(filter, staff), "查询条件："
+                + filter.describe(regions::fullName) + "；本页 " + page.tickets().size() + " 件");
         Map<Long, LocalDate> legalDeadlines = clocks.nearestDueDates(
                 page.tickets().stream().map(Ticket::id).toList(), clockService.today());
         Map<String, String> unitNames = views.unitNames(page.tickets());
@@ -175,7 +173,7 @@ class StaffTicketController {
         StaffMember staff = currentStaff.require();
         Ticket ticket = service.view(checked(number), staff);
         audit.read(staff, AuditAction.TICKET_VIEWED, AuditSubject.ticket(ticket.number())
-                .withCitizen(ticket.contact().phone()), "staff-api: " + AuditTrail.TICKET_DETAIL_FIELDS);
+                .withCitizen(ticket.contact().phone()), AuditTrail.TICKET_DETAIL_FIELDS);
         return views.forStaff(ticket, staff, clock.instant());
     }
 

@@ -138,7 +138,7 @@ class TicketController {
         if (staff.isPresent()) {
             var ticket = service.view(number, staff.get());
             audit.read(staff.get(), AuditAction.TICKET_VIEWED, AuditSubject.ticket(number)
-                    .withCitizen(ticket.contact().phone()), "staff-api: " + AuditTrail.TICKET_DETAIL_FIELDS);
+                    .withCitizen(ticket.contact().phone()), AuditTrail.TICKET_DETAIL_FIELDS);
             return views.forStaff(ticket, staff.get(), clock.instant());
         }
         if (!trackingTokens.matches(number, token)) {

@@ -4,10 +4,15 @@ import org.law12348.telephony.CallOutcome;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
+import org.law12348.ticketing.privacy.LogMasking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.StringJoiner;
+import java.util.function.Function;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,7 +32,37 @@ final class CallLogFilters {
                   String regionPrefix, String agent, Boolean hasRecording, int page, int limit) {
     }
 
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
     private CallLogFilters() {
+    }
+
+    /**
+     * The filters in the words the audit page shows, for the audit entry of the call-log read: names,
+     * not codes, times in {@code zone}, the searched number masked.
+     */
+    static String describe(Parsed f, String regionName, Function<String, String> queueName, ZoneId zone) {
+        StringJoiner parts = new StringJoiner("，");
+        parts.add(SHOWN.format(f.from().atZone(zone)) + " 至 " + SHOWN.format(f.to().atZone(zone)));
+        if (f.phone() != null) {
+            parts.add("号码 " + LogMasking.mask(f.phone()));
+        }
+        if (regionName != null) {
+            parts.add("地区 " + regionName);
+        }
+        if (f.queue() != null) {
+            parts.add("队列 " + queueName.apply(f.queue()));
+        }
+        if (f.agent() != null) {
+            parts.add("坐席 " + f.agent());
+        }
+        if (f.outcomes() != null && !f.outcomes().isEmpty()) {
+            parts.add("结果 " + String.join("、", f.outcomes().stream().map(CallOutcome::chineseName).toList()));
+        }
+        if (f.hasRecording() != null) {
+            parts.add(f.hasRecording() ? "有录音" : "无录音");
+        }
+        return parts + "，第 " + (f.page() + 1) + " 页";
     }
 
     static Parsed parse(String from, String to, String phone, String outcome, String queue, String region,

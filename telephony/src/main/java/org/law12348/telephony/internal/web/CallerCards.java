@@ -76,7 +76,7 @@ class CallerCards {
         List<ClockLine> live = liveClocks(open, staff);
         if (phone != null) {
             audit.read(staff, AuditAction.CALLER_HISTORY_VIEWED, AuditSubject.citizen(new PhoneNumber(phone)),
-                    "telephony-desk: 来电弹屏 " + call.callId() + "，未办结工单" + open.size() + "件、通话" + earlier.size() + "次");
+                    "来电弹屏（通话 " + call.callId() + "）：未办结工单" + open.size() + "件、通话" + earlier.size() + "次");
         }
         // a call that reached the queue without the IVR (the dialplan's fallback) has no choice recorded:
         // the queue tells the business type

@@ -108,7 +108,7 @@ class DeskController {
         List<CallView> found = records.findByAgentAndStartedAtGreaterThanEqualOrderByStartedAtDesc(staff.username(),
                 since, PageRequest.of(0, 200)).stream().map(c -> callViews.of(c, staff)).toList();
         audit.read(staff, AuditAction.CALL_LIST_VIEWED, AuditSubject.none(),
-                "telephony-desk: 本人今日通话 rows=" + found.size());
+                "本人今日通话" + found.size() + "通");
         return new CallsToday(found);
     }
 

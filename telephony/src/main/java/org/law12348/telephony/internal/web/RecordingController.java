@@ -68,7 +68,7 @@ class RecordingController {
         String served = checkRange(range, file, length);
         audit.read(staff, AuditAction.RECORDING_PLAYED, new AuditSubject(call.ticketNumber(), callId, null)
                         .withCitizen(call.callerPhone() == null ? null : new PhoneNumber(call.callerPhone())),
-                "telephony-api: 通话录音 " + found.file().getFileName() + " bytes=" + served);
+                "通话录音 " + found.file().getFileName() + "，字节 " + served);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(found.contentType()))
                 .cacheControl(CacheControl.noStore().cachePrivate())

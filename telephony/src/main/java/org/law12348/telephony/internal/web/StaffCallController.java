@@ -1,5 +1,6 @@
 package org.law12348.telephony.internal.web;
 
+import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallRecords;
@@ -13,6 +14,8 @@ import org.law12348.telephony.internal.web.CallViews.CallView;
 import org.law12348.telephony.internal.web.CallViews.CallbackView;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
+import org.law12348.ticketing.RegionCode;
+import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.audit.AuditAction;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The console's hotline API: call log, a caller's history, call summaries and call backs. */
@@ -75,10 +79,15 @@ class StaffCallController {
     private final Clock clock;
     private final ClickToCall clickToCall;
     private final PhoneDesks phoneDesks;
+    private final Regions regions;
+    private final ZoneId zone;
 
     StaffCallController(StaffGate gate, CallRecords records, CallSearch search, QueueNames queueNames, CallbackTasks callbackTasks, CallLog calls,
                         CallerHistory history, StaffCallDesk desk, CallViews views, AuditTrail audit,
-                        PersonalDataCipher cipher, Clock clock, ClickToCall clickToCall, PhoneDesks phoneDesks) {
+                        PersonalDataCipher cipher, Clock clock, ClickToCall clickToCall, PhoneDesks phoneDesks,
+                        Regions regions, TelephonyProperties properties) {
+        this.regions = regions;
+        this.zone = properties.hours().zone();
         this.clickToCall = clickToCall;
         this.phoneDesks = phoneDesks;
         this.callbackTasks = callbackTasks;
@@ -116,9 +125,8 @@ class StaffCallController {
         List<CallView> items = found.stream().map(c -> views.of(c, staff)).toList();
         audit.read(staff, AuditAction.CALL_LIST_VIEWED,
                 AuditSubject.none().withCitizen(caller == null ? null : new PhoneNumber(caller)),
-                "telephony-api: 来电号码、录音 from=" + f.from() + " to=" + f.to() + " outcome=" + outcome
-                        + " queue=" + f.queue() + " region=" + f.regionPrefix() + " agent=" + f.agent()
-                        + " hasRecording=" + f.hasRecording() + " page=" + f.page() + " rows=" + items.size());
+                "来电号码、录音。查询条件：" + CallLogFilters.describe(f, regionName(region), queueNames::nameOf, zone)
+                        + "；本页 " + items.size() + " 通");
         return new CallPage(items, found.getTotalElements(), f.page(), f.limit(), queueNames.menuQueues());
     }
 
@@ -134,7 +142,7 @@ class StaffCallController {
         List<CallView> recent = records.findByCallerPhoneHashOrderByStartedAtDesc(cipher.blindIndex(number),
                 PageRequest.of(0, 50)).stream().map(c -> views.of(c, staff)).toList();
         audit.read(staff, AuditAction.CALLER_HISTORY_VIEWED, AuditSubject.citizen(new PhoneNumber(number)),
-                "telephony-api: 未办结工单" + open.size() + "件、通话" + recent.size() + "次");
+                "未办结工单" + open.size() + "件、通话" + recent.size() + "次");
         return new CallerHistoryView(views.phone(number, staff), open, recent);
     }
 
@@ -187,8 +195,13 @@ class StaffCallController {
                         callbackStatuses(status), clock.instant().minus(Duration.ofDays(days)), PageRequest.of(0, limit))
                 .stream().map(t -> views.of(t, staff)).toList();
         audit.read(staff, AuditAction.CALL_LIST_VIEWED, AuditSubject.none(),
-                "telephony-api: 回拨任务 status=" + status + " days=" + days + " rows=" + found.size());
+                "回拨任务：近" + days + "天" + (status == null || status.isBlank() ? "" : "，状态 " + status) + "；本页 " + found.size() + " 条");
         return new CallbackPage(found);
+    }
+
+    /** The full name of the region filter that {@link CallLogFilters#parse} accepted, or null for none. */
+    private String regionName(String region) {
+        return region == null || region.isBlank() ? null : regions.fullName(new RegionCode(region.strip()));
     }
 
     /** One state, several separated by commas, or {@code OPEN}: every state the PBX or a dispatcher still owes a call in. */

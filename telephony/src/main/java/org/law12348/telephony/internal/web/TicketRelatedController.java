@@ -82,8 +82,8 @@ class TicketRelatedController {
         List<CallView> callViews = phone == null ? List.of() : calls.findByCallerPhoneHashOrderByStartedAtDesc(
                 cipher.blindIndex(phone.value()), PageRequest.of(0, LIMIT)).stream().map(c -> views.of(c, staff)).toList();
         audit.read(staff, AuditAction.CALLER_HISTORY_VIEWED, AuditSubject.ticket(ticket.number()).withCitizen(phone),
-                "staff-api: 该市民其他工单" + others.stream().map(RelatedTicket::number).toList()
-                        + "、通话" + callViews.size() + "次");
+                "该市民其他工单" + others.size() + "件（" + String.join("、", others.stream().map(RelatedTicket::number).toList())
+                        + "）、通话" + callViews.size() + "次");
         return new RelatedView(others, callViews);
     }
 
