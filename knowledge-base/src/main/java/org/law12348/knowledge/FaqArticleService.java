@@ -2,6 +2,8 @@ package org.law12348.knowledge;
 
 import org.law12348.knowledge.internal.FaqArticles;
 import org.law12348.knowledge.internal.Revisions;
+import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.LikePatterns;
 import org.law12348.ticketing.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -22,6 +25,7 @@ import java.util.UUID;
 public class FaqArticleService {
 
     private static final int MAX_LIST = 200;
+    private static final int MAX_SEARCH = 100;
 
     private final FaqArticles articles;
     private final Revisions revisions;
@@ -117,10 +121,23 @@ public class FaqArticleService {
         return article;
     }
 
+    /**
+     * The newest articles in a state; with {@code text}, only those whose question, answer, category or
+     * id contain it (any case, {@code %} and {@code _} taken literally), so the administrators' search
+     * reaches every article, not only the page loaded.
+     */
     @Transactional(readOnly = true)
-    public List<FaqArticle> list(ArticleStatus status, int limit, StaffMember staff) {
+    public List<FaqArticle> list(ArticleStatus status, String text, int limit, StaffMember staff) {
         KnowledgeAccess.requireStaff(staff);
-        return articles.findByStatusOrderByUpdatedAtDesc(status, PageRequest.of(0, Math.min(limit, MAX_LIST)));
+        PageRequest page = PageRequest.of(0, Math.min(limit, MAX_LIST));
+        if (text == null || text.isBlank()) {
+            return articles.findByStatusOrderByUpdatedAtDesc(status, page);
+        }
+        String wanted = text.strip();
+        if (wanted.length() > MAX_SEARCH) {
+            throw new InvalidInputException("q", "q.length", "查找内容最多" + MAX_SEARCH + "个字");
+        }
+        return articles.search(status, LikePatterns.containing(wanted.toLowerCase(Locale.ROOT)), page);
     }
 
     /** Articles whose cited statutes changed, oldest first. */

@@ -214,10 +214,10 @@ public class TicketSearch {
     private Predicate textMatch(String text, StaffMember staff, jakarta.persistence.criteria.Root<Ticket> root,
                                 jakarta.persistence.criteria.CriteriaBuilder cb) {
         List<Predicate> any = new ArrayList<>();
-        any.add(cb.like(root.get("number"), escapeLike(text.toUpperCase(Locale.ROOT)) + "%", '\\'));
+        any.add(cb.like(root.get("number"), LikePatterns.literal(text.toUpperCase(Locale.ROOT)) + "%", '\\'));
         boolean seesNumbers = staff.hasRole(StaffRole.ADMIN, StaffRole.UNIT_HANDLER);
         if (seesNumbers || !DIGIT_RUN.matcher(text.replaceAll("[\\s-]", "")).find()) {
-            String words = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+            String words = LikePatterns.containing(text.toLowerCase(Locale.ROOT));
             any.add(cb.like(cb.lower(root.get("subject")), words, '\\'));
             any.add(cb.like(cb.lower(root.get("text")), words, '\\'));
         }
@@ -235,10 +235,6 @@ public class TicketSearch {
         } catch (InvalidInputException notAPhone) {
             return null;
         }
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Specification<Ticket> after(Cursor cursor, TicketOrder order) {

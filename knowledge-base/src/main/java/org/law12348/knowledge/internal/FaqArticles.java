@@ -17,6 +17,12 @@ public interface FaqArticles extends JpaRepository<FaqArticle, String> {
 
     List<FaqArticle> findByNeedsReviewTrueOrderByUpdatedAtAsc(Pageable page);
 
+    /** Articles in the state whose question, answer, category or id hold the lower-case LIKE pattern. */
+    @Query("select a from FaqArticle a where a.status = :status and (lower(a.question) like :pattern escape '\\'"
+            + " or lower(a.answer) like :pattern escape '\\' or lower(a.category) like :pattern escape '\\'"
+            + " or lower(a.id) like :pattern escape '\\') order by a.updatedAt desc")
+    List<FaqArticle> search(ArticleStatus status, String pattern, Pageable page);
+
     long countByStatus(ArticleStatus status);
 
     Optional<FaqArticle> findBySourceTicket(String ticketNumber);

@@ -86,8 +86,9 @@ class ArticleController {
     }
 
     @GetMapping
-    @Operation(summary = "按状态列出文章（工作人员）")
+    @Operation(summary = "按状态列出文章（工作人员）", description = "q：在问题、答复、分类和编号中查找（不区分大小写，最多100字）")
     List<ArticleViews.ArticleView> list(@RequestParam(defaultValue = "DRAFT") String status,
+                                        @RequestParam(required = false) String q,
                                         @RequestParam(defaultValue = "50") int limit) {
         ArticleStatus s;
         try {
@@ -95,7 +96,7 @@ class ArticleController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status", "status.unknown", "状态应为 DRAFT、PUBLISHED 或 ARCHIVED");
         }
-        return articles.list(s, Math.max(1, limit), staff.currentOrNull()).stream().map(ArticleViews::staff).toList();
+        return articles.list(s, q, Math.max(1, limit), staff.currentOrNull()).stream().map(ArticleViews::staff).toList();
     }
 
     @PostMapping("/{id}/publish")

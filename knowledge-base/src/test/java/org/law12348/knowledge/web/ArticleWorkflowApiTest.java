@@ -165,6 +165,28 @@ class ArticleWorkflowApiTest {
                 .andExpect(jsonPath("$.status").value("DRAFT")).andExpect(jsonPath("$.revision").value(1));
     }
 
+    @Test
+    void theDraftListSearchesEveryArticleOnTheServerTakingWildcardsLiterally() throws Exception {
+        String marker = "检索" + System.nanoTime();
+        String wanted = draft(CONSULTANT, "物业费" + marker + "要交吗？", "物业服务合同约定的物业费，业主应当按约支付，可以协商减免。");
+        String other = draft(CONSULTANT, "物业费拖欠会被起诉吗？", "物业服务人可以催告并起诉，答复中提到" + marker + "的100%责任问题。");
+
+        mvc.perform(get("/api/v1/kb/articles").with(ADMIN).param("status", "DRAFT").param("q", marker).param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1));
+        mvc.perform(get("/api/v1/kb/articles").with(ADMIN).param("status", "DRAFT").param("q", marker))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", hasItem(wanted))).andExpect(jsonPath("$[*].id", hasItem(other)));
+        mvc.perform(get("/api/v1/kb/articles").with(ADMIN).param("status", "DRAFT").param("q", marker + "的100%"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].id").value(other));
+        mvc.perform(get("/api/v1/kb/articles").with(ADMIN).param("status", "DRAFT").param("q", "物业费%" + marker))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/v1/kb/articles").with(ADMIN).param("status", "PUBLISHED").param("q", marker))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/v1/kb/articles").with(ADMIN).param("status", "DRAFT").param("q", "字".repeat(101)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("q"));
+    }
+
     private String draft(RequestPostProcessor who, String question, String answer) throws Exception {
         String response = mvc.perform(post("/api/v1/kb/articles").with(who).contentType(MediaType.APPLICATION_JSON)
                         .content(body(question, answer, List.of("《民法典》第一千一百二十七条"))))
