@@ -11,11 +11,13 @@ import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.RoutingQuery;
 import org.law12348.ticketing.RoutingQueue;
 import org.law12348.ticketing.TicketKind;
+import org.law12348.workflow.routingadmin.CoverageCases.Gap;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -66,7 +68,11 @@ class DraftRules {
         }
         // a cell FEEL cannot read fails every evaluation: the replay would only repeat it for each type
         if (problems.isEmpty()) {
-            problems.addAll(coverage(evaluate));
+            // judged from the cells when the table reads the port's plain variables, else by evaluating it
+            Function<RoutingQuery, Optional<Gap>> gapOf = CoverageCases.of(table, feel)
+                    .<Function<RoutingQuery, Optional<Gap>>>map(cases -> cases::gap)
+                    .orElse(query -> evaluated(evaluate, query));
+            problems.addAll(coverage(gapOf));
         }
         return problems;
     }
@@ -107,7 +113,16 @@ class DraftRules {
     }
 
     /** One problem per business type that some kind, channel and region leave unrouted. */
-    private List<DraftReport.DraftProblem> coverage(Function<RoutingQuery, DmnDecisionResultEntries> evaluate) {
+    private static Optional<Gap> evaluated(Function<RoutingQuery, DmnDecisionResultEntries> evaluate,
+                                           RoutingQuery query) {
+        try {
+            return evaluate.apply(query) == null ? Optional.of(new Gap(null)) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(new Gap(RoutingTables.brief(e)));
+        }
+    }
+
+    private List<DraftReport.DraftProblem> coverage(Function<RoutingQuery, Optional<Gap>> gapOf) {
         Set<RegionCode> regions = new LinkedHashSet<>();
         // One region per city (and province) a unit serves: rules discriminate at city level at the finest,
         // except county rows, which the city rows behind them must still cover.
@@ -116,7 +131,7 @@ class DraftRules {
         regions.add(OUTSIDE);
         List<DraftReport.DraftProblem> problems = new ArrayList<>();
         for (BusinessType type : BusinessType.values()) {
-            String gap = firstGap(type, regions, evaluate);
+            String gap = firstGap(type, regions, gapOf);
             if (gap != null) {
                 problems.add(DraftReport.DraftProblem.ofTable("业务类型「" + type.chineseName() + "」" + gap));
             }
@@ -124,18 +139,16 @@ class DraftRules {
         return problems;
     }
 
-    private String firstGap(BusinessType type, Set<RegionCode> regions,
-                            Function<RoutingQuery, DmnDecisionResultEntries> evaluate) {
+    private String firstGap(BusinessType type, Set<RegionCode> regions, Function<RoutingQuery, Optional<Gap>> gapOf) {
         for (RegionCode region : regions) {
             for (TicketKind kind : TicketKind.values()) {
                 for (Channel channel : Channel.values()) {
-                    try {
-                        if (evaluate.apply(new RoutingQuery(region, type, kind, channel)) == null) {
-                            return "在" + names.region(region) + "（" + kind.chineseName() + "，"
-                                    + channel.chineseName() + "）没有匹配的规则";
-                        }
-                    } catch (RuntimeException e) {
-                        return "在" + names.region(region) + "求值出错：" + RoutingTables.brief(e);
+                    Optional<Gap> gap = gapOf.apply(new RoutingQuery(region, type, kind, channel));
+                    if (gap.isPresent()) {
+                        return gap.get().failure() == null
+                                ? "在" + names.region(region) + "（" + kind.chineseName() + "，" + channel.chineseName()
+                                        + "）没有匹配的规则"
+                                : "在" + names.region(region) + "求值出错：" + gap.get().failure();
                     }
                 }
             }
