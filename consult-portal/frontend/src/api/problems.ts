@@ -4,6 +4,8 @@ export interface Problem {
   detail?: string
   code?: string
   field?: string
+  /** Every broken rule when the server found several (each names its field, e.g. days[3].date). */
+  errors?: { field: string; message: string }[]
 }
 
 export class ApiError extends Error {
@@ -23,7 +25,10 @@ export class ApiError extends Error {
 export function describe(status: number, body: unknown): Problem {
   const problem = (body && typeof body === 'object' ? body : {}) as Problem
   const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : fallback(status)
-  return { status, detail, code: problem.code, field: problem.field }
+  const errors = Array.isArray(problem.errors)
+    ? problem.errors.filter((e) => e && typeof e.field === 'string' && typeof e.message === 'string')
+    : undefined
+  return { status, detail, code: problem.code, field: problem.field, ...(errors?.length ? { errors } : {}) }
 }
 
 function fallback(status: number): string {

@@ -55,7 +55,7 @@ export function listQuery(filters: QueueFilters, dispatches: boolean) {
 /** Table column (its prop) → the server's sort column. */
 export const SORT_COLUMNS: Record<string, string> = {
   number: 'number', businessTypeName: 'businessType', channel: 'channel', regionName: 'region',
-  unit: 'handlingUnit', statusName: 'status', dueAt: 'dueAt', createdAt: 'createdAt',
+  unit: 'handlingUnit', statusName: 'status', dueAt: 'dueAt', createdAt: 'createdAt', legalDeadline: 'legalDeadline',
 }
 
 export type TableOrder = 'ascending' | 'descending' | null

@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -154,6 +156,61 @@ class PostgresStaffQueueTest {
         assertThat(carriedOver.text("field")).isEqualTo("cursor");
         assertThat(list("dispatcher", "sort=subject").text("field")).isEqualTo("sort");
         assertThat(list("dispatcher", "direction=up").text("field")).isEqualTo("direction");
+    }
+
+    /**
+     * Issue 22: the nearest legal deadline still ahead sorts on the server in both directions, tickets
+     * without one last either way, and keyset pages of two follow the whole list without gaps or repeats
+     * (a tie of two deadlines, a passed deadline beside one ahead, two tickets without any).
+     */
+    @Test
+    void theNearestLegalDeadlineSortsBothWaysWithTicketsWithoutOneLast() {
+        String marker = marker("期限");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String appeal = ticket(marker, "LEGAL_AID", "440106");
+        String sameAppeal = ticket(marker, "LEGAL_AID", "440106");
+        String arbitration = ticket(marker, "LEGAL_AID", "440106");
+        String passedAndAhead = ticket(marker, "LEGAL_AID", "440106");
+        ticket(marker, "LEGAL_AID", "440106");
+        String passedOnly = ticket(marker, "LEGAL_AID", "440106");
+        addClock(appeal, "APPEAL_JUDGMENT", today.minusDays(3));
+        addClock(sameAppeal, "APPEAL_JUDGMENT", today.minusDays(3));
+        addClock(arbitration, "LABOUR_ARBITRATION", today.minusMonths(9));
+        addClock(passedAndAhead, "APPEAL_JUDGMENT", today.minusYears(1));
+        addClock(passedAndAhead, "ADMIN_RECONSIDERATION", today.minusDays(10));
+        addClock(passedOnly, "APPEAL_RULING", today.minusYears(1));
+
+        for (String direction : List.of("asc", "desc")) {
+            String query = q(marker) + "&sort=legalDeadline&direction=" + direction;
+            HttpApi.Answer whole = list("dispatcher", query + "&limit=200");
+            assertThat(whole.status()).isEqualTo(200);
+            List<String> deadlines = new ArrayList<>();
+            whole.body().path("items").forEach(item -> deadlines.add(item.path("legalDeadline").asText("")));
+            assertThat(deadlines).hasSize(6);
+            assertThat(deadlines.subList(4, 6)).as("no deadline ahead: last, %s", direction).containsOnly("");
+            List<String> dated = deadlines.subList(0, 4);
+            assertThat(dated).doesNotContain("");
+            assertThat(dated).as("by deadline %s", direction).isSortedAccordingTo(direction.equals("asc")
+                    ? Comparator.<String>naturalOrder() : Comparator.<String>reverseOrder());
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                HttpApi.Answer page = list("dispatcher", query + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+                assertThat(page.status()).isEqualTo(200);
+                paged.addAll(numbers(page));
+                cursor = page.body().path("nextCursor").asText(null);
+            } while (cursor != null);
+            assertThat(paged).as("pages by deadline %s", direction).isEqualTo(numbers(whole));
+        }
+        List<String> ascending = numbers(list("dispatcher", q(marker) + "&sort=legalDeadline&limit=200"));
+        assertThat(ascending.subList(0, 2)).containsExactlyInAnyOrder(appeal, sameAppeal);
+        assertThat(ascending.subList(2, 4)).containsExactly(passedAndAhead, arbitration);
+    }
+
+    private void addClock(String number, String type, LocalDate trigger) {
+        assertThat(api.post("/api/v1/staff/tickets/" + number + "/clocks",
+                HttpApi.json(Map.of("type", type, "triggerDate", trigger.toString())), HttpApi.basic("admin")).status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -96,6 +96,10 @@ public class Ticket implements BlindIndexed {
     @Column(name = "due_at", nullable = false)
     private Instant dueAt;
 
+    /** The nearest legal deadline still ahead, a sort key kept by {@code LegalClocks}; never written here. */
+    @Column(name = "legal_deadline", insertable = false, updatable = false)
+    private java.time.LocalDate legalDeadline;
+
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
@@ -471,6 +475,11 @@ public class Ticket implements BlindIndexed {
 
     public String assignee() {
         return assignee;
+    }
+
+    /** The queue's sort key: the nearest legal deadline still ahead when it was last kept, or null. */
+    public java.time.LocalDate legalDeadline() {
+        return legalDeadline;
     }
 
     public Instant createdAt() {

@@ -1,6 +1,7 @@
 package org.law12348.ticketing;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -9,13 +10,18 @@ import java.util.Locale;
  */
 public record TicketOrder(Column column, boolean descending) {
 
+    /** A cursor's value for a ticket that has no value in the column (no legal deadline ahead). */
+    static final String NONE = "none";
+
     /** The default: most urgent first, as the queue has always been ordered. */
     public static final TicketOrder BY_DEADLINE = new TicketOrder(Column.DUE_AT, false);
 
     /** The sortable columns, by the attribute of {@link Ticket} they read. */
     public enum Column {
         DUE_AT("dueAt"), CREATED_AT("createdAt"), NUMBER("number"), STATUS("status"),
-        BUSINESS_TYPE("businessType"), CHANNEL("channel"), REGION("regionCode"), HANDLING_UNIT("handlingUnit");
+        BUSINESS_TYPE("businessType"), CHANNEL("channel"), REGION("regionCode"), HANDLING_UNIT("handlingUnit"),
+        /** The nearest legal deadline still ahead; tickets without one come last in both directions. */
+        LEGAL_DEADLINE("legalDeadline");
 
         private final String attribute;
 
@@ -79,6 +85,7 @@ public record TicketOrder(Column column, boolean descending) {
             case CHANNEL -> t.channel().name();
             case REGION -> t.region().value();
             case HANDLING_UNIT -> t.handlingUnit();
+            case LEGAL_DEADLINE -> t.legalDeadline() == null ? NONE : t.legalDeadline().toString();
         };
     }
 
@@ -94,6 +101,8 @@ public record TicketOrder(Column column, boolean descending) {
             case BUSINESS_TYPE -> BusinessType.valueOf(value);
             case CHANNEL -> Channel.valueOf(value);
             case NUMBER, REGION, HANDLING_UNIT -> value;
+            // the cursor past the last ticket with a deadline: the rest are paged by id alone
+            case LEGAL_DEADLINE -> value.equals(NONE) ? NONE : LocalDate.parse(value);
         };
     }
 }

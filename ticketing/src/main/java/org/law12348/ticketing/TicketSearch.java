@@ -77,9 +77,39 @@ public class TicketSearch {
     }
 
     private List<Ticket> firstInOrder(Specification<Ticket> spec, TicketOrder order, Cursor cursor, int count) {
+        if (order.column() == TicketOrder.Column.LEGAL_DEADLINE) {
+            return byLegalDeadline(spec, order, cursor, count);
+        }
         Sort.Direction direction = order.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
         return tickets.findBy(spec.and(after(cursor, order)),
                 q -> q.sortBy(Sort.by(direction, order.column().attribute(), "id")).limit(count).all());
+    }
+
+    /**
+     * By legal deadline, tickets without one last in both directions (databases disagree where NULLs
+     * sort): first those with a deadline in (deadline, id) keyset order, then those without in id order.
+     * A cursor past the last ticket with a deadline says so ({@link TicketOrder#NONE}).
+     */
+    private List<Ticket> byLegalDeadline(Specification<Ticket> spec, TicketOrder order, Cursor cursor, int count) {
+        Sort.Direction direction = order.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        boolean pastDeadlines = cursor != null && TicketOrder.NONE.equals(cursor.typed());
+        List<Ticket> found = new ArrayList<>();
+        if (!pastDeadlines) {
+            Specification<Ticket> withDeadline = (root, query, cb) -> cb.isNotNull(root.get("legalDeadline"));
+            found.addAll(tickets.findBy(spec.and(withDeadline).and(after(cursor, order)),
+                    q -> q.sortBy(Sort.by(direction, "legalDeadline", "id")).limit(count).all()));
+        }
+        if (found.size() < count) {
+            Specification<Ticket> without = (root, query, cb) -> {
+                jakarta.persistence.criteria.Path<Long> id = root.get("id");
+                Predicate none = cb.isNull(root.get("legalDeadline"));
+                return !pastDeadlines ? none : cb.and(none, order.descending()
+                        ? cb.lessThan(id, cursor.id()) : cb.greaterThan(id, cursor.id()));
+            };
+            int more = count - found.size();
+            found.addAll(tickets.findBy(spec.and(without), q -> q.sortBy(Sort.by(direction, "id")).limit(more).all()));
+        }
+        return found;
     }
 
     /**

@@ -23,6 +23,7 @@ public enum AuditAction {
     NOTE_ADDED(false, "添加内部备注"),
     TICKET_CLOSED(false, "办结工单"),
     LEGAL_CLOCK_CHANGED(false, "法律期限管理"),
+    HOLIDAY_CALENDAR_CHANGED(false, "节假日安排管理"),
     ATTACHMENT_ADDED(false, "添加工单附件"),
     ATTACHMENT_DELETED(false, "删除工单附件"),
     CERTIFICATION_DECIDED(false, "咨询师资格审核"),

@@ -79,6 +79,8 @@ public class ClockReminders {
     @Scheduled(fixedDelayString = "${law12348.ticketing.clock-reminder-interval:PT15M}",
             initialDelayString = "${law12348.ticketing.clock-reminder-interval:PT15M}")
     void remindNow() {
+        // the queue's sort key of a ticket whose nearest deadline passed moves on to its next one
+        service.moveOnPassedDeadlines();
         int sent = remind(LocalDate.now(clock.withZone(ClockZone.CHINA)));
         if (sent > 0) {
             log.info("Sent {} legal clock reminders", sent);

@@ -11,11 +11,24 @@ import java.util.List;
  * @param statute       the article the period comes from, e.g. 劳动争议调解仲裁法 第二十七条
  * @param reminderDays  days before the last day at which reminders go out, largest first
  * @param ruleId        the id of the table row that answered, for the record
+ * @param suggestedFor  what on a ticket suggests this clock to staff: {@code category:LABOR} (the question's
+ *                      legal category), {@code business:LEGAL_AID} (its business type), {@code word:判决} (a word
+ *                      in its text); empty when the clock is never suggested
  */
 public record ClockRule(String type, String name, int amount, PeriodUnit unit, CalendarRule calendarRule,
-                        SuspensionRule suspensionRule, String statute, List<Integer> reminderDays, String ruleId) {
+                        SuspensionRule suspensionRule, String statute, List<Integer> reminderDays, String ruleId,
+                        List<String> suggestedFor) {
+
+    public ClockRule(String type, String name, int amount, PeriodUnit unit, CalendarRule calendarRule,
+                     SuspensionRule suspensionRule, String statute, List<Integer> reminderDays, String ruleId) {
+        this(type, name, amount, unit, calendarRule, suspensionRule, statute, reminderDays, ruleId, List.of());
+    }
 
     public ClockRule {
+        suggestedFor = List.copyOf(suggestedFor);
+        if (suggestedFor.stream().anyMatch(s -> !s.matches("(category|business|word):\\S+"))) {
+            throw new IllegalArgumentException("A suggestion is category:…, business:… or word:…, got " + suggestedFor);
+        }
         if (type == null || type.isBlank() || name == null || name.isBlank()) {
             throw new IllegalArgumentException("A clock rule needs a type and a name");
         }

@@ -22,8 +22,9 @@ public final class ClockTexts {
         return name + "：" + switch (deadline.state()) {
             case DUE -> dueText(deadline.dueDate(), today);
             case SUSPENDED -> "期间中止中，暂停计算";
-            case CALENDAR_MISSING -> deadline.periodEnd() == null ? "截止日暂无法确定"
-                    : "按日历推算为" + date(deadline.periodEnd()) + "，如遇节假日顺延（节假日安排尚未载入）";
+            case CALENDAR_MISSING -> (deadline.periodEnd() == null ? "截止日暂无法确定"
+                    : "按日历推算为" + date(deadline.periodEnd()) + "，如遇节假日顺延")
+                    + "（" + deadline.missingYear() + "年节假日安排尚未载入）";
         };
     }
 

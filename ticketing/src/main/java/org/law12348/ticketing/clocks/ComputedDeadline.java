@@ -11,9 +11,11 @@ import java.util.List;
  *                   {@code null} while a suspension lasts or when working days of an unloaded year are counted
  * @param dueDate    the last day the law allows; {@code null} unless {@code state} is {@link State#DUE}
  * @param warnings   Chinese sentences the reader must see beside the date (provisional calendar, …)
+ * @param missingYear the year whose holiday arrangement is not loaded; {@code null} unless {@code state} is
+ *                    {@link State#CALENDAR_MISSING}
  */
 public record ComputedDeadline(State state, LocalDate startedOn, LocalDate periodEnd, LocalDate dueDate,
-                               List<String> warnings) {
+                               List<String> warnings, Integer missingYear) {
 
     public enum State {
         /** The due date is known. */
@@ -28,6 +30,9 @@ public record ComputedDeadline(State state, LocalDate startedOn, LocalDate perio
         warnings = List.copyOf(warnings);
         if ((state == State.DUE) != (dueDate != null)) {
             throw new IllegalArgumentException("A due date exactly when the state is DUE");
+        }
+        if ((state == State.CALENDAR_MISSING) != (missingYear != null)) {
+            throw new IllegalArgumentException("A missing year exactly when the state is CALENDAR_MISSING");
         }
     }
 }

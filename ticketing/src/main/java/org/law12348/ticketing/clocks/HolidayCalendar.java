@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,12 +25,22 @@ public final class HolidayCalendar {
         PROVISIONAL
     }
 
-    /** One year's arrangement. */
-    public record Year(int year, Status status, String source, Set<LocalDate> holidays, Set<LocalDate> workdays) {
+    /**
+     * One year's arrangement.
+     *
+     * @param names what a day is called (春节, 国庆节调休上班), for the administrators' editor; not every day has one
+     */
+    public record Year(int year, Status status, String source, Set<LocalDate> holidays, Set<LocalDate> workdays,
+                       Map<LocalDate, String> names) {
+
+        public Year(int year, Status status, String source, Set<LocalDate> holidays, Set<LocalDate> workdays) {
+            this(year, status, source, holidays, workdays, Map.of());
+        }
 
         public Year {
             holidays = Set.copyOf(holidays);
             workdays = Set.copyOf(workdays);
+            names = Map.copyOf(names);
             if (holidays.stream().anyMatch(workdays::contains)) {
                 throw new IllegalArgumentException("A day cannot be both a holiday and a make-up working day in " + year);
             }
@@ -63,6 +74,17 @@ public final class HolidayCalendar {
             }
         }
         this.years = Map.copyOf(byYear);
+    }
+
+    /** This calendar with {@code replacements} taking the place of the years they name (an edited year replaces the shipped one). */
+    public HolidayCalendar with(Collection<Year> replacements) {
+        Map<Integer, Year> merged = new TreeMap<>(years);
+        replacements.forEach(y -> merged.put(y.year(), y));
+        return new HolidayCalendar(merged.values());
+    }
+
+    public Optional<Year> find(int year) {
+        return Optional.ofNullable(years.get(year));
     }
 
     /** Whether people work on this day: a weekday that is no holiday, or a make-up working day. */

@@ -2,7 +2,9 @@ package org.law12348.ticketing.clocks;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,7 @@ public final class HolidayFiles {
         String source = null;
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
+        Map<LocalDate, String> names = new HashMap<>();
         int lineNumber = 0;
         for (String raw : text.lines().toList()) {
             lineNumber++;
@@ -42,9 +45,9 @@ public final class HolidayFiles {
                 } else if (line.startsWith("source:")) {
                     source = line.substring(7).strip();
                 } else if (line.startsWith("holiday ")) {
-                    holidays.addAll(days(line.substring(8)));
+                    holidays.addAll(days(line.substring(8), names));
                 } else if (line.startsWith("workday ")) {
-                    workdays.addAll(days(line.substring(8)));
+                    workdays.addAll(days(line.substring(8), names));
                 } else {
                     throw new IllegalArgumentException("unknown line");
                 }
@@ -55,12 +58,13 @@ public final class HolidayFiles {
         if (year == null || status == null || source == null) {
             throw new IllegalArgumentException(name + " needs year, status and source");
         }
-        return new HolidayCalendar.Year(year, status, source, holidays, workdays);
+        return new HolidayCalendar.Year(year, status, source, holidays, workdays, names);
     }
 
-    /** "2026-02-15..2026-02-23 春节" or "2026-02-14 春节调休上班": the days, the name is for readers. */
-    private static Set<LocalDate> days(String rest) {
-        String range = rest.strip().split("\\s+", 2)[0];
+    /** "2026-02-15..2026-02-23 春节" or "2026-02-14 春节调休上班": the days, their name kept for the editor. */
+    private static Set<LocalDate> days(String rest, Map<LocalDate, String> names) {
+        String[] parts = rest.strip().split("\\s+", 2);
+        String range = parts[0];
         String[] ends = range.split("\\.\\.", -1);
         LocalDate first = LocalDate.parse(ends[0]);
         LocalDate last = ends.length > 1 ? LocalDate.parse(ends[1]) : first;
@@ -70,6 +74,9 @@ public final class HolidayFiles {
         Set<LocalDate> days = new HashSet<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(d);
+            if (parts.length > 1) {
+                names.put(d, parts[1].strip());
+            }
         }
         return days;
     }

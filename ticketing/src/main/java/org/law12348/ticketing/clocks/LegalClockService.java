@@ -33,16 +33,16 @@ public class LegalClockService {
     private final Tickets tickets;
     private final LegalClocks clocks;
     private final ClockRules rules;
-    private final PeriodComputation computation;
+    private final HolidayArrangement holidays;
     private final AuditTrail audit;
     private final Clock clock;
 
-    LegalClockService(Tickets tickets, LegalClocks clocks, ClockRules rules, HolidayCalendar calendar,
+    LegalClockService(Tickets tickets, LegalClocks clocks, ClockRules rules, HolidayArrangement holidays,
                       AuditTrail audit, Clock clock) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.rules = rules;
-        this.computation = new PeriodComputation(calendar);
+        this.holidays = holidays;
         this.audit = audit;
         this.clock = clock;
     }
@@ -109,13 +109,14 @@ public class LegalClockService {
      */
     @Transactional
     public int refreshDueDates() {
+        clocks.moveOnPassedDeadlines(today());
         int changed = 0;
         for (LegalClocks.TicketRef ticket : clocks.withLiveClocks(today())) {
             for (LegalClock c : clocks.ofTicket(ticket.id(), ticket.number())) {
                 ClockReading reading = reading(c);
                 LocalDate due = reading.deadline() == null ? null : reading.deadline().dueDate();
                 if (!Objects.equals(due, c.storedDueDate())) {
-                    clocks.recordDueDate(c.id(), due);
+                    clocks.recordDueDate(c.id(), due, today());
                     changed++;
                 }
             }
@@ -123,10 +124,16 @@ public class LegalClockService {
         return changed;
     }
 
+    /** The tickets whose nearest legal deadline passed sort by their next one (or last, with none left). */
+    @Transactional
+    public int moveOnPassedDeadlines() {
+        return clocks.moveOnPassedDeadlines(today());
+    }
+
     private ClockReading recompute(Ticket ticket, long clockId) {
         LegalClock saved = existing(ticket, clockId);
         ClockReading reading = reading(saved);
-        clocks.recordDueDate(clockId, reading.deadline() == null ? null : reading.deadline().dueDate());
+        clocks.recordDueDate(clockId, reading.deadline() == null ? null : reading.deadline().dueDate(), today());
         return reading;
     }
 
@@ -135,6 +142,8 @@ public class LegalClockService {
     }
 
     private ClockReading reading(LegalClock c) {
+        // the calendar of this moment: an administrator's edit takes effect with the next reading
+        PeriodComputation computation = new PeriodComputation(holidays.current());
         return rules.find(c.type())
                 .map(rule -> new ClockReading(c, rule, computation.compute(rule, c.triggerDate(), c.computationEvents())))
                 .orElseGet(() -> new ClockReading(c, null, null));

@@ -14,13 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The legal clocks of tickets, with their events. */
 @Repository
 public class LegalClocks {
+
+    /** A ticket's nearest due date on or after a day (the parameter), as a correlated subquery of {@code ticket}. */
+    private static final String NEAREST_AHEAD =
+            "select min(c.due_date) from legal_clock c where c.ticket_id = ticket.id and c.due_date >= ?";
 
     private final JdbcTemplate jdbc;
 
@@ -121,16 +127,41 @@ public class LegalClocks {
         jdbc.update("update legal_clock set updated_by = ?, updated_at = ? where id = ?", actor, Timestamp.from(now), clockId);
     }
 
-    /** Keeps the computed due date beside the clock, for lists sorted by the nearest legal deadline. */
-    public void recordDueDate(long clockId, LocalDate due) {
+    /**
+     * Keeps the computed due date beside the clock, and the ticket's nearest deadline still ahead of
+     * {@code today} (the queue sorts by it).
+     */
+    public void recordDueDate(long clockId, LocalDate due, LocalDate today) {
         jdbc.update("update legal_clock set due_date = ? where id = ?", due == null ? null : Date.valueOf(due), clockId);
+        jdbc.update("update ticket set legal_deadline = (" + NEAREST_AHEAD + ") where id = (select ticket_id from"
+                + " legal_clock where id = ?)", Date.valueOf(today), clockId);
+    }
+
+    /** Moves on the tickets' nearest deadlines that passed before {@code today}; answers how many moved. */
+    public int moveOnPassedDeadlines(LocalDate today) {
+        return jdbc.update("update ticket set legal_deadline = (" + NEAREST_AHEAD + ") where legal_deadline < ?",
+                Date.valueOf(today), Date.valueOf(today));
+    }
+
+    /** The clock types a ticket has, or on which staff dismissed a suggestion: neither is suggested again. */
+    public Set<String> typesNotToSuggest(long ticketId) {
+        return new HashSet<>(jdbc.queryForList("select clock_type from legal_clock where ticket_id = ? union select"
+                + " clock_type from legal_clock_suggestion_dismissal where ticket_id = ?", String.class, ticketId, ticketId));
+    }
+
+    public void dismissSuggestion(long ticketId, String type, String actor, Instant now) {
+        jdbc.update("delete from legal_clock_suggestion_dismissal where ticket_id = ? and clock_type = ?", ticketId, type);
+        jdbc.update("insert into legal_clock_suggestion_dismissal (ticket_id, clock_type, dismissed_by, dismissed_at)"
+                + " values (?, ?, ?, ?)", ticketId, type, actor, Timestamp.from(now));
     }
 
     /** Removes a ticket's clocks with their events and reminders (its personal data goes); returns how many. */
     public int deleteOfTicket(long ticketId) {
+        jdbc.update("delete from legal_clock_suggestion_dismissal where ticket_id = ?", ticketId);
         String ofTicket = " where clock_id in (select id from legal_clock where ticket_id = ?)";
         jdbc.update("delete from legal_clock_reminder" + ofTicket, ticketId);
         jdbc.update("delete from legal_clock_event" + ofTicket, ticketId);
+        jdbc.update("update ticket set legal_deadline = null where id = ?", ticketId);
         return jdbc.update("delete from legal_clock where ticket_id = ?", ticketId);
     }
 

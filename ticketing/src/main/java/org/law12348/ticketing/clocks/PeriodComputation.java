@@ -45,7 +45,7 @@ public final class PeriodComputation {
                     end = lastDay(rule, start, provisional);
                 } else if (event.endDate() == null) {
                     warnings.add("期间自" + ClockTexts.date(event.date()) + "起中止，中止原因消除后继续计算");
-                    return new ComputedDeadline(ComputedDeadline.State.SUSPENDED, start, null, null, warnings);
+                    return new ComputedDeadline(ComputedDeadline.State.SUSPENDED, start, null, null, warnings, null);
                 } else {
                     end = afterSuspension(rule, end, event, provisional);
                 }
@@ -55,11 +55,11 @@ public final class PeriodComputation {
                 warnings.add("期间最后一日" + ClockTexts.date(end) + "为法定休假日，顺延至" + ClockTexts.date(due));
             }
             provisional.forEach(year -> warnings.add(year + "年节假日安排为暂定（国务院通知未载入），截止日可能变化"));
-            return new ComputedDeadline(ComputedDeadline.State.DUE, start, end, due, warnings);
+            return new ComputedDeadline(ComputedDeadline.State.DUE, start, end, due, warnings, null);
         } catch (HolidayCalendar.YearNotLoadedException missing) {
             warnings.add(missing.year() + "年的节假日安排尚未载入，暂无法确定截止日");
             LocalDate rawEnd = rule.calendarRule() == CalendarRule.WORKING_DAYS ? null : calendarEnd(rule, start, events);
-            return new ComputedDeadline(ComputedDeadline.State.CALENDAR_MISSING, start, rawEnd, null, warnings);
+            return new ComputedDeadline(ComputedDeadline.State.CALENDAR_MISSING, start, rawEnd, null, warnings, missing.year());
         }
     }
 

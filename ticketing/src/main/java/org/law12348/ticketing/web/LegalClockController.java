@@ -9,6 +9,7 @@ import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.clocks.ClockReading;
 import org.law12348.ticketing.clocks.ClockRules;
+import org.law12348.ticketing.clocks.ClockSuggestions;
 import org.law12348.ticketing.clocks.LegalClockService;
 import org.law12348.ticketing.internal.TrackingTokens;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Legal clocks on a ticket: staff add, edit and list them; the citizen reads those of their own ticket. */
@@ -47,14 +50,29 @@ class LegalClockController {
                          @Schema(description = "截止前多少天提醒") List<Integer> reminderDays) {
     }
 
+    @Schema(description = "建议添加的法律期限：依据期限类型规则表（业务类型、问题类别、问题中的用语），起算日取自问题中写的日期，由工作人员确认或修改")
+    record SuggestionView(@Schema(example = "LABOUR_ARBITRATION") String type, @Schema(example = "劳动仲裁申请期限") String name,
+                          @Schema(example = "1年") String period, String statute,
+                          @Schema(example = "问题类别：劳动争议") String reason,
+                          @Schema(description = "建议的起算日；问题中没有日期时为空") LocalDate triggerDate,
+                          @Schema(example = "问题中写的“3月5号”") String triggerSource,
+                          @Schema(description = "问题中出现的全部日期，可从中另选") List<DateView> datesInText) {
+    }
+
+    @Schema(description = "问题中写的一个日期；precision 为 DAY（具体到日）或 MONTH（只到月，取该月第一天，请核实）")
+    record DateView(LocalDate date, String precision, @Schema(example = "3月5号") String phrase) {
+    }
+
     private final LegalClockService clocks;
+    private final ClockSuggestions suggestions;
     private final ClockRules rules;
     private final CurrentStaff currentStaff;
     private final TrackingTokens trackingTokens;
 
-    LegalClockController(LegalClockService clocks, ClockRules rules, CurrentStaff currentStaff,
+    LegalClockController(LegalClockService clocks, ClockSuggestions suggestions, ClockRules rules, CurrentStaff currentStaff,
                          TrackingTokens trackingTokens) {
         this.clocks = clocks;
+        this.suggestions = suggestions;
         this.rules = rules;
         this.currentStaff = currentStaff;
         this.trackingTokens = trackingTokens;
@@ -102,6 +120,22 @@ class LegalClockController {
         }
         return ClockViews.view(clocks.addEvent(checked(number), clockId, body.kind(), body.date(), staff),
                 clocks.today(), true);
+    }
+
+    @GetMapping("/api/v1/staff/tickets/{number}/clock-suggestions")
+    @Operation(summary = "建议添加的法律期限", description = "能查看该工单的工作人员；已添加或已不采用的类型不再建议")
+    List<SuggestionView> clockSuggestions(@PathVariable String number) {
+        StaffMember staff = currentStaff.require();
+        return suggestions.forStaff(checked(number), staff).stream().map(s -> new SuggestionView(s.rule().type(),
+                s.rule().name(), s.rule().periodText(), s.rule().statute(), s.reason(), s.triggerDate(), s.triggerSource(),
+                s.candidates().stream().map(d -> new DateView(d.date(), d.precision().name(), d.phrase())).toList())).toList();
+    }
+
+    @PostMapping("/api/v1/staff/tickets/{number}/clock-suggestions/{type}/dismissal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "不采用建议的法律期限", description = "承办人（本单位）、调度员、管理员；该工单不再建议此类型")
+    void dismissClockSuggestion(@PathVariable String number, @PathVariable String type) {
+        suggestions.dismiss(checked(number), type, currentStaff.require());
     }
 
     @GetMapping("/api/v1/tickets/{number}/clocks")

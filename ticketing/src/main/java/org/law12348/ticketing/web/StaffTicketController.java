@@ -116,7 +116,8 @@ class StaffTicketController {
                      @RequestParam(required = false) String deadline,
                      @Parameter(description = "搜索：工单编号（不分大小写）、标题和问题内容；承办人（本单位）和管理员还可按市民完整手机号搜索")
                      @RequestParam(required = false) String q,
-                     @Parameter(description = "排序列：dueAt createdAt number status businessType channel region handlingUnit")
+                     @Parameter(description = "排序列：dueAt createdAt number status businessType channel region handlingUnit legalDeadline"
+                             + "（最近的市民法律期限；没有的工单在两个方向都排在最后）")
                      @RequestParam(required = false) String sort,
                      @Parameter(description = "排序方向：asc（默认）或 desc")
                      @RequestParam(required = false) String direction,

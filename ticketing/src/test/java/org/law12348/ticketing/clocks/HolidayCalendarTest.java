@@ -12,7 +12,7 @@ class HolidayCalendarTest {
 
     @Test
     void shipsAnOfficial2026AndAProvisional2027() throws IOException {
-        HolidayCalendar calendar = new ClocksConfiguration().holidayCalendar();
+        HolidayCalendar calendar = ShippedHolidays.load();
 
         assertThat(calendar.loadedYears()).contains(2026, 2027);
         assertThat(calendar.require(2026).status()).isEqualTo(HolidayCalendar.Status.OFFICIAL);
@@ -24,7 +24,7 @@ class HolidayCalendarTest {
 
     @Test
     void makeUpWeekendDaysAreWorkingDaysAndHolidaysOnWeekdaysAreNot() throws IOException {
-        HolidayCalendar calendar = new ClocksConfiguration().holidayCalendar();
+        HolidayCalendar calendar = ShippedHolidays.load();
 
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue();   // Saturday, 调休上班
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 16))).isFalse();  // Monday, 春节

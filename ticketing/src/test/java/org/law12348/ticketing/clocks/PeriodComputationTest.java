@@ -22,7 +22,7 @@ class PeriodComputationTest {
 
     @BeforeAll
     static void loadShippedCalendar() throws IOException {
-        computation = new PeriodComputation(new ClocksConfiguration().holidayCalendar());
+        computation = new PeriodComputation(ShippedHolidays.load());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +79,7 @@ class PeriodComputationTest {
         ComputedDeadline deadline = computation.compute(civil, LocalDate.of(2026, 3, 14), List.of());
 
         assertThat(ClockTexts.summary(civil.name(), deadline, LocalDate.of(2026, 3, 20)))
-                .isEqualTo("民事诉讼时效：按日历推算为2029年3月14日，如遇节假日顺延（节假日安排尚未载入）");
+                .isEqualTo("民事诉讼时效：按日历推算为2029年3月14日，如遇节假日顺延（2029年节假日安排尚未载入）");
         assertThat(deadline.warnings()).containsExactly("2029年的节假日安排尚未载入，暂无法确定截止日");
     }
 

@@ -83,11 +83,15 @@ class DmnClockRules implements ClockRules {
         String reminders = entries.getEntry("reminderDays");
         List<Integer> days = reminders == null || reminders.isBlank() ? List.of()
                 : Arrays.stream(reminders.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        // an empty cell gives no entry at all, and tables deployed before the column have none either
+        String suggested = entries.containsKey("suggestedFor") ? entries.getEntry("suggestedFor") : null;
+        List<String> suggestedFor = suggested == null || suggested.isBlank() ? List.of()
+                : Arrays.stream(suggested.split(",")).map(String::strip).toList();
         return new ClockRule(type, entries.getEntry("name"), amount.intValue(),
                 PeriodUnit.valueOf(entries.getEntry("unit")),
                 CalendarRule.valueOf(entries.getEntry("calendarRule")),
                 SuspensionRule.valueOf(entries.getEntry("suspensionRule")),
-                entries.getEntry("statute"), days, entries.getEntry("ruleId"));
+                entries.getEntry("statute"), days, entries.getEntry("ruleId"), suggestedFor);
     }
 
     private String newestId(String key) {

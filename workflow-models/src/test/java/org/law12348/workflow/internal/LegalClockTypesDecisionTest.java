@@ -51,6 +51,30 @@ class LegalClockTypesDecisionTest {
                 Arrays.stream(reminderDays.split(",")).map(Integer::valueOf).toList());
     }
 
+    /** Issue 22: what suggests a clock names real categories and business types; labour suggests arbitration. */
+    @Test
+    void theSuggestionsNameRealCategoriesAndBusinessTypes() throws IOException {
+        Set<String> categories = Arrays.stream(org.law12348.ticketing.consultation.LegalCategory.values()).map(Enum::name)
+                .collect(Collectors.toSet());
+        Set<String> businessTypes = Arrays.stream(org.law12348.ticketing.BusinessType.values()).map(Enum::name)
+                .collect(Collectors.toSet());
+        for (String type : DmnClockRules.typesIn(model())) {
+            for (String when : DmnClockRules.toRule(type, evaluate(type)).suggestedFor()) {
+                String value = when.substring(when.indexOf(':') + 1);
+                if (when.startsWith("category:")) {
+                    assertThat(categories).as(type).contains(value);
+                } else if (when.startsWith("business:")) {
+                    assertThat(businessTypes).as(type).contains(value);
+                }
+            }
+        }
+        assertThat(DmnClockRules.toRule("LABOUR_ARBITRATION", evaluate("LABOUR_ARBITRATION")).suggestedFor())
+                .containsExactly("category:LABOR");
+        assertThat(DmnClockRules.toRule("LEGAL_AID_DECISION", evaluate("LEGAL_AID_DECISION")).suggestedFor())
+                .containsExactly("business:LEGAL_AID");
+        assertThat(DmnClockRules.toRule("LEGAL_AID_ASSIGNMENT", evaluate("LEGAL_AID_ASSIGNMENT")).suggestedFor()).isEmpty();
+    }
+
     @Test
     void anUnknownTypeMatchesNoRow() {
         assertThat(evaluate("NO_SUCH_CLOCK")).isNull();
