@@ -372,6 +372,62 @@ class DeskAmiTest {
         assertThat(stored.findById(LAWYER)).isPresent();
     }
 
+    @Test
+    @WithMockUser(username = LAWYER, roles = "DISPATCHER")
+    void dialsBackAnAbandonedCallWithoutATicketAndPutsTheOutcomeOnTheTicketItMakes() throws Exception {
+        String uniqueId = "1795999000." + (System.nanoTime() % 100000);
+        AMI.emitEvents(AMI.queues().callerJoins("legal-aid", uniqueId, "13800138555"));
+        AMI.emitEvents(AMI.queues().callerAbandons("legal-aid", uniqueId, 12));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from call_record where call_id = ? and outcome = 'ABANDONED'", Integer.class, uniqueId) == 1);
+        assertThat(ticketOf(uniqueId)).isNull();
+
+        MvcResult booked = mvc.perform(post("/api/v1/staff/calls/" + uniqueId + "/callback").with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.agentExtension").value("1001"))
+                .andExpect(jsonPath("$.phone").value("138****8555")).andReturn();
+        String ticket = ticketOf(uniqueId);
+        assertThat(ticket).isNotNull();
+        assertThat(booked.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(ticket);
+        assertThat(jdbc.queryForObject("select channel from ticket where number = ?", String.class, ticket))
+                .isEqualTo("PHONE");
+
+        Map<String, String> originate = await().atMost(PATIENCE).until(() -> originateFor(ticket), Optional::isPresent)
+                .get();
+        assertThat(originate).containsEntry("Channel", DESK).containsEntry("Exten", "13800138555")
+                .containsEntry("CallerID", "12348");
+        await().atMost(PATIENCE).until(() -> notes(ticket).stream().anyMatch(n -> n.contains("坐席与来电人已接通")));
+        assertThat(jdbc.queryForObject("select outcome from call_record where call_id = ?", String.class, uniqueId))
+                .isEqualTo("ABANDONED");
+
+        // dialling the same call again goes on the same ticket
+        mvc.perform(post("/api/v1/staff/calls/" + uniqueId + "/callback").with(csrf())).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.ticketNumber").value(ticket));
+        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class,
+                intake.referenceOf(Channel.PHONE, uniqueId))).isEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(username = LAWYER, roles = "DISPATCHER")
+    void aMissedCallDialledBackOutsideServiceHoursMakesNoTicket() throws Exception {
+        String uniqueId = "1795999100." + (System.nanoTime() % 100000);
+        AMI.emitEvents(AMI.queues().callerJoins("legal-aid", uniqueId, "13800138556"));
+        AMI.emitEvents(AMI.queues().callerAbandons("legal-aid", uniqueId, 5));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from call_record where call_id = ? and outcome = 'ABANDONED'", Integer.class, uniqueId) == 1);
+        clock.set(Instant.parse("2026-12-05T02:00:00Z")); // Saturday
+
+        mvc.perform(post("/api/v1/staff/calls/" + uniqueId + "/callback").with(csrf()))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("callback.outsideServiceHours"));
+        assertThat(ticketOf(uniqueId)).isNull();
+        mvc.perform(post("/api/v1/staff/calls/no-such-call/callback").with(csrf())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.field").value("callId"));
+    }
+
+    private String ticketOf(String callId) {
+        return jdbc.queryForObject("select ticket_number from call_record where call_id = ?", String.class, callId);
+    }
+
     private void staffAccount(String username) {
         jdbc.update("insert into staff_account (username, password_hash, display_name, role, enabled) "
                 + "select ?, '{noop}x', ?, 'DISPATCHER', true where not exists "
