@@ -33,6 +33,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/routing', name: 'routing', component: () => import('@/routing/RoutingAdminView.vue'), meta: { title: '分派规则', roles: ['ADMIN'] } },
       { path: 'admin/units', name: 'admin-units', component: () => import('@/admin/UnitsView.vue'), meta: { title: '承办单位', roles: ['ADMIN'] } },
       { path: 'admin/holidays', name: 'admin-holidays', component: () => import('@/admin/HolidaysView.vue'), meta: { title: '节假日安排', roles: ['ADMIN'] } },
+      { path: 'admin/desks', name: 'admin-desks', component: () => import('@/admin/DesksView.vue'), meta: { title: '热线坐席管理', roles: ['ADMIN'] } },
       { path: 'admin/audit', name: 'admin-audit', component: () => import('@/admin/AuditView.vue'), meta: { title: '审计日志', roles: ['ADMIN'] } },
       { path: 'admin/knowledge', name: 'admin-knowledge', component: () => import('@/admin/KnowledgeView.vue'), meta: { title: '知识库', roles: ['ADMIN'] } },
       { path: 'admin/certifications', name: 'admin-certifications', component: () => import('@/admin/CertificationsView.vue'), meta: { title: '咨询师资格审核', roles: ['ADMIN'] } },

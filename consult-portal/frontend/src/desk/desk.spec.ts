@@ -71,11 +71,12 @@ describe('click-to-call', () => {
     expect(offersBooking({ status: 409, code: 'ticket.locked' })).toBe(false)
   })
 
-  it('dials missed and abandoned calls that have a ticket', () => {
-    const row = (callId: string, outcome: string, ticketNumber?: string) =>
-      ({ callId, outcome, outcomeName: '', startedAt: '', ticketNumber }) as CallRow
-    expect(dialableMissedCalls([row('a', 'MISSED', 'T1'), row('b', 'MISSED'), row('c', 'ANSWERED', 'T2'),
-      row('d', 'ABANDONED', 'T3')]).map((c) => c.callId)).toEqual(['a', 'd'])
+  it('dials missed and abandoned calls with a number, with or without a ticket', () => {
+    const row = (callId: string, outcome: string, callerPhone: string | null, ticketNumber?: string) =>
+      ({ callId, outcome, outcomeName: '', startedAt: '', callerPhone, ticketNumber }) as CallRow
+    expect(dialableMissedCalls([row('a', 'MISSED', '138****0001', 'T1'), row('b', 'MISSED', '138****0002'),
+      row('c', 'ANSWERED', '138****0003', 'T2'), row('d', 'ABANDONED', '138****0004'), row('e', 'MISSED', null)])
+      .map((c) => c.callId)).toEqual(['a', 'b', 'd'])
   })
 })
 

@@ -126,9 +126,12 @@ export function offersBooking(problem: Problem): boolean {
   return problem.status === 409 && problem.code === 'callback.outsideServiceHours'
 }
 
-/** Missed and abandoned calls that have a ticket to call back on, newest first. */
+/**
+ * Missed and abandoned calls with a number to call back, newest first; those without a ticket get a
+ * PHONE ticket when dialled (the server makes it from the call).
+ */
 export function dialableMissedCalls(calls: CallRow[]): CallRow[] {
-  return calls.filter((c) => (c.outcome === 'MISSED' || c.outcome === 'ABANDONED') && !!c.ticketNumber)
+  return calls.filter((c) => (c.outcome === 'MISSED' || c.outcome === 'ABANDONED') && !!c.callerPhone)
 }
 
 /** The state tag's colour. */

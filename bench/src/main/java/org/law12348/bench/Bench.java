@@ -25,7 +25,7 @@ import java.util.Map;
  * One entry point for the benchmarks. Each runs the real application on PostgreSQL (127.0.0.1:5432) in
  * a fresh database and prints its figures; at the end one table sums them up.
  *
- * <pre>bench/run.sh [intake] [storm] [fastagi] [search] [similar] [queue] [screenpop]</pre> (all but screenpop without arguments)
+ * <pre>bench/run.sh [intake] [storm] [fastagi] [search] [similar] [queue] [screenpop] [screenpop-browser]</pre> (all but the screen pops without arguments)
  */
 public final class Bench {
 
@@ -54,10 +54,11 @@ public final class Bench {
                 case "similar" -> table.putAll(SimilarTicketsBenchmark.run(
                         Path.of(System.getProperty("bench.qa", "../shared/data/legal-qa/qa.jsonl"))));
                 case "screenpop" -> table.putAll(ScreenPopBench.run(Integer.getInteger("bench.screenpop.calls", 100)));
+                case "screenpop-browser" -> table.putAll(ScreenPopBrowserBench.run(Integer.getInteger("bench.screenpop.calls", 100)));
                 case "queue" -> table.putAll(QueuePageBenchmark.run(Integer.getInteger("bench.queue.tickets", 1_000_000),
                         Integer.getInteger("bench.queue.rounds", 100)));
                 default -> throw new IllegalArgumentException(
-                        "Unknown benchmark " + name + " (intake, storm, fastagi, search, citizen, similar, queue, screenpop)");
+                        "Unknown benchmark " + name + " (intake, storm, fastagi, search, citizen, similar, queue, screenpop, screenpop-browser)");
             }
         }
         StringBuilder out = new StringBuilder("\n| figure | value |\n|---|---|\n");

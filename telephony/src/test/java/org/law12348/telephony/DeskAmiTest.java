@@ -36,6 +36,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -57,6 +58,8 @@ class DeskAmiTest {
     static final Instant MONDAY_10_00 = Instant.parse("2026-11-30T02:00:00Z");
     static final String DESK = "PJSIP/1001";
     static final String LAWYER = "duty1";
+    static final String OTHER_LAWYER = "duty2";
+    static final String OTHER_DESK = "PJSIP/1002";
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -88,6 +91,7 @@ class DeskAmiTest {
     @AfterEach
     void leave() {
         desks.choose(LAWYER, DeskState.OFFLINE, null);
+        desks.clear(OTHER_LAWYER);
         clock.set(MONDAY_10_00);
     }
 
@@ -244,6 +248,190 @@ class DeskAmiTest {
                 .noneMatch(a -> "Originate".equalsIgnoreCase(a.get("Action")));
         assertThat(jdbc.queryForObject("select count(*) from callback_task where ticket_number = ?", Integer.class,
                 ticket)).isZero();
+    }
+
+    @Test
+    @WithMockUser(username = "admin1", roles = "ADMIN")
+    void anAdminTakingAQueueAwayFromADeskInTheQueuesRemovesItThereAndAddsTheNewOne() throws Exception {
+        staffAccount(OTHER_LAWYER);
+        desks.assign(OTHER_LAWYER, OTHER_DESK, List.of("legal-consultation", "legal-aid"));
+        desks.choose(OTHER_LAWYER, DeskState.PAUSED, org.law12348.telephony.internal.desk.PauseReason.MEAL);
+        assertThat(AMI.member("legal-aid", OTHER_DESK)).isPresent();
+        int before = AMI.actions().size();
+
+        mvc.perform(put("/api/v1/staff/desks/" + OTHER_LAWYER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"memberInterface\":\"" + OTHER_DESK + "\",\"queues\":[\"legal-consultation\",\"mediation\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.queues[1].name").value("人民调解队列"));
+
+        List<Map<String, String>> sent = AMI.actions().subList(before, AMI.actions().size());
+        assertThat(sent).anyMatch(a -> "QueueRemove".equals(a.get("Action")) && "legal-aid".equals(a.get("Queue")))
+                .noneMatch(a -> "QueueRemove".equals(a.get("Action")) && "legal-consultation".equals(a.get("Queue")));
+        assertThat(AMI.member("legal-aid", OTHER_DESK)).isEmpty();
+        // the added queue takes the desk as it is: paused for a meal
+        assertThat(AMI.member("mediation", OTHER_DESK)).hasValueSatisfying(m -> {
+            assertThat(m.paused()).isTrue();
+            assertThat(m.memberName()).isEqualTo(OTHER_LAWYER);
+        });
+        assertThat(AMI.member("legal-consultation", OTHER_DESK)).isPresent();
+        assertThat(stored.findById(OTHER_LAWYER).get().pendingRemovals()).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "admin1", roles = "ADMIN")
+    void aNewInterfaceTakesTheOldOneOutOfEveryQueue() throws Exception {
+        staffAccount(OTHER_LAWYER);
+        desks.assign(OTHER_LAWYER, OTHER_DESK, List.of("legal-aid"));
+        desks.choose(OTHER_LAWYER, DeskState.READY, null);
+
+        mvc.perform(put("/api/v1/staff/desks/" + OTHER_LAWYER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"memberInterface\":\"PJSIP/1003\",\"queues\":[\"legal-aid\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.memberInterface").value("PJSIP/1003"));
+
+        assertThat(AMI.member("legal-aid", OTHER_DESK)).isEmpty();
+        assertThat(AMI.member("legal-aid", "PJSIP/1003")).hasValueSatisfying(m -> assertThat(m.paused()).isFalse());
+    }
+
+    @Test
+    @WithMockUser(username = "admin1", roles = "ADMIN")
+    void aDeskOffTheQueuesChangesWithoutTellingThePbx() throws Exception {
+        staffAccount(OTHER_LAWYER);
+        desks.assign(OTHER_LAWYER, OTHER_DESK, List.of("legal-aid"));
+        int before = AMI.actions().size();
+
+        mvc.perform(put("/api/v1/staff/desks/" + OTHER_LAWYER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"memberInterface\":\"" + OTHER_DESK + "\",\"queues\":[\"mediation\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("OFFLINE"));
+
+        assertThat(AMI.actions().subList(before, AMI.actions().size()))
+                .noneMatch(a -> String.valueOf(a.get("Action")).startsWith("Queue"));
+    }
+
+    @Test
+    @WithMockUser(username = "admin1", roles = "ADMIN")
+    void queuesTakenAwayWhileThePbxIsDownAreRemovedAfterTheNextLogin() throws Exception {
+        desks.assign(OTHER_LAWYER, OTHER_DESK, List.of("legal-consultation", "legal-aid"));
+        desks.choose(OTHER_LAWYER, DeskState.READY, null);
+        int logins = AMI.logins();
+        AMI.goDown();
+        try {
+            await().atMost(PATIENCE).until(() -> !ami.isConnected());
+            desks.assign(OTHER_LAWYER, OTHER_DESK, List.of("legal-consultation"));
+            assertThat(stored.findById(OTHER_LAWYER).get().pendingRemovals())
+                    .containsExactly(new AgentDesk.Membership(OTHER_DESK, "legal-aid"));
+            assertThat(AMI.member("legal-aid", OTHER_DESK)).isPresent();
+            // nothing would take a cleared desk out of its queues later: it stays until the PBX is back
+            mvc.perform(delete("/api/v1/staff/desks/" + OTHER_LAWYER).with(csrf())).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("desk.pbxDown"));
+            assertThat(stored.findById(OTHER_LAWYER)).isPresent();
+        } finally {
+            AMI.comeBack();
+        }
+        await().atMost(PATIENCE).until(() -> AMI.logins() > logins && ami.isConnected());
+        await().atMost(PATIENCE).until(() -> AMI.member("legal-aid", OTHER_DESK).isEmpty());
+        await().atMost(PATIENCE).until(() -> stored.findById(OTHER_LAWYER).get().pendingRemovals().isEmpty());
+        assertThat(AMI.member("legal-consultation", OTHER_DESK)).isPresent();
+    }
+
+    @Test
+    @WithMockUser(username = "admin1", roles = "ADMIN")
+    void clearingADeskInTheQueuesTakesItOutOfThemFirst() throws Exception {
+        desks.assign(OTHER_LAWYER, OTHER_DESK, List.of("legal-consultation", "mediation"));
+        desks.choose(OTHER_LAWYER, DeskState.READY, null);
+
+        mvc.perform(delete("/api/v1/staff/desks/" + OTHER_LAWYER).with(csrf())).andExpect(status().isNoContent());
+
+        assertThat(AMI.member("legal-consultation", OTHER_DESK)).isEmpty();
+        assertThat(AMI.member("mediation", OTHER_DESK)).isEmpty();
+        assertThat(stored.findById(OTHER_LAWYER)).isEmpty();
+        mvc.perform(delete("/api/v1/staff/desks/" + OTHER_LAWYER).with(csrf())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("desk.notFound")).andExpect(jsonPath("$.field").value("username"));
+    }
+
+    @Test
+    @WithMockUser(username = "admin1", roles = "ADMIN")
+    void listsWhoMayTakeCallsWithTheirDesksAndTheQueuesToChooseFrom() throws Exception {
+        staffAccount(OTHER_LAWYER);
+        staffAccount(LAWYER);
+        desks.assign(OTHER_LAWYER, OTHER_DESK, List.of("legal-aid"));
+
+        mvc.perform(get("/api/v1/staff/desks")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.pbxConnected").value(true))
+                .andExpect(jsonPath("$.queues[0].name").value("法律咨询"))
+                .andExpect(jsonPath("$.items[?(@.username == '" + OTHER_LAWYER + "')].desk.memberInterface")
+                        .value(OTHER_DESK))
+                .andExpect(jsonPath("$.items[?(@.username == '" + OTHER_LAWYER + "')].desk.queues[0].name")
+                        .value("法律援助队列"))
+                .andExpect(jsonPath("$.items[?(@.username == '" + LAWYER + "')].desk.memberInterface").value(DESK));
+    }
+
+    @Test
+    @WithMockUser(username = LAWYER, roles = "DISPATCHER")
+    void onlyAdministratorsListAndClearDesks() throws Exception {
+        mvc.perform(get("/api/v1/staff/desks")).andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/staff/desks/" + LAWYER).with(csrf())).andExpect(status().isForbidden());
+        assertThat(stored.findById(LAWYER)).isPresent();
+    }
+
+    @Test
+    @WithMockUser(username = LAWYER, roles = "DISPATCHER")
+    void dialsBackAnAbandonedCallWithoutATicketAndPutsTheOutcomeOnTheTicketItMakes() throws Exception {
+        String uniqueId = "1795999000." + (System.nanoTime() % 100000);
+        AMI.emitEvents(AMI.queues().callerJoins("legal-aid", uniqueId, "13800138555"));
+        AMI.emitEvents(AMI.queues().callerAbandons("legal-aid", uniqueId, 12));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from call_record where call_id = ? and outcome = 'ABANDONED'", Integer.class, uniqueId) == 1);
+        assertThat(ticketOf(uniqueId)).isNull();
+
+        MvcResult booked = mvc.perform(post("/api/v1/staff/calls/" + uniqueId + "/callback").with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.agentExtension").value("1001"))
+                .andExpect(jsonPath("$.phone").value("138****8555")).andReturn();
+        String ticket = ticketOf(uniqueId);
+        assertThat(ticket).isNotNull();
+        assertThat(booked.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(ticket);
+        assertThat(jdbc.queryForObject("select channel from ticket where number = ?", String.class, ticket))
+                .isEqualTo("PHONE");
+
+        Map<String, String> originate = await().atMost(PATIENCE).until(() -> originateFor(ticket), Optional::isPresent)
+                .get();
+        assertThat(originate).containsEntry("Channel", DESK).containsEntry("Exten", "13800138555")
+                .containsEntry("CallerID", "12348");
+        await().atMost(PATIENCE).until(() -> notes(ticket).stream().anyMatch(n -> n.contains("坐席与来电人已接通")));
+        assertThat(jdbc.queryForObject("select outcome from call_record where call_id = ?", String.class, uniqueId))
+                .isEqualTo("ABANDONED");
+
+        // dialling the same call again goes on the same ticket
+        mvc.perform(post("/api/v1/staff/calls/" + uniqueId + "/callback").with(csrf())).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.ticketNumber").value(ticket));
+        assertThat(jdbc.queryForObject("select count(*) from ticket where channel_ref = ?", Integer.class,
+                intake.referenceOf(Channel.PHONE, uniqueId))).isEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(username = LAWYER, roles = "DISPATCHER")
+    void aMissedCallDialledBackOutsideServiceHoursMakesNoTicket() throws Exception {
+        String uniqueId = "1795999100." + (System.nanoTime() % 100000);
+        AMI.emitEvents(AMI.queues().callerJoins("legal-aid", uniqueId, "13800138556"));
+        AMI.emitEvents(AMI.queues().callerAbandons("legal-aid", uniqueId, 5));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from call_record where call_id = ? and outcome = 'ABANDONED'", Integer.class, uniqueId) == 1);
+        clock.set(Instant.parse("2026-12-05T02:00:00Z")); // Saturday
+
+        mvc.perform(post("/api/v1/staff/calls/" + uniqueId + "/callback").with(csrf()))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("callback.outsideServiceHours"));
+        assertThat(ticketOf(uniqueId)).isNull();
+        mvc.perform(post("/api/v1/staff/calls/no-such-call/callback").with(csrf())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.field").value("callId"));
+    }
+
+    private String ticketOf(String callId) {
+        return jdbc.queryForObject("select ticket_number from call_record where call_id = ?", String.class, callId);
+    }
+
+    private void staffAccount(String username) {
+        jdbc.update("insert into staff_account (username, password_hash, display_name, role, enabled) "
+                + "select ?, '{noop}x', ?, 'DISPATCHER', true where not exists "
+                + "(select 1 from staff_account where username = ?)", username, "值班律师" + username, username);
     }
 
     private String ticketFor(String phone) {

@@ -44,6 +44,7 @@ public final class AsteriskAmiPeer implements AutoCloseable {
     private final List<LiveChannel> live = new CopyOnWriteArrayList<>();
     private final PbxQueues queues = new PbxQueues();
     private volatile OutputStream current;
+    private volatile boolean down;
     /** Dynamic queue members (the desks' QueueAdd/Pause/Remove); the queue lists answer from {@code queues}. */
     private final PeerQueues members = new PeerQueues();
 
@@ -276,6 +277,17 @@ public final class AsteriskAmiPeer implements AutoCloseable {
         return event.substring(start, event.indexOf("\r\n", start));
     }
 
+    /** Asterisk stops (its members kept, as with persistent members): clients dropped, new ones refused. */
+    public void goDown() throws IOException {
+        down = true;
+        dropConnections();
+    }
+
+    /** Asterisk is back: the client's next reconnect attempt logs in. */
+    public void comeBack() {
+        down = false;
+    }
+
     /** Drops every client connection, as a restart of Asterisk would. */
     public void dropConnections() throws IOException {
         for (Socket s : clients) {
@@ -288,6 +300,10 @@ public final class AsteriskAmiPeer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                if (down) {
+                    socket.close();
+                    continue;
+                }
                 clients.add(socket);
                 Thread session = new Thread(() -> serve(socket), "ami-peer-session");
                 session.setDaemon(true);

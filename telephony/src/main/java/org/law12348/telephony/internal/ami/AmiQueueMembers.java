@@ -12,6 +12,8 @@ import org.law12348.telephony.internal.desk.QueueMembers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * Desks as dynamic queue members over AMI. Every apply says the whole state again (QueueAdd to each
  * queue, then QueuePause on all of them, or QueueRemove from each), so the same call brings a PBX that
@@ -34,12 +36,17 @@ public final class AmiQueueMembers implements QueueMembers {
     }
 
     @Override
+    public void withdraw(List<AgentDesk.Membership> memberships) {
+        for (AgentDesk.Membership m : memberships) {
+            send(new QueueRemoveAction(m.queue(), m.memberInterface()), "Not there");
+        }
+    }
+
+    @Override
     public void apply(AgentDesk desk) {
         String iface = desk.memberInterface();
         if (desk.state() == DeskState.OFFLINE) {
-            for (String queue : desk.queues()) {
-                send(new QueueRemoveAction(queue, iface), "Not there");
-            }
+            withdraw(desk.queues().stream().map(q -> new AgentDesk.Membership(iface, q)).toList());
             return;
         }
         boolean paused = desk.state() == DeskState.PAUSED || desk.state() == DeskState.WRAP_UP;

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** What staff do about calls: write the duty lawyer's summary onto a ticket, and ask for a call back. */
@@ -26,6 +27,7 @@ public class StaffCallDesk {
 
     private static final Logger log = LoggerFactory.getLogger(StaffCallDesk.class);
     private static final int LOCK_ATTEMPTS = 3;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The ticket a summary went to, and whether the summary created it. */
     public record Summary(String ticketNumber, boolean created) {
@@ -80,6 +82,31 @@ public class StaffCallDesk {
         recording.attach(call, result.ticketNumber());
         log.info("Summary of call {} by {} went to ticket {}", call.callId(), staff.username(), result.ticketNumber());
         return new Summary(result.ticketNumber(), result.created());
+    }
+
+    /**
+     * The ticket a call back of this call goes on: the call's own, or a new PHONE ticket made from the
+     * call (a missed call has none), so the attempts and their outcome land on a timeline. Keyed by the
+     * call id like a summary, so dialling the same call twice, or summarising it afterwards, finds this
+     * ticket instead of making another.
+     */
+    public String ticketForCallback(CallRecord call, StaffMember staff) {
+        if (call.ticketNumber() != null) {
+            return call.ticketNumber();
+        }
+        if (call.callerPhone() == null) {
+            throw new InvalidInputException("callId", "call.noCallerNumber", "这通来电没有来电号码，无法回拨");
+        }
+        String type = call.businessType() != null ? call.businessType().name() : BusinessType.LEGAL_CONSULTATION.name();
+        String region = call.regionCode() != null ? call.regionCode() : properties.defaultRegion();
+        String text = "热线来电（" + TIME.format(call.startedAt().atZone(properties.hours().zone()))
+                + (call.outcome() == null ? "" : "，" + call.outcome().chineseName()) + "），由工作人员回拨";
+        var result = intake.receive(IntakeRequest.fromCall(call.callId(), type, region, text, call.callerPhone()));
+        calls.update(call.callId(), c -> c.linkTicket(result.ticketNumber()));
+        recording.attach(call, result.ticketNumber());
+        log.info("Call back of call {} by {}: ticket {}{}", call.callId(), staff.username(), result.ticketNumber(),
+                result.created() ? " created" : "");
+        return result.ticketNumber();
     }
 
     /**

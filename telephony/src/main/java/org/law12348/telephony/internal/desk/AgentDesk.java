@@ -10,7 +10,10 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One staff member's phone desk: the queue interface, the queues served and the state chosen or
@@ -51,6 +54,14 @@ public class AgentDesk {
     @Column(name = "current_call_id", length = 64)
     private String currentCallId;
 
+    /** Memberships to remove from the PBX ("interface queue", comma-separated); see {@link #assign}. */
+    @Column(name = "pending_removals", length = 4000)
+    private String pendingRemovals;
+
+    /** One queue membership on the PBX: an interface in a queue. */
+    public record Membership(String memberInterface, String queue) {
+    }
+
     protected AgentDesk() {
     }
 
@@ -61,10 +72,42 @@ public class AgentDesk {
         assign(memberInterface, queues);
     }
 
-    /** A new interface or queue list; the state stays, so the caller re-applies it to the PBX. */
+    /**
+     * A new interface or queue list; the state stays, so the caller re-applies it to the PBX. A desk in
+     * the queues leaves behind memberships the PBX must drop: every queue it no longer serves, and all
+     * of them under the old interface when the interface changed. They stay pending until the PBX took
+     * the QueueRemove ({@link #removalsDone}).
+     */
     public void assign(String newInterface, List<String> newQueues) {
+        if (state != DeskState.OFFLINE) {
+            Set<Membership> dropped = new LinkedHashSet<>(pendingRemovals());
+            for (String queue : queues()) {
+                if (!newInterface.equals(memberInterface) || !newQueues.contains(queue)) {
+                    dropped.add(new Membership(memberInterface, queue));
+                }
+            }
+            dropped.removeIf(m -> m.memberInterface().equals(newInterface) && newQueues.contains(m.queue()));
+            pendingRemovals = dropped.isEmpty() ? null
+                    : dropped.stream().map(m -> m.memberInterface() + " " + m.queue()).collect(Collectors.joining(","));
+        }
         this.memberInterface = newInterface;
         this.queues = String.join(",", newQueues);
+    }
+
+    /** The memberships the PBX still has to drop. */
+    public List<Membership> pendingRemovals() {
+        if (pendingRemovals == null || pendingRemovals.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(pendingRemovals.split(",")).map(pair -> pair.split(" ", 2))
+                .map(pair -> new Membership(pair[0], pair[1])).toList();
+    }
+
+    /** The PBX dropped these memberships; later ones (added meanwhile) stay pending. */
+    public void removalsDone(List<Membership> done) {
+        List<Membership> left = pendingRemovals().stream().filter(m -> !done.contains(m)).toList();
+        pendingRemovals = left.isEmpty() ? null
+                : left.stream().map(m -> m.memberInterface() + " " + m.queue()).collect(Collectors.joining(","));
     }
 
     /** The person chose a state (OFFLINE, READY, PAUSED); a pause carries its reason. */

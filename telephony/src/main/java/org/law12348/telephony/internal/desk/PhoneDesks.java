@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,10 @@ public class PhoneDesks implements DeskAssignments {
         return desks.findById(username);
     }
 
+    public List<AgentDesk> all() {
+        return desks.findAll();
+    }
+
     /** Who has the desk with this interface. */
     public Optional<String> holderOf(String memberInterface) {
         return desks.findByMemberInterface(memberInterface).map(AgentDesk::username);
@@ -68,7 +73,10 @@ public class PhoneDesks implements DeskAssignments {
         return true;
     }
 
-    /** Gives a person a desk (or changes it); a desk already in the queues is re-applied at once. */
+    /**
+     * Gives a person a desk (or changes it); a desk already in the queues is re-applied at once: out of
+     * the queues it no longer serves (QueueRemove), into the ones added (QueueAdd).
+     */
     public Outcome assign(String username, String memberInterface, List<String> queues) {
         AgentDesk desk = transactions.execute(s -> {
             AgentDesk d = desks.findById(username).orElseGet(() -> new AgentDesk(username, memberInterface, queues,
@@ -76,8 +84,36 @@ public class PhoneDesks implements DeskAssignments {
             d.assign(memberInterface, queues);
             return desks.save(d);
         });
-        return new Outcome(desk, apply(desk));
+        // a desk off the queues, with no memberships left to drop, has nothing to tell the PBX
+        boolean nothingToTell = desk.state() == DeskState.OFFLINE && desk.pendingRemovals().isEmpty();
+        return new Outcome(desk, nothingToTell || apply(desk));
     }
+
+    /**
+     * Takes a person's desk away: out of every queue first, then deleted. A desk in the queues while the
+     * PBX cannot be told stays (nothing would take its memberships away later): {@link Cleared#KEPT}.
+     */
+    public Cleared clear(String username) {
+        Optional<AgentDesk> found = desks.findById(username);
+        if (found.isEmpty()) {
+            return Cleared.NO_DESK;
+        }
+        AgentDesk desk = found.get();
+        List<AgentDesk.Membership> memberships = new ArrayList<>(desk.pendingRemovals());
+        if (desk.state() != DeskState.OFFLINE) {
+            desk.queues().forEach(q -> memberships.add(new AgentDesk.Membership(desk.memberInterface(), q)));
+        }
+        if (!memberships.isEmpty() && !withdraw(username, memberships)) {
+            return Cleared.KEPT;
+        }
+        transactions.executeWithoutResult(s -> desks.findById(username).ifPresent(desks::delete));
+        log.info("Desk of {} ({}) cleared", username, desk.memberInterface());
+        events.publishEvent(new DeskEvent.StateChanged(username));
+        return Cleared.CLEARED;
+    }
+
+    /** What {@link #clear} did. */
+    public enum Cleared { CLEARED, NO_DESK, KEPT }
 
     /** The person chose OFFLINE, READY or PAUSED (with a reason). */
     public Outcome choose(String username, DeskState state, PauseReason reason) {
@@ -144,6 +180,24 @@ public class PhoneDesks implements DeskAssignments {
         }));
     }
 
+    /** QueueRemove for these memberships now; false when the PBX could not be told. */
+    private synchronized boolean withdraw(String username, List<AgentDesk.Membership> memberships) {
+        QueueMembers members = pbx.getIfAvailable();
+        if (members == null) {
+            return true; // AMI is off: no PBX keeps memberships of ours
+        }
+        if (!members.connected()) {
+            return false;
+        }
+        try {
+            members.withdraw(memberships);
+            return true;
+        } catch (QueueMembers.PbxUnavailableException e) {
+            log.warn("Desk of {} not withdrawn from the PBX ({})", username, e.getMessage());
+            return false;
+        }
+    }
+
     /**
      * Tells the PBX the desk's state as stored now, not as the caller last saw it: a wrap-up and the
      * person's pause may be applied from two threads at once, and the later one must not send the
@@ -156,6 +210,14 @@ public class PhoneDesks implements DeskAssignments {
         }
         AgentDesk desk = desks.findById(changed.username()).orElse(changed);
         try {
+            List<AgentDesk.Membership> removals = desk.pendingRemovals();
+            if (!removals.isEmpty()) {
+                members.withdraw(removals);
+                transactions.executeWithoutResult(s -> desks.findById(desk.username()).ifPresent(d -> {
+                    d.removalsDone(removals);
+                    desks.save(d);
+                }));
+            }
             members.apply(desk);
             return true;
         } catch (QueueMembers.PbxUnavailableException e) {

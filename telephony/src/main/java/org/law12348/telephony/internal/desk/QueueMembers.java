@@ -1,5 +1,7 @@
 package org.law12348.telephony.internal.desk;
 
+import java.util.List;
+
 /**
  * The PBX side of a desk: makes the PBX's queue membership match the desk's state. Implemented over
  * AMI; without AMI there is no implementation and states are only stored.
@@ -14,6 +16,13 @@ public interface QueueMembers {
      * and is applied after the next login.
      */
     void apply(AgentDesk desk);
+
+    /**
+     * Takes interfaces out of queues (QueueRemove), whatever the desk's state: memberships an
+     * administrator took away, or a whole desk cleared. A membership the PBX does not have counts as
+     * removed. Throws {@link PbxUnavailableException} as {@link #apply} does.
+     */
+    void withdraw(List<AgentDesk.Membership> memberships);
 
     /** The PBX could not be told. */
     final class PbxUnavailableException extends RuntimeException {

@@ -38,8 +38,16 @@ class CallProblems {
 
     @ExceptionHandler(DeskNotFoundException.class)
     ResponseEntity<ProblemDetail> noDesk(DeskNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
-                "desk.notFound", "你还没有热线坐席，请联系系统管理员设置坐席分机和队列", null));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(e.own
+                ? ApiProblems.problem(HttpStatus.NOT_FOUND, "desk.notFound", "你还没有热线坐席，请联系系统管理员设置坐席分机和队列", null)
+                : ApiProblems.problem(HttpStatus.NOT_FOUND, "desk.notFound", "该工作人员没有热线坐席", "username"));
+    }
+
+    @ExceptionHandler(DeskPbxDownException.class)
+    ResponseEntity<ProblemDetail> pbxDown(DeskPbxDownException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiProblems.problem(HttpStatus.CONFLICT,
+                "desk.pbxDown", "该工作人员正在队列中，而呼叫中心交换机未连接，暂时不能清除坐席；请在交换机恢复连接后重试",
+                "username"));
     }
 
     @ExceptionHandler(ServiceClosedException.class)

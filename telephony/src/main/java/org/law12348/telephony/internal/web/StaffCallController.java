@@ -59,6 +59,10 @@ class StaffCallController {
     record CallbackBody(String phone, String agentExtension, Boolean dialNow) {
     }
 
+    /** Calling back a call: {@code dialNow} defaults to true (click-to-call). */
+    record CallBackBody(String agentExtension, Boolean dialNow) {
+    }
+
     record CallbackPage(List<CallbackView> items) {
     }
 
@@ -171,6 +175,31 @@ class StaffCallController {
             extension = clickToCall.extensionOf(staff, extension);
         }
         CallbackTask task = desk.requestCallback(number, body == null ? null : body.phone(), extension, staff);
+        if (now) {
+            clickToCall.dial();
+        }
+        return views.of(task, staff);
+    }
+
+    /**
+     * Click-to-call from the call log or the desk: dials the caller of a call back (by default at once,
+     * as {@link #callback} with {@code dialNow}); a call without a ticket, a missed call, first gets a
+     * PHONE ticket made from it, so the outcome lands on that ticket's timeline. {@code dialNow: false}
+     * books the callback for the next opening instead.
+     */
+    @PostMapping("/api/v1/staff/calls/{callId}/callback")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CallbackView callBack(@PathVariable String callId, @RequestBody(required = false) CallBackBody body) {
+        StaffMember staff = gate.require("回拨来电");
+        CallRecord call = calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
+        boolean now = body == null || !Boolean.FALSE.equals(body.dialNow());
+        String extension = body == null ? null : body.agentExtension();
+        if (now) {
+            clickToCall.requireOpen();
+            extension = clickToCall.extensionOf(staff, extension);
+        }
+        String ticket = desk.ticketForCallback(call, staff);
+        CallbackTask task = desk.requestCallback(ticket, call.callerPhone(), extension, staff);
         if (now) {
             clickToCall.dial();
         }
