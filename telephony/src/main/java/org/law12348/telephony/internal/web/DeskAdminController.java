@@ -96,7 +96,7 @@ class DeskAdminController {
         if (cleared == PhoneDesks.Cleared.KEPT) {
             throw new DeskPbxDownException();
         }
-        audit.change(admin, AuditAction.DESK_ASSIGNED, AuditSubject.none(), "telephony-desk: " + username + " cleared");
+        audit.change(admin, AuditAction.DESK_ASSIGNED, AuditSubject.none(), "清除 " + username + " 的坐席");
     }
 
     @PutMapping("/api/v1/staff/desks/{username}")
@@ -116,7 +116,8 @@ class DeskAdminController {
         }
         PhoneDesks.Outcome outcome = desks.assign(account.username(), iface, queues);
         audit.change(admin, AuditAction.DESK_ASSIGNED, AuditSubject.none(),
-                "telephony-desk: " + username + " → " + iface + " " + queues);
+                "为 " + username + " 设置坐席：分机 " + iface + "，接听队列 "
+                        + String.join("、", queues.stream().map(queueNames::nameOf).toList()));
         return views.of(outcome.desk(), desks.pbxConnected());
     }
 
