@@ -3,6 +3,7 @@ import { recordConsent, withdrawConsent } from '@/api/consent'
 import { KEYS, load, removeAll, save } from '@/platform/storage'
 import { useDraftStore } from './draft'
 import { useTicketsStore } from './tickets'
+import { useCentresStore } from './centres'
 
 /** The version of the privacy notice; a new version asks again. */
 export const NOTICE_VERSION = '2026-12-06'
@@ -72,6 +73,7 @@ export const useConsentStore = defineStore('consent', {
       // which goes too: nothing of the app stays on the device
       useDraftStore().$reset()
       useTicketsStore().$reset()
+      useCentresStore().$reset()
       removeAll()
       this.consent = null
     },
