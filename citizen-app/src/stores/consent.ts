@@ -58,6 +58,18 @@ export const useConsentStore = defineStore('consent', {
         })
       return recording
     },
+    /** The centre no longer knows the recorded consent: records the device's consent anew; never rejects. */
+    async recordAgain(): Promise<void> {
+      if (recording) {
+        await recording
+      }
+      if (this.consent?.consentId) {
+        const { consentId: _forgotten, ...rest } = this.consent
+        this.consent = rest
+        save(KEYS.consent, this.consent)
+      }
+      return this.record()
+    },
     /**
      * Withdraws the consent with the centre (in the mini-programs this deletes the account there), then
      * forgets everything the app kept on this device: draft, saved consultations, session. When the centre
