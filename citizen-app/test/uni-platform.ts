@@ -23,6 +23,8 @@ export const platform = {
   calls: [] as string[],
   /** What wx.requestSubscribeMessage resolves with in the next test (template id → accept/reject). */
   subscribeAnswer: {} as Record<string, string>,
+  /** The template ids the Alipay mini-program last asked the citizen about. */
+  alipaySubscribeAsked: [] as string[],
   /** What the photo picker returns next: temporary file paths, or 'cancel'. */
   picked: [] as string[] | 'cancel',
   /** The images last shown full screen. */
@@ -35,6 +37,7 @@ export const platform = {
     this.clipboard = ''
     this.calls = []
     this.subscribeAnswer = {}
+    this.alipaySubscribeAsked = []
     this.picked = []
     this.previewed = []
   },
@@ -161,6 +164,19 @@ export const uniAppModule = {
   onPullDownRefresh: () => undefined,
 }
 
+/** Alipay's own global in its mini-program: the calls uni does not wrap. */
+export const myStub = {
+  requestSubscribeMessage: (o: Callbacks & { entityIds: string[] }) => {
+    platform.alipaySubscribeAsked = o.entityIds
+    // as Alipay answers: each template id with accept or reject, plus its summary lists
+    const accepted = Object.keys(platform.subscribeAnswer).filter((id) => platform.subscribeAnswer[id] === 'accept')
+    done(o, { behavior: 'subscribe', keep: false, show: true, ...platform.subscribeAnswer,
+      result: { subscribeEntityIds: accepted, subscribedEntityIds: accepted, unsubscribedEntityIds: [],
+        currentSubscribedEntityIds: accepted } })
+  },
+}
+
 export function installUni() {
   vi.stubGlobal('uni', uniStub)
+  vi.stubGlobal('my', myStub)
 }

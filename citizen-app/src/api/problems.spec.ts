@@ -19,6 +19,7 @@ describe('what a citizen is told when something fails', () => {
       [problem(409, 'ticket.state', '工单当前状态不允许追问'), '请下拉刷新后再看'],
       [problem(400, 'field.tooShort', '问题描述至少5个字'), '问题描述至少5个字，请修改后再提交'],
       [problem(422, 'idempotencyKey.reused'), '作为新的问题提交'],
+      [new ApiError('problem', 400, 'consent.notInForce', 'X-Consent-Id', '同意记录不存在或已撤回', null), '您填写的内容已保存'],
       [problem(503, 'channel.notConfigured'), '短信验证码登录暂未开通'],
       [problem(401, 'signIn.required'), '请先用手机短信验证码登录'],
       [problem(503, 'channel.busy'), '请稍等一分钟再试'],

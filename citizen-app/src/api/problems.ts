@@ -33,6 +33,9 @@ export function explain(e: unknown, doing: string): string {
   if (e.status === 422 && e.code === 'idempotencyKey.reused') {
     return '这个问题您刚才已经提交过一次，之后内容又有改动。如要把改动后的内容作为新的问题提交，请再点一次「提交」。'
   }
+  if (e.status === 400 && e.field === 'X-Consent-Id') {
+    return `中心没能确认您对个人信息保护说明的同意，${doing}没有完成。您填写的内容已保存，请稍后再试；着急的话请拨打${config.hotline}。`
+  }
   if (e.status === 400 || e.status === 422) {
     return (e.detail || '填写的内容有误') + '，请修改后再提交。'
   }

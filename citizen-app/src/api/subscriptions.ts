@@ -1,10 +1,14 @@
+import { channel } from '@/platform/channel'
 import { request } from './http'
 import { withSession } from './session'
 
-// WeChat subscribe messages: the templates the product sends (answer, closing, legal-clock reminder …)
-// and the citizen's answers to wx.requestSubscribeMessage, each "accept" allowing one message.
+// Subscribe messages of the mini-programs: the templates the product sends (answer, closing, legal-clock
+// reminder …) and the citizen's answers to the platform's request (WeChat's wx.requestSubscribeMessage,
+// Alipay's my.requestSubscribeMessage), each "accept" allowing one message.
 
-const MP = '/api/v1/miniapp/wechat'
+function base(): string {
+  return '/api/v1/miniapp/' + (channel() === 'alipay' ? 'alipay' : 'wechat')
+}
 
 /** The configured template ids, in the order the server gives them; none configured: an empty list. */
 export function templateIds(view: Record<string, string | null | undefined>): string[] {
@@ -13,15 +17,15 @@ export function templateIds(view: Record<string, string | null | undefined>): st
 
 export async function subscriptionTemplates(): Promise<string[]> {
   try {
-    const reply = await request<Record<string, string | null>>(MP + '/subscription-templates')
+    const reply = await request<Record<string, string | null>>(base() + '/subscription-templates')
     return templateIds(reply.data)
   } catch {
     return [] // not configured (503) or unreachable: the page simply does not offer it
   }
 }
 
-/** Sends what wx.requestSubscribeMessage resolved with; answers the template ids the server granted. */
+/** Sends the platform's answer (template id → accept/reject); answers the template ids the server granted. */
 export function recordSubscriptions(results: Record<string, string>): Promise<string[]> {
-  return withSession(async (authorization) => (await request<{ granted: string[] }>(MP + '/subscriptions', {
+  return withSession(async (authorization) => (await request<{ granted: string[] }>(base() + '/subscriptions', {
     method: 'POST', headers: { Authorization: authorization }, body: { results } })).data.granted)
 }

@@ -6,8 +6,12 @@ import { toDetail, type Draft, type LegalClocks, type Receipt, type ServerTicket
 // The citizen's ticket actions over the API of this build's door: the web's public intake with
 // tracking tokens, or the mini-programs' session API. Each write that has a key sends it on every retry.
 
+/** The header naming the privacy-notice consent a web submission is made under. */
+export const CONSENT_HEADER = 'X-Consent-Id'
+
 export interface TicketApi {
-  submit(draft: Draft, key: string): Promise<Receipt>
+  /** {@code consentId}: the consent the centre recorded for this device (the web sends it; the mini-programs' is the account's). */
+  submit(draft: Draft, key: string, consentId?: string): Promise<Receipt>
   /** The signed-in citizen's tickets (the web: those under the number signed in by SMS code, else none). */
   list(): Promise<TicketSummary[]>
   get(ref: TicketRef): Promise<TicketDetail>
@@ -43,10 +47,10 @@ function trimmed(value: string): string | undefined {
 }
 
 export const webApi: TicketApi = {
-  async submit(draft, key) {
+  async submit(draft, key, consentId) {
     const reply = await request<{ number: string; status: string; trackingToken: string }>(WEB, {
       method: 'POST',
-      headers: { 'Idempotency-Key': key },
+      headers: { 'Idempotency-Key': key, ...(consentId ? { [CONSENT_HEADER]: consentId } : {}) },
       body: { businessType: draft.businessType, regionCode: draft.regionCode, text: draft.text.trim(),
         contactPhone: trimmed(draft.contactPhone) },
     })
@@ -132,7 +136,7 @@ export const miniappApi: TicketApi = {
  * one listed after an SMS sign-in (filed on another device, or on the hotline) through that session.
  */
 export const webPortalApi: TicketApi = {
-  submit: (draft, key) => webApi.submit(draft, key),
+  submit: (draft, key, consentId) => webApi.submit(draft, key, consentId),
   list: () => (smsSignedIn() !== null ? miniappApi.list() : webApi.list()),
   get: (ref) => (ref.token ? webApi.get(ref) : miniappApi.get(ref)),
   followUp: (ref, text, key) => (ref.token ? webApi.followUp(ref, text, key) : miniappApi.followUp(ref, text, key)),

@@ -5,6 +5,8 @@ export const KEYS = {
   draft: 'law12348.draft',
   tickets: 'law12348.tickets',
   session: 'law12348.session',
+  /** The region the legal-aid guide shows centres for. */
+  guideRegion: 'law12348.guideRegion',
 } as const
 
 export type StorageKey = (typeof KEYS)[keyof typeof KEYS]

@@ -3,6 +3,7 @@ import { recordConsent, withdrawConsent } from '@/api/consent'
 import { KEYS, load, removeAll, save } from '@/platform/storage'
 import { useDraftStore } from './draft'
 import { useTicketsStore } from './tickets'
+import { useCentresStore } from './centres'
 
 /** The version of the privacy notice; a new version asks again. */
 export const NOTICE_VERSION = '2026-12-06'
@@ -57,6 +58,18 @@ export const useConsentStore = defineStore('consent', {
         })
       return recording
     },
+    /** The centre no longer knows the recorded consent: records the device's consent anew; never rejects. */
+    async recordAgain(): Promise<void> {
+      if (recording) {
+        await recording
+      }
+      if (this.consent?.consentId) {
+        const { consentId: _forgotten, ...rest } = this.consent
+        this.consent = rest
+        save(KEYS.consent, this.consent)
+      }
+      return this.record()
+    },
     /**
      * Withdraws the consent with the centre (in the mini-programs this deletes the account there), then
      * forgets everything the app kept on this device: draft, saved consultations, session. When the centre
@@ -72,6 +85,7 @@ export const useConsentStore = defineStore('consent', {
       // which goes too: nothing of the app stays on the device
       useDraftStore().$reset()
       useTicketsStore().$reset()
+      useCentresStore().$reset()
       removeAll()
       this.consent = null
     },

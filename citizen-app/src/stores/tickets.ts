@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
-import { ticketApi } from '@/api/tickets'
-import type { Receipt, TicketRef, TicketSummary } from '@/api/model'
+import { CONSENT_HEADER, ticketApi } from '@/api/tickets'
+import type { Draft, Receipt, TicketRef, TicketSummary } from '@/api/model'
 import { ApiError } from '@/api/http'
 import { smsSignedIn } from '@/api/session'
 import { isMiniProgram } from '@/platform/channel'
 import { KEYS, load, save } from '@/platform/storage'
+import { useConsentStore } from './consent'
 import { useDraftStore } from './draft'
 import { usePhotosStore } from './photos'
 
@@ -15,6 +16,28 @@ export interface SavedTicket extends TicketRef {
 }
 
 let inFlight: Promise<Receipt> | null = null
+
+/**
+ * The web sends the consent the centre recorded for this device, recording it first when the network
+ * failed at first use. A consent the centre no longer knows (its records were reset) is recorded again
+ * once, since the citizen's consent on this device stands, and the same submission sent again.
+ */
+async function sendUnderConsent(draft: Draft, key: string): Promise<Receipt> {
+  if (isMiniProgram()) {
+    return ticketApi().submit(draft, key)
+  }
+  const consents = useConsentStore()
+  await consents.record()
+  try {
+    return await ticketApi().submit(draft, key, consents.consent?.consentId)
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 400 && e.field === CONSENT_HEADER)) {
+      throw e
+    }
+    await consents.recordAgain()
+    return ticketApi().submit(draft, key, consents.consent?.consentId)
+  }
+}
 
 export const useTicketsStore = defineStore('tickets', {
   state: () => ({
@@ -42,7 +65,7 @@ export const useTicketsStore = defineStore('tickets', {
       }
       const drafts = useDraftStore()
       const { key, ...draft } = drafts.draft
-      inFlight = ticketApi().submit(draft, key)
+      inFlight = sendUnderConsent(draft, key)
         .then((receipt) => {
           this.remember(receipt, draft.businessType)
           this.last = receipt

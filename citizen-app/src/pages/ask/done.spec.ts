@@ -56,6 +56,43 @@ describe('after a question went in, in the WeChat mini-program', () => {
   })
 })
 
+describe('after a question went in, in the Alipay mini-program', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    consentGiven()
+    useChannelForTests('alipay')
+  })
+  afterEach(() => useChannelForTests('web'))
+
+  it('asks with my.requestSubscribeMessage and records the same answers with the Alipay API', async () => {
+    platform.server = (req: SentRequest) => {
+      if (req.url === '/api/v1/miniapp/alipay/subscription-templates') {
+        return ok({ accepted: null, answered: 'ALI-TPL-ANSWERED', closed: 'ALI-TPL-CLOSED', reminder: null })
+      }
+      if (req.url === '/api/v1/miniapp/alipay/sessions') {
+        return ok({ token: 't', expiresAt: new Date(Date.now() + 7_200_000).toISOString() })
+      }
+      if (req.url === '/api/v1/miniapp/alipay/subscriptions') {
+        return ok({ granted: ['ALI-TPL-ANSWERED'] })
+      }
+      return { status: 404, data: {} }
+    }
+    platform.subscribeAnswer = { 'ALI-TPL-ANSWERED': 'accept', 'ALI-TPL-CLOSED': 'reject' }
+    const page = await openDone()
+    expect(page.find('#notify-subscribe').text()).toBe('开启支付宝通知')
+
+    await page.find('#notify-subscribe').trigger('tap')
+    await flushPromises()
+
+    expect(platform.alipaySubscribeAsked).toEqual(['ALI-TPL-ANSWERED', 'ALI-TPL-CLOSED'])
+    const recorded = platform.sent.find((r) => r.url === '/api/v1/miniapp/alipay/subscriptions')
+    // only the templates asked about: not Alipay's behaviour flags and lists
+    expect((recorded?.data as { results: Record<string, string> }).results)
+      .toEqual({ 'ALI-TPL-ANSWERED': 'accept', 'ALI-TPL-CLOSED': 'reject' })
+    expect(page.find('#notify-result').text()).toContain('已开启支付宝通知')
+  })
+})
+
 describe('the template ids to ask for', () => {
   it('are those configured, without the kinds left empty', () => {
     expect(templateIds({ accepted: null, answered: 'A', closed: '', reminder: 'R' })).toEqual(['A', 'R'])

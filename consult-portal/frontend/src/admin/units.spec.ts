@@ -9,9 +9,18 @@ describe('unit form', () => {
   })
 
   it('accepts a lower-case code (the server upper-cases it) and ignores the code when editing', () => {
-    const form = { code: 'gd-4453-t1', name: '云浮市临时承办点', type: 'PLATFORM_12348', regionCode: '445300', phone: '0766-12348' }
+    const form = { code: 'gd-4453-t1', name: '云浮市临时承办点', type: 'PLATFORM_12348', regionCode: '445300', phone: '0766-12348',
+      address: '', openingHours: '' }
     expect(checkUnit(form, true)).toEqual({})
     expect(checkUnit({ ...form, code: '' }, false)).toEqual({})
+  })
+
+  it('leaves the address and hours optional but refuses one too long or of one character', () => {
+    const form = { ...emptyUnit(), name: '云浮市法律援助中心', type: 'LEGAL_AID_CENTER', regionCode: '445300' }
+    expect(checkUnit({ ...form, address: '  ', openingHours: '' }, false)).toEqual({})
+    expect(checkUnit({ ...form, address: '很'.repeat(201), openingHours: '周' }, false))
+      .toEqual({ address: '地址应为2到200个字', openingHours: '办公时间应为2到100个字' })
+    expect(checkUnit({ ...form, address: '很'.repeat(200), openingHours: '周一至周五 9:00-17:00' }, false)).toEqual({})
   })
 
   it('puts the server problem under the field it names, else at the top', () => {

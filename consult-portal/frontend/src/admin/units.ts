@@ -7,6 +7,9 @@ export interface UnitForm {
   type: string
   regionCode: string
   phone: string
+  /** Where citizens go in person; the citizen app's legal-aid guide shows it with the phone and hours. */
+  address: string
+  openingHours: string
 }
 
 export interface UnitRow {
@@ -17,7 +20,8 @@ export interface UnitRow {
   waitingTickets?: number
 }
 
-export const emptyUnit = (): UnitForm => ({ code: '', name: '', type: '', regionCode: '', phone: '' })
+export const emptyUnit = (): UnitForm => ({ code: '', name: '', type: '', regionCode: '', phone: '', address: '',
+  openingHours: '' })
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{2,63}$/
 
@@ -35,6 +39,10 @@ export function checkUnit(form: UnitForm, creating: boolean): Record<string, str
   if (!form.type) errors.type = '请选择单位类型'
   if (!form.regionCode) errors.regionCode = '请选择服务地区'
   if (form.phone.trim() && !/^[0-9-]{3,20}$/.test(form.phone.trim())) errors.phone = '联系电话只能包含数字和连字符'
+  const address = [...form.address.trim()].length
+  if (address > 0 && (address < 2 || address > 200)) errors.address = '地址应为2到200个字'
+  const hours = [...form.openingHours.trim()].length
+  if (hours > 0 && (hours < 2 || hours > 100)) errors.openingHours = '办公时间应为2到100个字'
   return errors
 }
 

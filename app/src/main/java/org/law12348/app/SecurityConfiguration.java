@@ -108,6 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/tickets/*/personal-data").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/erasure-requests").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/business-types").permitAll()
+                        // the legal-aid guide's "where to go": public reference data
+                        .requestMatchers(HttpMethod.GET, "/api/v1/legal-aid-centres").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/search", "/api/v1/kb/suggest",
                                 "/api/v1/kb/articles/*", "/api/v1/kb/statutes/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()

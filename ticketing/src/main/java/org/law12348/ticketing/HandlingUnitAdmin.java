@@ -38,7 +38,8 @@ public class HandlingUnitAdmin {
     }
 
     @Transactional
-    public HandlingUnit create(String code, String name, String type, String regionCode, String phone) {
+    public HandlingUnit create(String code, String name, String type, String regionCode,
+                               HandlingUnit.Visiting visiting) {
         String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (!CODE.matcher(c).matches()) {
             throw new InvalidInputException("code", "unit.codeMalformed", "单位编码应为3到64位大写字母、数字或连字符");
@@ -47,14 +48,16 @@ public class HandlingUnitAdmin {
             throw new InvalidInputException("code", "unit.exists", "单位编码 " + c + " 已存在");
         }
         return units.save(new HandlingUnit(c, name(name), unitType(type), regions.require(blankSafe(regionCode),
-                "regionCode"), phone(phone)));
+                "regionCode"), checked(visiting)));
     }
 
     @Transactional
-    public HandlingUnit edit(String code, String name, String type, String regionCode, String phone) {
+    public HandlingUnit edit(String code, String name, String type, String regionCode,
+                             HandlingUnit.Visiting visiting) {
         HandlingUnit unit = units.findById(blankSafe(code)).orElseThrow(() ->
                 new InvalidInputException("code", "unit.unknown", "承办单位不存在"));
-        unit.edit(name(name), unitType(type), regions.require(blankSafe(regionCode), "regionCode"), phone(phone));
+        unit.edit(name(name), unitType(type), regions.require(blankSafe(regionCode), "regionCode"),
+                checked(visiting));
         activeUnits.forgetAfterCommit();
         return unit;
     }
@@ -100,6 +103,18 @@ public class HandlingUnitAdmin {
 
     private static String name(String name) {
         return TicketService.requireText("name", name, 2, 100);
+    }
+
+    /** The phone, address and hours as stored: trimmed, blank as null, each checked. */
+    private static HandlingUnit.Visiting checked(HandlingUnit.Visiting visiting) {
+        HandlingUnit.Visiting v = visiting == null ? new HandlingUnit.Visiting(null, null, null) : visiting;
+        return new HandlingUnit.Visiting(phone(v.phone()), optionalText("address", v.address(), 200),
+                optionalText("openingHours", v.openingHours(), 100));
+    }
+
+    private static String optionalText(String field, String value, int max) {
+        String v = blankSafe(value);
+        return v.isEmpty() ? null : TicketService.requireText(field, v, 2, max);
     }
 
     private static String phone(String phone) {

@@ -19,63 +19,71 @@ package org.law12348.ticketing;
  * @param contactIdNumber optional resident identity card number (18 characters, GB 11643)
  * @param wechatOpenId optional, set by the WeChat channel
  * @param alipayUserId optional, set by the Alipay channel
+ * @param consentId    optional: the privacy-notice consent the citizen submitted under, as the channel
+ *                     checked it ({@link PrivacyConsents}); stored with the ticket, not part of its fingerprint
  */
 public record IntakeRequest(Channel channel, String channelRef, String kind, String businessType, String regionCode,
                             String subject, String text, String contactName, String contactPhone,
-                            String contactIdNumber, String wechatOpenId, String alipayUserId) {
+                            String contactIdNumber, String wechatOpenId, String alipayUserId, String consentId) {
 
     /** A web submission (the JSON API, a form): keyed by its {@code Idempotency-Key} or form submission id. */
     public static IntakeRequest fromWeb(String submissionKey, String businessType, String regionCode, String text) {
         return new IntakeRequest(Channel.WEB, submissionKey, null, businessType, regionCode, null, text, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A hotline call: keyed by the PBX's call id; the calling number is the contact (null when withheld). */
     public static IntakeRequest fromCall(String callId, String businessType, String regionCode, String text,
                                          String callerPhone) {
         return new IntakeRequest(Channel.PHONE, callId, null, businessType, regionCode, null, text, null, callerPhone,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A WeChat mini-program submission: keyed by the client's message id, the citizen known by their openid. */
     public static IntakeRequest fromWeChat(String messageRef, String openId, String businessType, String regionCode,
                                            String text) {
         return new IntakeRequest(Channel.WECHAT, messageRef, null, businessType, regionCode, null, text, null, null,
-                null, openId, null);
+                null, openId, null, null);
     }
 
     /** An Alipay mini-program submission: keyed by the client's message id, the citizen known by their user id. */
     public static IntakeRequest fromAlipay(String messageRef, String alipayUserId, String businessType,
                                            String regionCode, String text) {
         return new IntakeRequest(Channel.ALIPAY, messageRef, null, businessType, regionCode, null, text, null, null,
-                null, null, alipayUserId);
+                null, null, alipayUserId, null);
     }
 
     /** {@code CONSULTATION} or {@code SERVICE_REQUEST}; null or empty derives it from the business type. */
     public IntakeRequest withKind(String kind) {
         return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
-                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId, consentId);
     }
 
     /** A short title; null or empty derives it from the text. */
     public IntakeRequest withSubject(String subject) {
         return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
-                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId, consentId);
     }
 
     public IntakeRequest withContactName(String contactName) {
         return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
-                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId, consentId);
     }
 
     /** A number to call back: given on a form, or bound to a mini-program account. */
     public IntakeRequest withPhone(String contactPhone) {
         return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
-                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId, consentId);
     }
 
     public IntakeRequest withIdNumber(String contactIdNumber) {
         return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
-                contactPhone, contactIdNumber, wechatOpenId, alipayUserId);
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId, consentId);
+    }
+
+    /** The privacy-notice consent the channel checked the submission was made under. */
+    public IntakeRequest withConsent(String consentId) {
+        return new IntakeRequest(channel, channelRef, kind, businessType, regionCode, subject, text, contactName,
+                contactPhone, contactIdNumber, wechatOpenId, alipayUserId, consentId);
     }
 }

@@ -127,6 +127,14 @@ public class Ticket implements BlindIndexed {
     @Column(name = "merged_into", length = 24)
     private String mergedInto;
 
+    /**
+     * The citizen app's record of the privacy-notice consent the citizen submitted under (web: the
+     * {@code X-Consent-Id} the intake checked); null for channels and clients that send none. Never shown
+     * to staff: on the web the id is what lets its holder withdraw the consent.
+     */
+    @Column(name = "consent_id", length = 36)
+    private String consentId;
+
     /** When the citizen's personal data was removed (retention period over, or erasure on request). */
     @Column(name = "anonymised_at")
     private Instant anonymisedAt;
@@ -428,6 +436,16 @@ public class Ticket implements BlindIndexed {
     /** The keyed hash of the channel's submission id: names the submission without revealing its key. */
     public String channelRef() {
         return channelRef;
+    }
+
+    /** The privacy-notice consent the citizen submitted under, when the channel checked one; else null. */
+    public String consentId() {
+        return consentId;
+    }
+
+    /** Records the consent the intake checked; set once, before the ticket is stored. */
+    void submittedUnder(String checkedConsentId) {
+        this.consentId = checkedConsentId;
     }
 
     @Override

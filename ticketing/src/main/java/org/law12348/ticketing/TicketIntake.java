@@ -129,6 +129,9 @@ public class TicketIntake {
         Ticket ticket = new Ticket(id, numberFor(id, now), intake.kind(), intake.request().channel(), reference,
                 intake.contact(), intake.region(), intake.businessType(), intake.subject(), intake.text(), route,
                 RouteTexts.describe(route, unit), now);
+        if (intake.request().consentId() != null) {
+            ticket.submittedUnder(intake.request().consentId());
+        }
         // written at commit, in one flush with the outbox entry its events add then
         entityManager.persist(ticket);
         log.info("Ticket {} taken in from {}, routed to {} by rule {}", ticket.number(), ticket.channel(),

@@ -234,6 +234,44 @@ class NotificationTest extends MiniappTestSupport {
         assertThat(deliveries(number)).anyMatch(text -> text.startsWith("支付宝模板消息已发送"));
     }
 
+    /** Issue 21: Alipay's subscribe messages, as WeChat's: the template the citizen accepted, no form id needed. */
+    @Test
+    void anAlipayCitizenWhoSubscribedGetsTheSubscribeMessageWithoutAFormId() {
+        Response templates = get("/api/v1/miniapp/alipay/subscription-templates", null);
+        assertThat(templates.status()).isEqualTo(200);
+        assertThat(templates.body().path("answered").asText()).isEqualTo("ALI-TPL-ANSWERED");
+        assertThat(templates.body().path("closed").isNull()).as("not configured: not asked for").isTrue();
+
+        String token = alipayCitizen();
+        String number = ask(token, "物业不退装修押金怎么办？");
+        Response granted = post("/api/v1/miniapp/alipay/subscriptions", token, null,
+                "{\"results\":{\"ALI-TPL-ANSWERED\":\"accept\",\"TPL-ANSWERED\":\"accept\",\"ALI-TPL-X\":\"reject\"}}");
+        assertThat(granted.status()).isEqualTo(200);
+        assertThat(granted.body().path("granted").findValuesAsText("")).isEmpty();
+        assertThat(granted.body().path("granted")).hasSize(1);
+        assertThat(granted.body().path("granted").get(0).asText()).as("only this platform's templates")
+                .isEqualTo("ALI-TPL-ANSWERED");
+        assertThat(post("/api/v1/miniapp/alipay/subscriptions", token, null, "{}").status()).isEqualTo(400);
+        assertThat(post("/api/v1/miniapp/alipay/subscriptions", wechatSignIn(unique("o6_not_alipay")), null,
+                "{\"results\":{\"ALI-TPL-ANSWERED\":\"accept\"}}").status()).isEqualTo(401);
+
+        staff.answer(number, "押金约定不明的，可以要求物业返还，协商不成可以起诉。", DISPATCHER);
+        deliverTicketEvents();
+        sender.sendDue();
+
+        List<JsonNode> sent = alipay.templateMessages().stream()
+                .filter(m -> m.path("data").asText().contains(number)).toList();
+        assertThat(sent).as(deliveries(number).toString()).hasSize(1);
+        assertThat(sent.get(0).path("user_template_id").asText()).isEqualTo("ALI-TPL-ANSWERED");
+        assertThat(sent.get(0).has("form_id")).as("a subscribe message has no form id").isFalse();
+        assertThat(sent.get(0).path("to_user_id").asText()).startsWith("2088");
+        assertThat(deliveries(number)).anyMatch(text -> text.startsWith("支付宝模板消息已发送"));
+
+        // the one accepted message is used up: the next answered notice needs a new subscription
+        assertThat(jdbc.queryForObject("select sum(remaining) from miniapp_send_grant where channel = 'ALIPAY' "
+                + "and grant_key = 'ALI-TPL-ANSWERED'", Integer.class)).isZero();
+    }
+
     private List<JsonNode> messagesFor(String number) {
         return wechat.subscribeMessages().stream()
                 .filter(m -> number.equals(m.path("data").path("character_string1").path("value").asText()))

@@ -158,6 +158,9 @@ class CitizenAppBrowserTest {
         assertThat(count("select count(*) from ticket")).isEqualTo(ticketsBefore + 1);
         assertThat(jdbc.queryForObject("select region_code from ticket where number = ?", String.class, number))
                 .isEqualTo("440106");
+        // made under the consent the first page recorded (X-Consent-Id), which is still in force
+        assertThat(count("select count(*) from ticket t join citizen_consent c on c.id = t.consent_id "
+                + "where t.number = '" + number + "' and c.channel = 'WEB' and c.withdrawn_at is null")).isEqualTo(1);
         app.waitForText("#photo-status", "照片已上传");
         assertThat(jdbc.queryForObject("select count(*) from ticket_attachment a join ticket t on t.id = a.ticket_id "
                 + "where t.number = ? and a.content_type = 'image/jpeg'", Long.class, number)).isEqualTo(1);
@@ -287,6 +290,13 @@ class CitizenAppBrowserTest {
         assertThat(app.text("#who")).contains("讨要工资", "家庭暴力");
         assertThat(app.text("#bring")).contains("身份证");
         assertThat(app.text("#where")).contains("法律援助中心");
+        // where to go: the province's centre first, then a city's centre before it once the city is chosen
+        app.waitForText("#centres .centre-name", "广东省法律援助中心");
+        app.tap("#centres #region-city");
+        app.tap(".region-option[data-code='440100']");
+        app.waitForText("#centres .centre-name", "广州市法律援助中心");
+        // the number on one line, even where the button breaks after 拨打
+        assertThat(app.text("#centres")).contains("广东省法律援助中心", "办公时间", "拨打", "020-12348", "复制地址", "示例信息");
         noCodes("legal-aid guide");
         app.screenshot("11-legal-aid-guide");
         app.tap("#who .law");

@@ -38,12 +38,22 @@ class UnitAdminApiController {
 
     @Schema(description = "承办单位（管理）")
     record AdminUnitView(String code, String name, String type, String typeName, String regionCode,
-                         String regionName, String phone, boolean active,
+                         String regionName, String phone,
+                         @Schema(description = "来访地址（法律援助指南向市民展示）") String address,
+                         @Schema(description = "办公时间") String openingHours,
+                         @Schema(description = "电话、地址、办公时间是未经核实的示例数据；管理员修改后取消") boolean sampleDetails,
+                         boolean active,
                          @Schema(description = "待办工单数（已分派、办理中）：停用时转给接收单位") long waitingTickets) {
     }
 
     @Schema(description = "新增或修改承办单位；修改时不看 code（编码不可改）")
-    record UnitForm(String code, String name, String type, String regionCode, String phone) {
+    record UnitForm(String code, String name, String type, String regionCode, String phone,
+                    @Schema(description = "来访地址，可不填，最多200字") String address,
+                    @Schema(description = "办公时间，可不填，最多100字") String openingHours) {
+
+        HandlingUnit.Visiting visiting() {
+            return new HandlingUnit.Visiting(phone, address, openingHours);
+        }
     }
 
     @Schema(description = "停用承办单位：待办工单转给 successor")
@@ -82,16 +92,16 @@ class UnitAdminApiController {
     @Operation(summary = "新增承办单位")
     ResponseEntity<AdminUnitView> create(@RequestBody UnitForm form) {
         String actor = requireAdmin().username();
-        HandlingUnit unit = admin.create(form.code(), form.name(), form.type(), form.regionCode(), form.phone());
+        HandlingUnit unit = admin.create(form.code(), form.name(), form.type(), form.regionCode(), form.visiting());
         deployments.audit(actor, "UNIT_CREATE", null, "新增承办单位 " + unit.name());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(unit, 0));
     }
 
     @PutMapping("/{code}")
-    @Operation(summary = "修改承办单位", description = "名称、类型、地区、电话；编码不可改；未知单位 400 unit.unknown")
+    @Operation(summary = "修改承办单位", description = "名称、类型、地区、电话、地址、办公时间；编码不可改；未知单位 400 unit.unknown")
     AdminUnitView edit(@PathVariable String code, @RequestBody UnitForm form) {
         String actor = requireAdmin().username();
-        HandlingUnit unit = admin.edit(code, form.name(), form.type(), form.regionCode(), form.phone());
+        HandlingUnit unit = admin.edit(code, form.name(), form.type(), form.regionCode(), form.visiting());
         deployments.audit(actor, "UNIT_EDIT", null, "修改承办单位 " + unit.name());
         return view(unit, admin.waitingTickets().getOrDefault(unit.code(), 0L));
     }
@@ -119,6 +129,7 @@ class UnitAdminApiController {
 
     private AdminUnitView view(HandlingUnit u, long waiting) {
         return new AdminUnitView(u.code(), u.name(), u.type().name(), u.type().chineseName(), u.region().value(),
-                regions.fullName(u.region()), u.phone(), u.active(), waiting);
+                regions.fullName(u.region()), u.phone(), u.visiting().address(), u.visiting().openingHours(),
+                u.sampleDetails(), u.active(), waiting);
     }
 }

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.ticketing.CitizenTicketActions;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
+import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.PrivacyConsents;
 import org.law12348.ticketing.SubmissionConflictException;
 import org.law12348.ticketing.TicketIntake;
 import org.law12348.ticketing.TicketNotFoundException;
@@ -18,6 +20,7 @@ import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
 import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.TrackingTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +45,7 @@ import java.util.regex.Pattern;
 @Tag(name = "tickets", description = "网上提交与查询工单")
 class TicketController {
 
+    private static final String CONSENT_HEADER = "X-Consent-Id";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final String WRITE_KEY = "幂等键：同一操作的重试使用同一个值（1-128个可见ASCII字符）";
     private static final String WRITE_KEY_RULE = "带 Idempotency-Key 的重试不再重复操作，返回同样的结果（Idempotent-Replayed: true）；"
@@ -81,9 +85,12 @@ class TicketController {
     private final CurrentStaff currentStaff;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<PrivacyConsents> consents;
 
     TicketController(TicketIntake intake, TicketService service, CitizenTicketActions citizenActions, Tickets tickets, TrackingTokens trackingTokens,
-                     TicketViews views, CurrentStaff currentStaff, AuditTrail audit, Clock clock) {
+                     TicketViews views, CurrentStaff currentStaff, AuditTrail audit, Clock clock,
+                     ObjectProvider<PrivacyConsents> consents) {
+        this.consents = consents;
         this.audit = audit;
         this.intake = intake;
         this.service = service;
@@ -102,7 +109,10 @@ class TicketController {
     ResponseEntity<CreatedTicket> create(
             @RequestBody CreateTicketRequest body,
             @Parameter(description = "幂等键：同一次提交的重试使用同一个值（1-128个可见ASCII字符）")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = "市民端记录的个人信息保护说明同意（POST /api/v1/citizen/consents 返回的 consentId）；"
+                    + "带上时必须是网页渠道在用的同意，不存在或已撤回时 400（field: X-Consent-Id）")
+            @RequestHeader(name = CONSENT_HEADER, required = false) String consentId) {
         if (body == null) {
             throw new InvalidInputException("body", "body.missing", "请求体不能为空");
         }
@@ -111,7 +121,8 @@ class TicketController {
         try {
             result = intake.receive(IntakeRequest.fromWeb(reference, body.businessType(), body.regionCode(),
                     body.text()).withKind(body.kind()).withSubject(body.subject()).withContactName(body.contactName())
-                    .withPhone(body.contactPhone()).withIdNumber(body.contactIdNumber()));
+                    .withPhone(body.contactPhone()).withIdNumber(body.contactIdNumber())
+                    .withConsent(consentId == null ? null : checkConsent(consentId)));
         } catch (SubmissionConflictException reused) {
             throw new SubmissionConflictException("Idempotency-Key");
         }
@@ -204,6 +215,20 @@ class TicketController {
 
     private static String optionalKey(String key) {
         return key == null ? null : checkKey(key);
+    }
+
+    /**
+     * The consent a web submission names must be a web consent still in force: one unknown or withdrawn
+     * means the citizen is no longer covered by the notice. Without the consents' module nothing is known.
+     */
+    private String checkConsent(String consentId) {
+        String id = consentId.strip();
+        PrivacyConsents known = consents.getIfAvailable();
+        if (known == null || !known.inForce(id, Channel.WEB)) {
+            throw new InvalidInputException(CONSENT_HEADER, "consent.notInForce",
+                    "个人信息保护说明的同意记录不存在或已撤回，请重新阅读并同意后再提交");
+        }
+        return id;
     }
 
     private static String checkKey(String key) {

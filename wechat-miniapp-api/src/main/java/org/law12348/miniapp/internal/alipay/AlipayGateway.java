@@ -89,7 +89,10 @@ public class AlipayGateway {
         return id;
     }
 
-    /** Sends one mini-program template message with a form id the citizen's action gave us. */
+    /**
+     * Sends one mini-program template message: a subscribe message ({@code formId} null, the citizen
+     * accepted the template in {@code my.requestSubscribeMessage}) or one under a form id a form gave us.
+     */
     public Delivery sendTemplate(String userId, String formId, String templateId, String page,
                                  Map<String, String> data) {
         if (client == null) {

@@ -2,6 +2,7 @@ package org.law12348.miniapp.internal.consent;
 
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.InvalidInputException;
+import org.law12348.ticketing.PrivacyConsents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * anonymous, the id held on the device is what proves it is the citizen's own to withdraw.
  */
 @Service
-public class Consents {
+public class Consents implements PrivacyConsents {
 
     /** The versions of the privacy notice the citizen app shows (its {@code NOTICE_VERSION}); new ones are added. */
     static final Set<String> NOTICE_VERSIONS = Set.of("2026-12-06");
@@ -97,6 +98,20 @@ public class Consents {
         if (withdrawn == 0) {
             throw new ConsentNotFoundException();
         }
+    }
+
+    /**
+     * For the intake: a consent given on {@code channel} that is recorded and not withdrawn. The web's are
+     * anonymous, so holding the id is what shows it is the submitter's.
+     */
+    @Override
+    public boolean inForce(String consentId, Channel channel) {
+        if (consentId == null || !ID.matcher(consentId).matches()) {
+            return false;
+        }
+        Integer found = jdbc.queryForObject("select count(*) from citizen_consent where id = ? and channel = ? "
+                + "and withdrawn_at is null", Integer.class, consentId, channel.name());
+        return found != null && found > 0;
     }
 
     /** Marks every consent given under the account withdrawn; answers how many were still in force. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * One attempt to send a notification through its platform (a text message for the hotline and the web): picks the template of the notice kind,
- * takes a use of what the citizen allowed (WeChat subscribe grant, Alipay form id) and sends.
+ * takes a use of what the citizen allowed (a subscribe grant of that template; in Alipay, else a form id) and sends.
  * A notice without a configured template or without the citizen's permission is not sent at all.
  */
 @Component
@@ -66,16 +66,18 @@ class PlatformDispatch {
             return Delivery.skip("市民未在小程序登录过，无法发送");
         }
         long citizenId = citizen.get().id();
-        Optional<String> grant = viaWechat ? grants.takeWechat(citizenId, templateId) : grants.takeAlipayForm(citizenId);
-        if (grant.isEmpty()) {
-            return Delivery.skip(viaWechat ? "市民未订阅该类消息，未发送" : "没有可用的 formId，未发送");
+        Optional<String> grant = grants.takeTemplate(citizenId, templateId);
+        // Alipay's older permission: a form id from a form the citizen submitted, for any template
+        Optional<String> formId = grant.isPresent() || viaWechat ? Optional.empty() : grants.takeAlipayForm(citizenId);
+        if (grant.isEmpty() && formId.isEmpty()) {
+            return Delivery.skip(viaWechat ? "市民未订阅该类消息，未发送" : "市民未订阅该类消息，也没有可用的 formId，未发送");
         }
         String page = templates.page().replace("{number}", n.ticketNumber());
         Map<String, String> data = data(templates, n, viaWechat);
         Delivery delivery = viaWechat ? wechat.sendSubscribe(n.recipient(), templateId, page, data)
-                : alipay.sendTemplate(n.recipient(), grant.get(), templateId, page, data);
+                : alipay.sendTemplate(n.recipient(), formId.orElse(null), templateId, page, data);
         if (delivery.outcome() == Delivery.Outcome.RETRY) {
-            grants.giveBack(citizenId, grant.get());
+            grants.giveBack(citizenId, grant.orElseGet(formId::get));
         }
         return delivery;
     }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What citizens allowed us to send them. A WeChat subscribe grant (the citizen accepted a template in
- * {@code wx.requestSubscribeMessage}) allows one message of that template; an Alipay form id allows
- * three template messages within seven days. Sending takes one use; a failed send gives it back.
+ * What citizens allowed us to send them. A subscribe grant (the citizen accepted a template in WeChat's
+ * {@code wx.requestSubscribeMessage} or Alipay's {@code my.requestSubscribeMessage}) allows one message of
+ * that template; an Alipay form id allows three template messages within seven days. Sending takes one
+ * use; a failed send gives it back.
  */
 @Component
 public class SendGrants {
@@ -32,15 +33,15 @@ public class SendGrants {
         this.clock = clock;
     }
 
-    /** The citizen accepted one more message of this WeChat template. */
-    public void grantWechat(long citizenId, String templateId) {
+    /** The citizen accepted one more message of this template on their platform (WeChat or Alipay). */
+    public void grantTemplate(long citizenId, String templateId, Channel platform) {
         transactions.executeWithoutResult(status -> {
             int updated = entityManager.createNativeQuery("update miniapp_send_grant set remaining = remaining + 1, "
                             + "updated_at = ? where citizen_id = ? and grant_key = ?")
                     .setParameter(1, clock.instant()).setParameter(2, citizenId).setParameter(3, templateId)
                     .executeUpdate();
             if (updated == 0) {
-                insert(citizenId, templateId, Channel.WECHAT, 1, null);
+                insert(citizenId, templateId, platform, 1, null);
             }
         });
     }
@@ -58,8 +59,8 @@ public class SendGrants {
         });
     }
 
-    /** Takes one use of a grant for that WeChat template; empty when the citizen gave none. */
-    Optional<String> takeWechat(long citizenId, String templateId) {
+    /** Takes one use of a subscribe grant for that template; empty when the citizen gave none. */
+    Optional<String> takeTemplate(long citizenId, String templateId) {
         return transactions.execute(status -> decrement(citizenId, templateId) ? Optional.of(templateId)
                 : Optional.empty());
     }
@@ -92,7 +93,7 @@ public class SendGrants {
     }
 
     private void insert(long citizenId, String key, Channel channel, int remaining, Instant expiresAt) {
-        // a WeChat grant never expires: leave the column out rather than bind an untyped null
+        // a subscribe grant never expires: leave the column out rather than bind an untyped null
         String columns = expiresAt == null ? "" : ", expires_at";
         String marks = expiresAt == null ? "" : ", ?";
         var insert = entityManager.createNativeQuery("insert into miniapp_send_grant (citizen_id, grant_key, channel, "

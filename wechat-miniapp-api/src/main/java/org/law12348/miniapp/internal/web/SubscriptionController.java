@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
 import static org.law12348.miniapp.internal.web.MiniappTicketController.AUTH;
 
 /**
- * What the citizen allowed us to send: the result of {@code wx.requestSubscribeMessage} (one message
- * per accepted template) and Alipay form ids. Without these no notification is sent.
+ * What the citizen allowed us to send: the result of WeChat's {@code wx.requestSubscribeMessage} and
+ * Alipay's {@code my.requestSubscribeMessage} (one message per accepted template; both answer each
+ * template id with accept or reject) and Alipay form ids. Without these no notification is sent.
  */
 @RestController
 @RequestMapping(path = "/api/v1/miniapp", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,8 +41,11 @@ class SubscriptionController {
     record Templates(String accepted, String answered, String closed, String reminder) {
     }
 
-    /** {@code results}: the object wx.requestSubscribeMessage resolved with, template id → accept/reject/ban. */
-    record WechatGrants(Map<String, String> results) {
+    /**
+     * {@code results}: template id → accept/reject/ban, as wx.requestSubscribeMessage and
+     * my.requestSubscribeMessage answer each template asked for.
+     */
+    record SubscribeResults(Map<String, String> results) {
     }
 
     record Granted(List<String> granted) {
@@ -66,14 +70,23 @@ class SubscriptionController {
      */
     @GetMapping("/wechat/subscription-templates")
     @Operation(summary = "小程序调用 wx.requestSubscribeMessage 时应请求的模板（未配置的不返回；全部未配置时 503）")
-    Templates templates() {
-        MiniappProperties.Templates t = properties.wechat().templates();
+    Templates wechatTemplates() {
+        return templates(properties.wechat().templates(), "微信");
+    }
+
+    @GetMapping("/alipay/subscription-templates")
+    @Operation(summary = "小程序调用 my.requestSubscribeMessage 时应请求的模板（entityIds；未配置的不返回；全部未配置时 503）")
+    Templates alipayTemplates() {
+        return templates(properties.alipay().templates(), "支付宝");
+    }
+
+    private static Templates templates(MiniappProperties.Templates t, String platform) {
         Templates configured = new Templates(idOrNull(t.accepted()), idOrNull(t.answered()), idOrNull(t.closed()),
                 idOrNull(t.reminder()));
         if (configured.accepted() == null && configured.answered() == null && configured.closed() == null
                 && configured.reminder() == null) {
             throw new ChannelProblem(HttpStatus.SERVICE_UNAVAILABLE, "miniapp.templates.not-configured",
-                    "微信订阅消息尚未开通，暂时不能订阅工单进展通知", null);
+                    platform + "订阅消息尚未开通，暂时不能订阅工单进展通知", null);
         }
         return configured;
     }
@@ -85,18 +98,28 @@ class SubscriptionController {
     @PostMapping(path = "/wechat/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "记录订阅授权：把 wx.requestSubscribeMessage 的结果原样提交")
     Granted wechat(@RequestHeader(name = AUTH, required = false) String authorization,
-                   @RequestBody(required = false) WechatGrants body) {
-        CurrentCitizen.Caller caller = requireChannel(authorization, Channel.WECHAT);
+                   @RequestBody(required = false) SubscribeResults body) {
+        return grant(requireChannel(authorization, Channel.WECHAT), body, properties.wechat().templates());
+    }
+
+    @PostMapping(path = "/alipay/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "记录订阅授权：把 my.requestSubscribeMessage 成功时每个模板的 accept/reject 原样提交")
+    Granted alipaySubscriptions(@RequestHeader(name = AUTH, required = false) String authorization,
+                                @RequestBody(required = false) SubscribeResults body) {
+        return grant(requireChannel(authorization, Channel.ALIPAY), body, properties.alipay().templates());
+    }
+
+    /** One message granted per template of this platform the citizen accepted; others are ignored. */
+    private Granted grant(CurrentCitizen.Caller caller, SubscribeResults body, MiniappProperties.Templates t) {
         if (body == null || body.results() == null) {
             throw new InvalidInputException("results", "field.required", "缺少订阅结果");
         }
-        MiniappProperties.Templates t = properties.wechat().templates();
         // not Set.of: kinds left unconfigured are all "", and Set.of refuses duplicates
         Set<String> known = new HashSet<>(List.of(t.accepted(), t.answered(), t.closed(), t.reminder()));
         List<String> granted = new ArrayList<>();
         body.results().forEach((templateId, decision) -> {
             if ("accept".equals(decision) && !templateId.isBlank() && known.contains(templateId)) {
-                grants.grantWechat(caller.citizen().id(), templateId);
+                grants.grantTemplate(caller.citizen().id(), templateId, caller.channel());
                 granted.add(templateId);
             }
         });
