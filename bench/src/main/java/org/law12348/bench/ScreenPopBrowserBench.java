@@ -1,6 +1,5 @@
 package org.law12348.bench;
 
-import org.law12348.telephony.internal.desk.PhoneDesks;
 import org.law12348.telephony.peer.AsteriskAmiPeer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Screen-pop latency as the duty lawyer sees it: the product on PostgreSQL logged in over AMI to the
@@ -57,16 +55,7 @@ final class ScreenPopBrowserBench {
 
     static Map<String, String> run(int calls) throws Exception {
         try (AsteriskAmiPeer pbx = new AsteriskAmiPeer("bench-secret");
-             ConfigurableApplicationContext app = Bench.start(Bench.freshDatabase("law12348_bench_screenpop_web"),
-                     "law12348.telephony.ami.host=127.0.0.1", "law12348.telephony.ami.port=" + pbx.port(),
-                     "law12348.telephony.ami.username=hotline", "law12348.telephony.ami.secret=bench-secret",
-                     "law12348.telephony.ami.reconnect-min=100ms", "law12348.telephony.desk.wrap-up=1s",
-                     "law12348.telephony.hours.always-open=true")) {
-            PhoneDesks desks = app.getBean(PhoneDesks.class);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!desks.pbxConnected() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+             ConfigurableApplicationContext app = ScreenPopBench.startOnPbx(pbx, "law12348_bench_screenpop_web")) {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             ChromeDriver browser = chromium();
             try {
