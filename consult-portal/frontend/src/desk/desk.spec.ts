@@ -74,9 +74,11 @@ describe('click-to-call', () => {
   it('dials missed and abandoned calls with a number, with or without a ticket', () => {
     const row = (callId: string, outcome: string, callerPhone: string | null, ticketNumber?: string) =>
       ({ callId, outcome, outcomeName: '', startedAt: '', callerPhone, ticketNumber }) as CallRow
-    expect(dialableMissedCalls([row('a', 'MISSED', '138****0001', 'T1'), row('b', 'MISSED', '138****0002'),
-      row('c', 'ANSWERED', '138****0003', 'T2'), row('d', 'ABANDONED', '138****0004'), row('e', 'MISSED', null)])
-      .map((c) => c.callId)).toEqual(['a', 'b', 'd'])
+    const calls = [row('a', 'MISSED', '138****0001', 'T1'), row('b', 'MISSED', '138****0002'),
+      row('c', 'ANSWERED', '138****0003', 'T2'), row('d', 'ABANDONED', '138****0004'), row('e', 'MISSED', null)]
+    expect(dialableMissedCalls(calls, true).map((c) => c.callId)).toEqual(['a', 'b', 'd'])
+    // a unit handler returns only calls that already have a ticket
+    expect(dialableMissedCalls(calls, false).map((c) => c.callId)).toEqual(['a'])
   })
 })
 

@@ -128,10 +128,12 @@ export function offersBooking(problem: Problem): boolean {
 
 /**
  * Missed and abandoned calls with a number to call back, newest first; those without a ticket get a
- * PHONE ticket when dialled (the server makes it from the call).
+ * PHONE ticket when dialled (the server makes it from the call), which only dispatchers and admins do:
+ * that ticket may be routed to another unit than a handler's own.
  */
-export function dialableMissedCalls(calls: CallRow[]): CallRow[] {
-  return calls.filter((c) => (c.outcome === 'MISSED' || c.outcome === 'ABANDONED') && !!c.callerPhone)
+export function dialableMissedCalls(calls: CallRow[], dispatcher: boolean): CallRow[] {
+  return calls.filter((c) => (c.outcome === 'MISSED' || c.outcome === 'ABANDONED') && !!c.callerPhone
+    && (dispatcher || !!c.ticketNumber))
 }
 
 /** The state tag's colour. */

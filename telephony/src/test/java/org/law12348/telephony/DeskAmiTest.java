@@ -424,6 +424,23 @@ class DeskAmiTest {
                 .andExpect(jsonPath("$.field").value("callId"));
     }
 
+    @Test
+    @WithMockUser(username = "handler-desk", roles = "UNIT_HANDLER")
+    void aUnitHandlerDoesNotDialBackACallWithoutATicketAndNothingIsMade() throws Exception {
+        String uniqueId = "1795999200." + (System.nanoTime() % 100000);
+        AMI.emitEvents(AMI.queues().callerJoins("legal-aid", uniqueId, "13800138557"));
+        AMI.emitEvents(AMI.queues().callerAbandons("legal-aid", uniqueId, 7));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from call_record where call_id = ? and outcome = 'ABANDONED'", Integer.class, uniqueId) == 1);
+
+        // the ticket such a call gets may go to another unit, whose ticket the handler could not call back on
+        mvc.perform(post("/api/v1/staff/calls/" + uniqueId + "/callback").with(csrf()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail").value("尚未建单的来电由调度员回拨"));
+        assertThat(ticketOf(uniqueId)).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from callback_task where call_id = ?", Integer.class, uniqueId))
+                .isZero();
+    }
+
     private String ticketOf(String callId) {
         return jdbc.queryForObject("select ticket_number from call_record where call_id = ?", String.class, callId);
     }

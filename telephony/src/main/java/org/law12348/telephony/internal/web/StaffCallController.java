@@ -25,6 +25,7 @@ import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -192,6 +193,11 @@ class StaffCallController {
     CallbackView callBack(@PathVariable String callId, @RequestBody(required = false) CallBackBody body) {
         StaffMember staff = gate.require("回拨来电");
         CallRecord call = calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
+        // the ticket made for a call without one is routed by the caller's IVR choices, possibly to another
+        // unit, whose ticket a unit handler could then not call back on: such calls are the centre's to return
+        if (call.ticketNumber() == null && !staff.hasRole(StaffRole.DISPATCHER, StaffRole.ADMIN)) {
+            throw new AccessDeniedException("尚未建单的来电由调度员回拨");
+        }
         boolean now = body == null || !Boolean.FALSE.equals(body.dialNow());
         String extension = body == null ? null : body.agentExtension();
         if (now) {
