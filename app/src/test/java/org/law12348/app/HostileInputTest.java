@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "law12348.security.rate-limits.public-writes.per=PT1M",
         "law12348.security.rate-limits.per-ticket.requests=1000000",
         "law12348.security.rate-limits.per-ticket.per=PT1M",
-        // without any template the endpoint answers 503 "not configured" whatever it is sent
-        // (SubscriptionTemplatesTest); configured, it shows how it takes hostile input
-        "law12348.miniapp.wechat.templates.answered=TPL-HOSTILE-ANSWERED"})
+        // without any template the WeChat and Alipay template endpoints answer 503 "not configured"
+        // whatever they are sent (SubscriptionTemplatesTest); configured, they show how they take hostile input
+        "law12348.miniapp.wechat.templates.answered=TPL-HOSTILE-ANSWERED",
+        "law12348.miniapp.alipay.templates.answered=ALI-TPL-HOSTILE-ANSWERED"})
 @ActiveProfiles("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {

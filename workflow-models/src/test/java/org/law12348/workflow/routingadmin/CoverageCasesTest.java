@@ -70,8 +70,8 @@ class CoverageCasesTest {
 
     /**
      * The cells' verdicts must say what Camunda's engine says: for the shipped routing table, and for
-     * it without its province-wide and fallback rows (so that gaps exist), every ticket in every
-     * Guangdong city, a county with its own rule and a region outside the province.
+     * it without its province-wide and fallback rows (so that gaps exist), every ticket in a sample of
+     * Guangdong cities, a county with its own rule and a region outside the province.
      */
     @Test
     void theVerdictsAgreeWithTheEngineOnEveryTicketOfTheShippedTable() throws Exception {
@@ -80,8 +80,8 @@ class CoverageCasesTest {
         String withGaps = shipped.replaceAll("(?s)<rule id=\"R-4400-[A-Z-]+\">.*?</rule>|<rule id=\"R-FALLBACK[A-Z-]*\">.*?</rule>", "");
         assertThat(withGaps).isNotEqualTo(shipped);
         List<String> regions = new java.util.ArrayList<>(List.of("440115", "440105", "110101", "445102", "441900"));
-        for (String city : List.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "12", "13", "14", "15", "16",
-                "17", "18", "20", "51", "52", "53")) {
+        // a few cities: every city has the same three rows of its own
+        for (String city : List.of("01", "03", "09", "13", "20", "53")) {
             regions.add("44" + city + "02");
         }
         DefaultDmnEngineConfiguration configuration =
