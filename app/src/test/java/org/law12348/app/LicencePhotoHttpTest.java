@@ -2,16 +2,11 @@ package org.law12348.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.law12348.testsupport.PostgresDatabase;
 import org.law12348.testsupport.SampleFiles;
 import org.law12348.ticketing.retention.RetentionParticipant;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -26,17 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 19: a volunteer lawyer's licence photo, uploaded anonymously before signing up, checked by its
  * bytes, kept without its GPS position, bound to the new account, and shown to administrators only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "law12348.demo.accounts=true")
-@ActiveProfiles("postgres")
-class LicencePhotoHttpTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_licence");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    }
+class LicencePhotoHttpTest implements PostgresApp {
 
     @LocalServerPort
     int port;

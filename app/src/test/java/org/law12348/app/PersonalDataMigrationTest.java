@@ -69,8 +69,7 @@ class PersonalDataMigrationTest {
         jdbc.update("""
                 insert into miniapp_citizen (id, wechat_openid, phone, created_at, signed_in_at)
                 values (900001, 'o6_oldCitizen12345678', '13700137000', now(), now())""");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+        PostgresDatabase.use(registry, url);
     }
 
     @LocalServerPort

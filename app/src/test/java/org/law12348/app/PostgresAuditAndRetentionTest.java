@@ -58,9 +58,7 @@ class PostgresAuditAndRetentionTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+        PostgresDatabase.register(registry, "law12348_it");
         registry.add("law12348.telephony.recording-dir", RECORDINGS::toString);
     }
 

@@ -2,12 +2,7 @@ package org.law12348.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.law12348.testsupport.PostgresDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,18 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deadline at once, in its reading and in the stored date the queue sorts by; it is audited; removing it
  * brings the shipped file back; a year not loaded is named; bad input names the field.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "law12348.demo.accounts=true")
-@ActiveProfiles("postgres")
-class PostgresHolidayCalendarTest {
+class PostgresHolidayCalendarTest implements PostgresApp {
 
     private static final String CALENDAR = "/api/v1/admin/holiday-calendar/";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_holidays");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    }
 
     @LocalServerPort
     int port;

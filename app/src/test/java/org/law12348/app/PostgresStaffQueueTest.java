@@ -46,9 +46,7 @@ class PostgresStaffQueueTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_queue");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+        PostgresDatabase.register(registry, "law12348_queue");
     }
 
     @LocalServerPort

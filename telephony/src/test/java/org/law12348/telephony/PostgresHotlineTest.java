@@ -37,10 +37,7 @@ class PostgresHotlineTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        databaseUrl = PostgresDatabase.create("telephony");
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
+        databaseUrl = PostgresDatabase.register(registry, "telephony");
         registry.add("law12348.telephony.fastagi.port", () -> AGI_PORT);
     }
 

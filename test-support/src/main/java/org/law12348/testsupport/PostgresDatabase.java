@@ -2,6 +2,8 @@ package org.law12348.testsupport;
 
 import org.junit.jupiter.api.Assumptions;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,6 +39,23 @@ public final class PostgresDatabase {
                     + "); skipping outside CI");
         }
         return HOST_URL + name;
+    }
+
+    /**
+     * Creates a database as {@link #create} does and makes it the data source of the Spring test whose
+     * {@code @DynamicPropertySource} this is called from; returns its JDBC URL (to {@link #drop} it).
+     */
+    public static String register(DynamicPropertyRegistry registry, String prefix) {
+        String url = create(prefix);
+        use(registry, url);
+        return url;
+    }
+
+    /** Makes the database at {@code url} (made by {@link #create}) the data source of a Spring test. */
+    public static void use(DynamicPropertyRegistry registry, String url) {
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
     }
 
     /** Drops a database {@link #create} made, closing the connections still open to it. */

@@ -72,9 +72,7 @@ class PostgresMiniappTest extends MiniappTestSupport {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
+        PostgresDatabase.use(registry, databaseUrl);
     }
 
     @Test

@@ -2,23 +2,20 @@ package org.law12348.app.citizen;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.law12348.app.PostgresApp;
 import org.law12348.app.browser.HeadlessChromium;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.law12348.testsupport.FakeAliyunSms;
-import org.law12348.testsupport.PostgresDatabase;
 import org.law12348.testsupport.SampleFiles;
 import org.law12348.ticketing.internal.OutboxRelay;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,30 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint) and opens a consultation filed on another computer. Every page is scanned for codes and English, and photographed screen by screen
  * (app/target/citizen-app-screenshots).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "law12348.demo.accounts=true")
-@ActiveProfiles("postgres")
-class CitizenAppBrowserTest {
+@Tag("slow")
+class CitizenAppBrowserTest implements PostgresApp {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenAppBrowserTest.class);
 
     private static final Path SCREENSHOTS = Path.of("target", "citizen-app-screenshots");
     private static final String QUESTION = "公司拖欠我三个月工资，老板一直说没钱不发，我该怎么要回工资？";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_it_citizen");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        // SMS sign-in through the real SDK against the local Alibaba Cloud SMS endpoint
-        FakeAliyunSms sms = FakeAliyunSms.get();
-        registry.add("law12348.miniapp.sms.endpoint", sms::endpoint);
-        registry.add("law12348.miniapp.sms.protocol", () -> "HTTP");
-        registry.add("law12348.miniapp.sms.access-key-id", () -> FakeAliyunSms.ACCESS_KEY_ID);
-        registry.add("law12348.miniapp.sms.access-key-secret", () -> FakeAliyunSms.ACCESS_KEY_SECRET);
-        registry.add("law12348.miniapp.sms.sign-name", () -> FakeAliyunSms.SIGN_NAME);
-        registry.add("law12348.miniapp.sms.templates.sign-in-code", () -> FakeAliyunSms.CODE_TEMPLATE);
-    }
 
     @LocalServerPort
     int port;

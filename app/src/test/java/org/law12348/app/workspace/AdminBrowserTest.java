@@ -1,8 +1,6 @@
 package org.law12348.app.workspace;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.knowledge.FaqArticle;
 import org.law12348.knowledge.FaqArticleService;
 import org.law12348.knowledge.FaqContent;
@@ -13,8 +11,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
@@ -33,18 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log showing those changes by name; Cockpit reached from the menu already signed in — and each page at
  * 390 px without sideways scrolling or codes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=adminbrowser",
-        "spring.datasource.url=jdbc:h2:mem:admin-browser;DB_CLOSE_DELAY=-1"})
-@ExtendWith(WorkspaceBuilt.class)
-class AdminBrowserTest {
+class AdminBrowserTest extends H2WorkspaceApp {
 
     /** Codes that must never reach the screen of these pages. */
     private static final List<String> CODES = List.of("PLATFORM_12348", "UNIT_CHANGED", "UNIT_DEACTIVATE", "UNIT_CREATE", "KNOWLEDGE_CHANGED", "ADMIN",
             "DRAFT", "PUBLISHED", "GD-4453");
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -52,17 +42,10 @@ class AdminBrowserTest {
 
     private WorkspaceBrowser browser;
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void anAdministratorKeepsUnitsPublishesAnEditedDraftAndReadsTheAuditLog() {
         String code = "GD-4453-B" + (System.nanoTime() % 100000);
-        browser = new WorkspaceBrowser("http://localhost:" + port);
+        browser = browser();
         browser.width(1280);
         browser.signIn("admin");
 
@@ -117,7 +100,7 @@ class AdminBrowserTest {
         browser.open("/admin");
         browser.until(d -> d.findElement(By.xpath("//li[@id='menu-camunda/app/cockpit/default/']")));
         // this context's engine has a name of its own (see CockpitAccessTest; Cockpit takes word characters only)
-        browser.driver.get("http://localhost:" + port + "/camunda/app/cockpit/adminbrowser/");
+        browser.driver.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/h2workspace/");
         // Cockpit's scripts are large: give the first load more time than the workspace's pages get; its
         // navigation (processes, decisions …) shows only to a signed-in user
         try {
@@ -167,7 +150,7 @@ class AdminBrowserTest {
                 + "\"regionCode\":\"440100\",\"businessTypes\":[\"LEGAL_CONSULTATION\"],\"categories\":[\"LABOR\"]}}";
         try {
             HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/v1/consultant-registrations"))
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/consultant-registrations"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);

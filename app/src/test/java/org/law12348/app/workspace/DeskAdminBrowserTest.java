@@ -1,8 +1,6 @@
 package org.law12348.app.workspace;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.telephony.internal.desk.DeskState;
 import org.law12348.telephony.internal.desk.PhoneDesks;
 import org.law12348.telephony.peer.AsteriskAmiPeer;
@@ -11,13 +9,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "law12348.telephony.hours.always-open=true", "law12348.telephony.ami.host=127.0.0.1",
         "law12348.telephony.ami.username=hotline", "law12348.telephony.ami.secret=desk-secret",
         "law12348.telephony.ami.reconnect-min=100ms", "law12348.telephony.callback.dispatch-interval=1h"})
-@ExtendWith(WorkspaceBuilt.class)
-class DeskAdminBrowserTest {
+class DeskAdminBrowserTest extends WorkspaceBrowserTestBase {
 
     static final AsteriskAmiPeer PBX = DeskBrowserTest.startPeer();
     static final String DESK = "PJSIP/1001";
@@ -46,8 +40,6 @@ class DeskAdminBrowserTest {
         registry.add("law12348.telephony.ami.port", PBX::port);
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     PhoneDesks desks;
     @Autowired
@@ -55,17 +47,9 @@ class DeskAdminBrowserTest {
 
     private WorkspaceBrowser browser;
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        desks.choose("duty-lawyer", DeskState.OFFLINE, null);
-    }
-
     @Test
     void anAdministratorTakesAQueueAwayFromTheLawyerOnDutyAndGivesAndClearsADesk() {
-        browser = new WorkspaceBrowser("http://127.0.0.1:" + port);
+        browser = browser();
         browser.until(d -> desks.pbxConnected());
         desks.choose("duty-lawyer", DeskState.READY, null);
         browser.until(d -> PBX.member("legal-aid", DESK).isPresent());
@@ -117,7 +101,7 @@ class DeskAdminBrowserTest {
 
     @Test
     void aDutyLawyerDialsAMissedCallWithoutATicketFromTheCallLog() throws Exception {
-        browser = new WorkspaceBrowser("http://127.0.0.1:" + port);
+        browser = browser();
         browser.until(d -> desks.pbxConnected());
         String uniqueId = "1795998000.1";
         PBX.emitEvents(PBX.queues().callerJoins("legal-aid", uniqueId, "13800137777"));

@@ -1,15 +1,12 @@
 package org.law12348.app.workspace;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.telephony.internal.desk.PhoneDesks;
 import org.law12348.telephony.peer.AsteriskAmiPeer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "law12348.telephony.hours.always-open=true", "law12348.telephony.ami.host=127.0.0.1",
         "law12348.telephony.ami.username=hotline", "law12348.telephony.ami.secret=desk-secret",
         "law12348.telephony.ami.reconnect-min=100ms"})
-@ExtendWith(WorkspaceBuilt.class)
-class DeskBrowserTest {
+class DeskBrowserTest extends WorkspaceBrowserTestBase {
 
     static final AsteriskAmiPeer PBX = startPeer();
     private static final Pattern TICKET = Pattern.compile("GD\\d{8}-\\d{6}");
@@ -43,8 +39,6 @@ class DeskBrowserTest {
         registry.add("law12348.telephony.ami.port", PBX::port);
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     PhoneDesks desks;
     @Autowired
@@ -52,16 +46,9 @@ class DeskBrowserTest {
 
     private WorkspaceBrowser lawyer;
 
-    @AfterEach
-    void closeBrowser() {
-        if (lawyer != null) {
-            lawyer.close();
-        }
-    }
-
     @Test
     void aQueueCallPopsTheCallerCardAndItsSummaryBecomesAPhoneTicket() throws Exception {
-        lawyer = new WorkspaceBrowser("http://127.0.0.1:" + port);
+        lawyer = browser();
         lawyer.signIn("duty-lawyer");
         lawyer.driver.findElement(By.id("menu-desk")).click();
         lawyer.until(ExpectedConditions.textToBe(By.id("desk-state"), "未上线"));

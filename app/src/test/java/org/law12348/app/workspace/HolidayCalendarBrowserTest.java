@@ -1,15 +1,11 @@
 package org.law12348.app.workspace;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -21,31 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * home's tile, a day added whose typing survives a reload, saving after a confirmation, the page at
  * 390 px without sideways scrolling and without codes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=holidaybrowser",
-        "spring.datasource.url=jdbc:h2:mem:holiday-browser;DB_CLOSE_DELAY=-1"})
-@ExtendWith(WorkspaceBuilt.class)
-class HolidayCalendarBrowserTest {
+class HolidayCalendarBrowserTest extends H2WorkspaceApp {
 
     private static final List<String> CODES = List.of("HOLIDAY_CALENDAR_CHANGED", "OFFICIAL", "PROVISIONAL", "WORKDAY", "SHIPPED");
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
 
     private WorkspaceBrowser browser;
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void anAdministratorAddsAHolidayKeptAsADraftOverAReloadAndSavesIt() {
-        browser = new WorkspaceBrowser("http://localhost:" + port);
+        browser = browser();
         browser.width(1280);
         browser.signIn("admin");
         browser.until(ExpectedConditions.urlContains("/workspace/admin"));

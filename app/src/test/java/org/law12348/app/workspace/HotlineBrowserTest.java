@@ -1,21 +1,13 @@
 package org.law12348.app.workspace;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -32,35 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The wallboard's live half against the AMI test peer is covered by telephony's WallboardTest: the peer
  * lives in telephony's test sources, which the app's tests do not see.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=hotline-browser",
-        "spring.datasource.url=jdbc:h2:mem:hotline-browser;DB_CLOSE_DELAY=-1"})
-@ExtendWith(WorkspaceBuilt.class)
-class HotlineBrowserTest {
+class HotlineBrowserTest extends H2WorkspaceApp {
 
-    static final Path RECORDINGS = recordingDir();
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    @LocalServerPort
-    int port;
     @Autowired
     CallLog calls;
     @Autowired
     JdbcTemplate jdbc;
 
     private WorkspaceBrowser browser;
-
-    @DynamicPropertySource
-    static void recordings(DynamicPropertyRegistry registry) {
-        registry.add("law12348.telephony.recording-dir", RECORDINGS::toString);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void dispatcherPlaysAMissedCallsRecordingAndWatchesTheWallboardMove() throws Exception {
@@ -74,7 +47,7 @@ class HotlineBrowserTest {
         });
         answered(now);
 
-        browser = new WorkspaceBrowser("http://localhost:" + port);
+        browser = browser();
         browser.signIn("dispatcher");
         browser.driver.findElement(By.id("menu-calls")).click();
         browser.until(ExpectedConditions.urlContains("/workspace/calls"));
@@ -130,13 +103,5 @@ class HotlineBrowserTest {
                 .putShort((short) 2).putShort((short) 16);
         b.put("data".getBytes()).putInt(data);
         return b.array();
-    }
-
-    private static Path recordingDir() {
-        try {
-            return Files.createTempDirectory("hotline-browser-recordings").toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

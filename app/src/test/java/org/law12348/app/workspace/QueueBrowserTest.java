@@ -1,28 +1,11 @@
 package org.law12348.app.workspace;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.law12348.testsupport.PostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,39 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (opened with the / key), sort by a header on the server, save the filters as a view and pick it again,
  * check two tickets and reassign them in one go after confirming, and delete the view after confirming.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=queue-browser"})
-@ActiveProfiles("postgres")
-@ExtendWith(WorkspaceBuilt.class)
-class QueueBrowserTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
+class QueueBrowserTest extends PostgresWorkspaceApp {
 
     private WorkspaceBrowser dispatcher;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_qb");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
-    }
 
     @Test
     void dispatcherSearchesSortsSavesAViewAndReassignsTwoTicketsAtOnce() throws Exception {
         String marker = "欠薪" + letters();
-        String first = submit("公司拖欠" + marker + "工资三个月，想申请法律援助。");
-        String second = submit("单位拖欠" + marker + "加班费，想申请法律援助。");
-        dispatcher = new WorkspaceBrowser("http://127.0.0.1:" + port);
+        String first = submit("LEGAL_AID", "440106", "公司拖欠" + marker + "工资三个月，想申请法律援助。");
+        String second = submit("LEGAL_AID", "440106", "单位拖欠" + marker + "加班费，想申请法律援助。");
+        dispatcher = browser();
         dispatcher.signIn("dispatcher");
         dispatcher.until(ExpectedConditions.urlContains("region=440000"));
         dispatcher.settled();
@@ -118,8 +78,8 @@ class QueueBrowserTest {
         dispatcher.driver.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
         dispatcher.message("已转派 2 件工单");
         dispatcher.until(d -> d.findElement(By.id("queue")).getText().split("深圳市法律援助中心", -1).length == 3);
-        assertThat(staffGet("/api/v1/staff/tickets/" + first).path("handlingUnit").asText()).isEqualTo("GD-4403-LEGAL-AID");
-        assertThat(staffGet("/api/v1/staff/tickets/" + second).path("handlingUnit").asText()).isEqualTo("GD-4403-LEGAL-AID");
+        assertThat(staffGet("dispatcher", "/api/v1/staff/tickets/" + first).path("handlingUnit").asText()).isEqualTo("GD-4403-LEGAL-AID");
+        assertThat(staffGet("dispatcher", "/api/v1/staff/tickets/" + second).path("handlingUnit").asText()).isEqualTo("GD-4403-LEGAL-AID");
         dispatcher.screenshot("queue-after-bulk-1280");
         dispatcher.width(390);
         dispatcher.settled();
@@ -131,7 +91,7 @@ class QueueBrowserTest {
         dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".el-message-box"), "确定删除视图"));
         dispatcher.driver.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
         dispatcher.message("已删除视图“" + view + "”");
-        assertThat(staffGet("/api/v1/staff/views").findValuesAsText("name")).doesNotContain(view);
+        assertThat(staffGet("dispatcher", "/api/v1/staff/views").findValuesAsText("name")).doesNotContain(view);
     }
 
     private WebElement header(String label) {
@@ -150,26 +110,5 @@ class QueueBrowserTest {
             s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
         }
         return s.toString();
-    }
-
-    private JsonNode staffGet(String path) throws Exception {
-        String basic = Base64.getEncoder().encodeToString("dispatcher:demo12348".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic " + basic).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return JSON.readTree(answer.body());
-    }
-
-    private String submit(String text) throws Exception {
-        Map<String, String> body = Map.of("businessType", "LEGAL_AID", "regionCode", "440106", "text", text,
-                "contactPhone", "1393" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonNode created = JSON.readTree(answer.body());
-        assertThat(created.hasNonNull("number")).as(answer.body()).isTrue();
-        return created.get("number").asText();
     }
 }

@@ -1,28 +1,10 @@
 package org.law12348.app.workspace;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.law12348.testsupport.PostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,39 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cell, sees the what-if in names with an example ticket, keeps the draft over a reload, deploys,
  * a new ticket routes by the new rule, compares the versions and rolls back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=routing-editor"})
-@ActiveProfiles("postgres")
-@ExtendWith(WorkspaceBuilt.class)
-class RoutingEditorBrowserTest {
+class RoutingEditorBrowserTest extends PostgresWorkspaceApp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger PHONES = new AtomicInteger();
     private static final String CELL = "td[data-row-id='R-4401-LEGAL-AID'][data-col-id='Output_Unit']";
 
-    @LocalServerPort
-    int port;
-
     private WorkspaceBrowser admin;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_routing_ui");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (admin != null) {
-            admin.close();
-        }
-    }
 
     @Test
     void administratorChangesARuleSeesTheWhatIfInNamesDeploysAndRollsBack() throws Exception {
         String earlier = ask("LEGAL_AID", "440106", "公司拖欠工资三个月，想申请法律援助。").get("number").asText();
-        admin = new WorkspaceBrowser("http://127.0.0.1:" + port);
+        admin = browser();
         admin.signIn("admin");
         admin.until(ExpectedConditions.urlContains("/workspace/admin"));
         admin.driver.findElement(By.id("tile-routing")).click();
@@ -157,18 +116,5 @@ class RoutingEditorBrowserTest {
         assertThat(admin.horizontalOverflow()).as("%s at 390 px is wider than the screen by", name).isZero();
         admin.width(1280);
         admin.screenshot(name + "-1280");
-    }
-
-    private JsonNode ask(String businessType, String region, String text) throws Exception {
-        Map<String, String> body = Map.of("businessType", businessType, "regionCode", region, "text", text,
-                "contactPhone", "1393" + String.format("%07d", (System.nanoTime() / 1000 + PHONES.incrementAndGet()) % 10_000_000));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonNode created = JSON.readTree(answer.body());
-        assertThat(created.hasNonNull("number")).as(answer.body()).isTrue();
-        return created;
     }
 }

@@ -1,29 +1,10 @@
 package org.law12348.app.workspace;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.law12348.testsupport.PostgresDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,31 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handler writes a canned reply, inserts it with Ctrl+K (the citizen's name and the ticket number
  * filled in) and sends it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=ticketview",
-        "law12348.ticketing.attachments.dir=target/test-attachments/ticketview"})
-@ActiveProfiles("postgres")
-@ExtendWith(WorkspaceBuilt.class)
-class TicketViewBrowserTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    private final List<WorkspaceBrowser> browsers = new ArrayList<>();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_ticketview");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WorkspaceBrowser::close);
-    }
+class TicketViewBrowserTest extends PostgresWorkspaceApp {
 
     @Test
     void dispatcherCorrectsTheRegionByNameAndIsToldWhichUnitTheRulesChose() throws Exception {
@@ -127,24 +84,5 @@ class TicketViewBrowserTest {
                     }
                     return true;
                 }).orElse(null));
-    }
-
-    private WorkspaceBrowser browser() {
-        WorkspaceBrowser browser = new WorkspaceBrowser("http://127.0.0.1:" + port);
-        browsers.add(browser);
-        return browser;
-    }
-
-    private String submit(String businessType, String region, String text) throws Exception {
-        Map<String, String> body = Map.of("businessType", businessType, "regionCode", region, "text", text,
-                "contactName", "王小明", "contactPhone", "1393" + String.format("%07d", System.nanoTime() / 1000 % 10_000_000));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonNode created = JSON.readTree(answer.body());
-        assertThat(created.hasNonNull("number")).as(answer.body()).isTrue();
-        return created.get("number").asText();
     }
 }

@@ -1,11 +1,7 @@
 package org.law12348.app.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.law12348.testsupport.PostgresDatabase;
 import org.law12348.testsupport.SampleFiles;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -13,11 +9,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,13 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,39 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expires while a note is being written, every page at phone width, and a scan of what people read
  * for codes. Screenshots of every page at 1280 and 390 pixels go to app/target/workspace-screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "law12348.demo.accounts=true", "camunda.bpm.process-engine-name=workspace",
-        "law12348.ticketing.attachments.dir=target/test-attachments/workspace"})
-@ActiveProfiles("postgres")
-@ExtendWith(WorkspaceBuilt.class)
-class WorkspaceBrowserTest {
+class WorkspaceBrowserTest extends PostgresWorkspaceApp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger PHONES = new AtomicInteger();
     /** A code as the back end spells enum values and rule ids: VOLUNTEER_POOL, MANUAL, DEPLOY. */
     private static final Pattern CODE = Pattern.compile("(?<![A-Za-z0-9])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|(?<![A-Za-z0-9])[A-Z]{3,}(?![A-Za-z0-9])");
     /** Words people know that look like codes: the file formats offered for download and taken as attachments. */
     private static final Set<String> ALLOWED_CAPITALS = Set.of("CSV", "JPG", "PNG", "PDF", "WAV");
     private static final Pattern ENGLISH_LEFTOVERS = Pattern.compile("\\b(system|citizen|null|undefined|NaN|true|false)\\b|TicketFilter\\[");
 
-    @LocalServerPort
-    int port;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    private final List<WorkspaceBrowser> browsers = new ArrayList<>();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_ws");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WorkspaceBrowser::close);
-    }
 
     @Test
     void dispatcherSignsInFiltersReassignsAndSeesANewTicketWithinTwoSeconds() throws Exception {
@@ -496,46 +462,19 @@ class WorkspaceBrowserTest {
         assertThat(ENGLISH_LEFTOVERS.matcher(text).find()).as("English leftovers on %s: %s", page, text).isFalse();
     }
 
-    private WorkspaceBrowser browser() {
-        WorkspaceBrowser browser = new WorkspaceBrowser("http://127.0.0.1:" + port);
-        browsers.add(browser);
-        return browser;
-    }
-
     /** The consultant claims a pool question through the API (Basic), as the pool page's button does. */
     private String claimAsConsultant(String number) throws Exception {
         String basic = java.util.Base64.getEncoder().encodeToString("consultant:demo12348".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> claimed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/consultant/pool/" + number + "/claim"))
-                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> claimed = send(HttpRequest.newBuilder(uri("/api/v1/consultant/pool/" + number + "/claim"))
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
         return number;
     }
 
     /** What the citizen does with their tracking token: follow up, accept the answer. */
     private HttpResponse<String> citizen(String method, String path, String token, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Content-Type", "application/json").header("X-Tracking-Token", token)
-                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private String submit(String businessType, String region, String text) throws Exception {
-        return ask(businessType, region, text).get("number").asText();
-    }
-
-    /** A ticket through the real public intake, from a phone number of its own; its number and tracking token. */
-    private JsonNode ask(String businessType, String region, String text) throws Exception {
-        Map<String, String> body = Map.of("businessType", businessType, "regionCode", region, "text", text,
-                "contactPhone", "1392" + String.format("%07d", (System.nanoTime() / 1000 + PHONES.incrementAndGet()) % 10_000_000));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonNode created = JSON.readTree(answer.body());
-        assertThat(created.hasNonNull("number")).as(answer.body()).isTrue();
-        return created;
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json").header("X-Tracking-Token", token)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 }

@@ -39,10 +39,7 @@ class PostgresIntegrationTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        databaseUrl = PostgresDatabase.create("kb_it");
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
+        databaseUrl = PostgresDatabase.register(registry, "kb_it");
     }
 
     @AfterAll
