@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * readiness reports DOWN, writes are never half done, and the node — web, outbox relay and Camunda
  * job executor — carries on by itself once the database is back.
  */
+@Tag("slow")
 class DatabaseOutageTest {
 
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(DatabaseOutageTest.class);

@@ -1,6 +1,7 @@
 package org.law12348.app;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
 
@@ -15,6 +16,7 @@ import static org.awaitility.Awaitility.await;
  * before) starts under the product's {@code process-instance} level: the engine does not refuse the
  * changed level, the old history stays, and from then on only process starts and ends are recorded.
  */
+@Tag("slow")
 class HistoryLevelUpgradeTest {
 
     @Test

@@ -1,6 +1,7 @@
 package org.law12348.app;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "law12348.miniapp.alipay.templates.answered=ALI-TPL-HOSTILE-ANSWERED"})
 @ActiveProfiles("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class HostileInputTest {
 
     /** What only an internal error shows; the hostile strings themselves contain none of it. */
@@ -51,9 +53,7 @@ class HostileInputTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create("law12348_hostile");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+        PostgresDatabase.register(registry, "law12348_hostile");
     }
 
     @LocalServerPort

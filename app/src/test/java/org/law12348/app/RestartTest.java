@@ -1,6 +1,7 @@
 package org.law12348.app;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.law12348.ticketing.internal.OutboxRelay;
@@ -13,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded default keeps its tickets and running processes across a restart. */
+@Tag("slow")
 class RestartTest {
 
     @TempDir

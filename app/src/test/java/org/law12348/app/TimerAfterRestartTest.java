@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
 
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * acquired — and another node on the same PostgreSQL takes over: the hand-over to the region's
  * outsourced unit happens exactly once, and a question answered at 23 hours is never handed over.
  */
+@Tag("slow")
 class TimerAfterRestartTest {
 
     private static final Duration WINDOW = Duration.ofHours(24);

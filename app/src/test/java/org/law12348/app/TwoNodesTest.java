@@ -3,6 +3,7 @@ package org.law12348.app;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * every timer's effect happens once, a contested claim has one winner, and one submission sent to
  * both nodes at once makes one ticket.
  */
+@Tag("slow")
 class TwoNodesTest {
 
     private static final int QUESTIONS = 50;

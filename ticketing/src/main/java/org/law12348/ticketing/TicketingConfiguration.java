@@ -1,5 +1,6 @@
 package org.law12348.ticketing;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +29,16 @@ public class TicketingConfiguration {
         return Regions.load();
     }
 
-    /** How staff passwords are hashed (BCrypt); ticketing owns the accounts, so it owns the hashing. */
+    /**
+     * How staff passwords are hashed (BCrypt); ticketing owns the accounts, so it owns the hashing.
+     * {@code law12348.ticketing.password-hash-cost} is BCrypt's log2 cost (4–31, default 10: about 0.1 s
+     * per check on one core). A stored hash carries its own cost, so changing it never locks anyone
+     * out. The build's tests set 4: they sign in with HTTP Basic thousands of times.
+     */
     @Bean
     @ConditionalOnMissingBean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${law12348.ticketing.password-hash-cost:10}") int cost) {
+        return new BCryptPasswordEncoder(cost);
     }
 
     /** One clock for the whole product; tests replace it to move time without sleeping. */

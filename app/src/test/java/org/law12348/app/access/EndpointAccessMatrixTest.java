@@ -1,6 +1,7 @@
 package org.law12348.app.access;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.law12348.ticketing.IntakeRequest;
@@ -70,6 +71,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         // every role calls the sign-up and its licence photo upload from one address: more than a person would
         "law12348.security.rate-limits.registration.requests=100", "law12348.security.rate-limits.registration.per=PT1H"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class EndpointAccessMatrixTest {
 
     private static final String PASSWORD = "demo12348";
