@@ -1,5 +1,6 @@
 package org.law12348.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.law12348.testsupport.PostgresDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two application nodes on one PostgreSQL, both with job executors and outbox relays running:
- * every timer's effect happens once, a contested claim has one winner, and one submission sent to
- * both nodes at once makes one ticket.
+ * every timer's effect happens once, a contested claim has one winner, one submission sent to
+ * both nodes at once makes one ticket, and a holiday-calendar edit saved on one node is used by the
+ * other from its next reload.
  */
 @Tag("slow")
 class TwoNodesTest {
@@ -43,13 +46,49 @@ class TwoNodesTest {
     @Test
     void twoNodesShareTheWorkAndEveryEffectHappensOnce() throws Exception {
         String database = PostgresDatabase.create("law12348_nodes");
-        try (AppNode a = AppNode.start("nodeA", database, Map.of());
-             AppNode b = AppNode.start("nodeB", database, Map.of())) {
+        // each node reloads the holiday calendar every second here (PT1M in the product)
+        Map<String, Object> calendarRefresh = Map.of("law12348.ticketing.holiday-calendar-refresh", "PT1S");
+        try (AppNode a = AppNode.start("nodeA", database, calendarRefresh);
+             AppNode b = AppNode.start("nodeB", database, calendarRefresh)) {
             oneSubmissionSentToBothNodesMakesOneTicket(a, b);
             aQuestionClaimedThroughBothNodesHasOneHolder(a, b);
             everyTimerEffectHappensOnce(a, b);
             jobAcquisitionFindsLockedJobsByIndex(a);
+            aHolidayCalendarEditOnOneNodeReachesTheOtherAtItsNextReload(a, b);
         }
+    }
+
+    /**
+     * An administrator makes Monday 11 January 2027 a holiday through node A. Node B did not take the
+     * edit; it computes with it from its next reload on: a labour-arbitration year from 10 January 2026
+     * then ends on Tuesday 12 January 2027 there too.
+     */
+    private void aHolidayCalendarEditOnOneNodeReachesTheOtherAtItsNextReload(AppNode a, AppNode b) {
+        String number = b.ask("公司2026年1月10日把我辞退了，没有任何补偿，还能申请劳动仲裁吗？");
+        assertThat(addArbitrationClock(b, number)).isEqualTo("2027-01-11");
+        HttpApi.Answer shipped = a.api().get("/api/v1/admin/holiday-calendar/2027", HttpApi.basic("admin"));
+        List<Map<String, String>> days = new ArrayList<>();
+        for (JsonNode day : shipped.body().path("days")) {
+            days.add(Map.of("date", day.path("date").asText(), "kind", day.path("kind").asText(),
+                    "name", day.path("name").asText()));
+        }
+        days.add(Map.of("date", "2027-01-11", "kind", "HOLIDAY", "name", "测试假日"));
+        String edit = HttpApi.json(Map.of("status", "OFFICIAL", "source", "国务院办公厅关于2027年部分节假日安排的通知（测试）",
+                "days", days));
+        HttpApi.Answer saved = a.api().request("PUT", "/api/v1/admin/holiday-calendar/2027", "application/json",
+                edit.getBytes(StandardCharsets.UTF_8), HttpApi.basic("admin"));
+        assertThat(saved.status()).as(saved.raw().body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> addArbitrationClock(b, number).equals("2027-01-12"));
+    }
+
+    /** Adds a labour-arbitration clock from 10 January 2026 through {@code node}; the due date it computed. */
+    private static String addArbitrationClock(AppNode node, String number) {
+        HttpApi.Answer added = node.api().post("/api/v1/staff/tickets/" + number + "/clocks",
+                HttpApi.json(Map.of("type", "LABOUR_ARBITRATION", "triggerDate", "2026-01-10")), HttpApi.basic("admin"));
+        assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
+        return added.text("dueDate");
     }
 
     /** Both nodes created it at start-up (workflow-models LockedJobsIndexPlugin); it exists once. */
