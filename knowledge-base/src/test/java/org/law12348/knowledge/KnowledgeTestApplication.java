@@ -4,6 +4,7 @@ import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.StaffAccount;
 import org.law12348.ticketing.StaffAccounts;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketRouting;
@@ -45,7 +46,7 @@ import java.util.List;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan("org.law12348.knowledge")
-@Import({StaffDirectory.class, ValidCertifications.class, ApiProblems.class, TicketingConfiguration.class,
+@Import({StaffDirectory.class, CurrentStaff.class, ValidCertifications.class, ApiProblems.class, TicketingConfiguration.class,
         AuditTrail.class, AnsweredQuestions.class, TicketService.class})
 @EntityScan("org.law12348")
 @EnableJpaRepositories("org.law12348")

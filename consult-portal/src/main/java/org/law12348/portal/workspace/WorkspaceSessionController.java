@@ -9,11 +9,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.HandlingUnit;
 import org.law12348.ticketing.HandlingUnits;
 import org.law12348.ticketing.StaffAccount;
 import org.law12348.ticketing.StaffAccounts;
-import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.web.ApiProblems;
 import org.slf4j.Logger;
@@ -44,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 
 /**
  * The workspace's sign-in, as JSON: who is signed in, sign in, sign out. Sign-in goes through the
@@ -73,17 +72,17 @@ class WorkspaceSessionController {
     private static final int MAX_PASSWORD = 200;
 
     private final AuthenticationConfiguration authentication;
-    private final StaffDirectory directory;
+    private final CurrentStaff current;
     private final StaffAccounts accounts;
     private final HandlingUnits units;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     // the same cookie the API's CSRF protection reads (SecurityConfiguration): renewed at sign-in and sign-out
     private final CsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
 
-    WorkspaceSessionController(AuthenticationConfiguration authentication, StaffDirectory directory,
+    WorkspaceSessionController(AuthenticationConfiguration authentication, CurrentStaff current,
                                StaffAccounts accounts, HandlingUnits units) {
         this.authentication = authentication;
-        this.directory = directory;
+        this.current = current;
         this.accounts = accounts;
         this.units = units;
     }
@@ -92,7 +91,7 @@ class WorkspaceSessionController {
     @Operation(summary = "当前会话", description = "同时下发 XSRF-TOKEN Cookie，写操作须在 X-XSRF-TOKEN 请求头中带回")
     SessionView current(@Parameter(hidden = true) CsrfToken csrf) {
         csrf.getToken(); // loading the deferred token writes the cookie if the browser has none yet
-        return signedIn().map(this::view).orElse(SessionView.ANONYMOUS);
+        return current.find().map(this::view).orElse(SessionView.ANONYMOUS);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -145,7 +144,7 @@ class WorkspaceSessionController {
         }
         contexts.saveContext(context, request, response);
         csrfCookie.saveToken(csrfCookie.generateToken(request), request, response);
-        return ResponseEntity.ok(signedIn().map(this::view).orElse(SessionView.ANONYMOUS));
+        return ResponseEntity.ok(current.find().map(this::view).orElse(SessionView.ANONYMOUS));
     }
 
     @DeleteMapping
@@ -167,13 +166,6 @@ class WorkspaceSessionController {
         } catch (Exception e) {
             throw new IllegalStateException("No authentication manager for the workspace sign-in", e);
         }
-    }
-
-    /** The staff member of this request; anonymous callers and citizens are none. */
-    private Optional<StaffMember> signedIn() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || !auth.isAuthenticated() ? Optional.empty()
-                : Optional.ofNullable(directory.memberOf(auth.getPrincipal(), auth.getName(), auth.getAuthorities()));
     }
 
     private SessionView view(StaffMember staff) {

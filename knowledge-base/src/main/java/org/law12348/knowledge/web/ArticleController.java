@@ -7,6 +7,7 @@ import org.law12348.knowledge.ArticleStatus;
 import org.law12348.knowledge.FaqArticleService;
 import org.law12348.knowledge.FaqContent;
 import org.law12348.knowledge.FaqRevision;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.audit.AuditAction;
@@ -45,10 +46,10 @@ class ArticleController {
 
     private final FaqArticleService articles;
     private final AnswerDrafts answerDrafts;
-    private final KnowledgeStaff staff;
+    private final CurrentStaff staff;
     private final AuditTrail audit;
 
-    ArticleController(FaqArticleService articles, AnswerDrafts answerDrafts, KnowledgeStaff staff, AuditTrail audit) {
+    ArticleController(FaqArticleService articles, AnswerDrafts answerDrafts, CurrentStaff staff, AuditTrail audit) {
         this.articles = articles;
         this.answerDrafts = answerDrafts;
         this.staff = staff;
@@ -59,14 +60,14 @@ class ArticleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建草稿", description = "咨询专家或管理员；例如把一次答复整理成常见问题")
     ArticleViews.ArticleView draft(@RequestBody ArticleBody body) {
-        return ArticleViews.staff(articles.draft(required(body).content(), staff.currentOrNull()));
+        return ArticleViews.staff(articles.draft(required(body).content(), staff.find().orElse(null)));
     }
 
     @PostMapping("/from-ticket/{number}")
     @Operation(summary = "把工单的答复转为草稿",
             description = "咨询专家转自己已答复的问题，管理员可转任何咨询答复；同一工单只生成一篇草稿，再次提交返回已有草稿（200）")
     ResponseEntity<ArticleViews.ArticleView> draftFromTicket(@PathVariable String number) {
-        AnswerDrafts.Drafted drafted = answerDrafts.draftFrom(number, staff.currentOrNull());
+        AnswerDrafts.Drafted drafted = answerDrafts.draftFrom(number, staff.find().orElse(null));
         return ResponseEntity.status(drafted.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ArticleViews.staff(drafted.article()));
     }
@@ -74,13 +75,13 @@ class ArticleController {
     @PutMapping("/{id}")
     @Operation(summary = "修改文章", description = "管理员，或作者修改自己的草稿；每次修改保存为新版本")
     ArticleViews.ArticleView revise(@PathVariable String id, @RequestBody ArticleBody body) {
-        return ArticleViews.staff(articles.revise(id, required(body).content(), staff.currentOrNull()));
+        return ArticleViews.staff(articles.revise(id, required(body).content(), staff.find().orElse(null)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "查看文章", description = "市民只能看到已发布的文章")
     Object view(@PathVariable String id) {
-        StaffMember member = staff.currentOrNull();
+        StaffMember member = staff.find().orElse(null);
         return member == null || !member.cleared() ? ArticleViews.citizen(articles.view(id, null))
                 : ArticleViews.staff(articles.view(id, member));
     }
@@ -96,13 +97,13 @@ class ArticleController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status", "status.unknown", "状态应为 DRAFT、PUBLISHED 或 ARCHIVED");
         }
-        return articles.list(s, q, Math.max(1, limit), staff.currentOrNull()).stream().map(ArticleViews::staff).toList();
+        return articles.list(s, q, Math.max(1, limit), staff.find().orElse(null)).stream().map(ArticleViews::staff).toList();
     }
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "发布（管理员）", description = "带修改（question、answer、category、laws）时先保存为新版本再发布（同一事务），编辑器里的修改不会丢失；不带请求体或为 {} 时发布当前版本")
     ArticleViews.ArticleView publish(@PathVariable String id, @RequestBody(required = false) ArticleBody edits) {
-        StaffMember member = staff.currentOrNull();
+        StaffMember member = staff.find().orElse(null);
         FaqContent content = edits == null || edits.empty() ? null : edits.content();
         ArticleViews.ArticleView done = ArticleViews.staff(articles.publish(id, content, member));
         audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "发布文章 " + id);
@@ -112,7 +113,7 @@ class ArticleController {
     @PostMapping("/{id}/archive")
     @Operation(summary = "归档（管理员）")
     ArticleViews.ArticleView archive(@PathVariable String id) {
-        StaffMember member = staff.currentOrNull();
+        StaffMember member = staff.find().orElse(null);
         ArticleViews.ArticleView done = ArticleViews.staff(articles.archive(id, member));
         audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "归档文章 " + id);
         return done;
@@ -121,7 +122,7 @@ class ArticleController {
     @PostMapping("/{id}/reviewed")
     @Operation(summary = "复核完成（管理员）", description = "清除因法条更新而设置的待复核标记")
     ArticleViews.ArticleView reviewed(@PathVariable String id) {
-        StaffMember member = staff.currentOrNull();
+        StaffMember member = staff.find().orElse(null);
         ArticleViews.ArticleView done = ArticleViews.staff(articles.markReviewed(id, member));
         audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "复核完成文章 " + id);
         return done;
@@ -130,7 +131,7 @@ class ArticleController {
     @GetMapping("/{id}/versions")
     @Operation(summary = "版本历史（工作人员）")
     List<FaqRevision> versions(@PathVariable String id) {
-        return articles.history(id, staff.currentOrNull());
+        return articles.history(id, staff.find().orElse(null));
     }
 
     private static ArticleBody required(ArticleBody body) {

@@ -12,6 +12,7 @@ import org.law12348.knowledge.KnowledgeImport;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SemanticIndexStatus;
 import org.law12348.knowledge.internal.Statutes;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.audit.AuditAction;
 import org.law12348.ticketing.audit.AuditSubject;
@@ -50,11 +51,11 @@ class KnowledgeAdminController {
     private final KnowledgeBase knowledge;
     private final Deflections deflections;
     private final Statutes statutes;
-    private final KnowledgeStaff staff;
+    private final CurrentStaff staff;
     private final AuditTrail audit;
 
     KnowledgeAdminController(KnowledgeImport imports, FaqArticleService articles, KnowledgeBase knowledge,
-                             Deflections deflections, Statutes statutes, KnowledgeStaff staff, AuditTrail audit) {
+                             Deflections deflections, Statutes statutes, CurrentStaff staff, AuditTrail audit) {
         this.audit = audit;
         this.imports = imports;
         this.articles = articles;
@@ -67,34 +68,34 @@ class KnowledgeAdminController {
     @PostMapping(path = "/import", consumes = {JSON_LINES, "application/jsonl", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "批量导入问答（管理员）", description = "JSON Lines：id, question, answer, category, laws；导入即发布，相同 id 更新")
     ImportReport importFaqs(InputStream body) {
-        return audited("导入问答", imports.importFaqs(body, staff.currentOrNull()));
+        return audited("导入问答", imports.importFaqs(body, staff.find().orElse(null)));
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "批量导入问答（上传文件，管理员）")
     ImportReport importFaqFile(@RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return audited("导入问答文件", imports.importFaqs(in, staff.currentOrNull()));
+            return audited("导入问答文件", imports.importFaqs(in, staff.find().orElse(null)));
         }
     }
 
     @PostMapping(path = "/statutes/import", consumes = {JSON_LINES, "application/jsonl", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "导入法条（管理员）", description = "条文有变化时，引用该条的文章进入待复核列表")
     ImportReport importStatutes(InputStream body) {
-        return audited("导入法条", imports.importStatutes(body, staff.currentOrNull()));
+        return audited("导入法条", imports.importStatutes(body, staff.find().orElse(null)));
     }
 
     @PostMapping(path = "/statutes/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入法条（上传文件，管理员）")
     ImportReport importStatuteFile(@RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return audited("导入法条文件", imports.importStatutes(in, staff.currentOrNull()));
+            return audited("导入法条文件", imports.importStatutes(in, staff.find().orElse(null)));
         }
     }
 
     /** Records an import after it succeeded (the import service commits per batch). */
     private ImportReport audited(String what, ImportReport report) {
-        audit.change(staff.currentOrNull(), AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), what + "：共" + report.lines() + "行，新增" + report.created()
+        audit.change(staff.find().orElse(null), AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), what + "：共" + report.lines() + "行，新增" + report.created()
                 + "，更新" + report.updated() + "，出错" + report.errors().size());
         return report;
     }
@@ -108,15 +109,15 @@ class KnowledgeAdminController {
     @GetMapping("/review-queue")
     @Operation(summary = "待复核文章（管理员）", description = "所引用法条已更新的文章")
     List<ArticleViews.ArticleView> reviewQueue(@RequestParam(defaultValue = "50") int limit) {
-        return articles.reviewQueue(Math.max(1, limit), staff.currentOrNull()).stream()
+        return articles.reviewQueue(Math.max(1, limit), staff.find().orElse(null)).stream()
                 .map(ArticleViews::staff).toList();
     }
 
     @PostMapping("/reindex")
     @Operation(summary = "重建检索索引（管理员）", description = "重建期间检索照常可用")
     Map<String, Integer> reindex() {
-        int documents = imports.rebuildIndex(staff.currentOrNull());
-        audit.change(staff.currentOrNull(), AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(),
+        int documents = imports.rebuildIndex(staff.find().orElse(null));
+        audit.change(staff.find().orElse(null), AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(),
                 "重建检索索引，" + documents + "篇");
         return Map.of("documents", documents);
     }
@@ -126,13 +127,13 @@ class KnowledgeAdminController {
             description = "state：READY（检索为关键词+语义混合）、BUILDING（构建中，检索暂为关键词）、FAILED、DISABLED；"
                     + "published 应收录的已发布问答数，indexed 已收录，pending 待处理，computed 本次启动计算的向量数")
     SemanticIndexStatus semanticIndex() {
-        return imports.semanticIndexStatus(staff.currentOrNull());
+        return imports.semanticIndexStatus(staff.find().orElse(null));
     }
 
     @PostMapping("/similar")
     @Operation(summary = "相似问题（工作人员）", description = "按工单内容查找最相近的已发布问答")
     List<SearchController.Hit> similar(@RequestBody SimilarBody body) {
-        if (staff.currentOrNull() == null) {
+        if (staff.find().orElse(null) == null) {
             throw new org.springframework.security.access.AccessDeniedException("需要工作人员登录");
         }
         if (body == null || body.text() == null || body.text().isBlank()) {
@@ -146,6 +147,6 @@ class KnowledgeAdminController {
     @Operation(summary = "自助解决统计（工作人员）", description = "按天统计检索次数、“已解决”次数及比例")
     DeflectionStats deflectionStats(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return deflections.stats(from, to, staff.currentOrNull());
+        return deflections.stats(from, to, staff.find().orElse(null));
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.law12348.knowledge.KnowledgeBase;
 import org.law12348.knowledge.SearchUnavailableException;
 import org.law12348.knowledge.SimilarAnsweredTickets;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.Ticket;
@@ -45,13 +46,13 @@ class TicketSimilarController {
     record SimilarView(List<SimilarTicket> tickets, List<SimilarArticle> articles) {
     }
 
-    private final KnowledgeStaff staff;
+    private final CurrentStaff staff;
     private final TicketService tickets;
     private final SimilarAnsweredTickets answered;
     private final KnowledgeBase knowledge;
     private final AuditTrail audit;
 
-    TicketSimilarController(KnowledgeStaff staff, TicketService tickets, SimilarAnsweredTickets answered,
+    TicketSimilarController(CurrentStaff staff, TicketService tickets, SimilarAnsweredTickets answered,
                             KnowledgeBase knowledge, AuditTrail audit) {
         this.staff = staff;
         this.tickets = tickets;
@@ -63,7 +64,7 @@ class TicketSimilarController {
     @GetMapping("/api/v1/staff/tickets/{number}/similar")
     @Operation(summary = "相似的已答复工单和知识库问答", description = "可查看本工单的承办人（本单位）、调度员、管理员")
     SimilarView similar(@PathVariable String number) {
-        StaffMember member = staff.currentOrNull();
+        StaffMember member = staff.find().orElse(null);
         if (member == null || !member.hasRole(StaffRole.UNIT_HANDLER, StaffRole.DISPATCHER, StaffRole.ADMIN)) {
             throw new AccessDeniedException("你的角色不能查看相似工单");
         }

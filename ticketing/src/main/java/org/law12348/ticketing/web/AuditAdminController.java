@@ -2,6 +2,7 @@ package org.law12348.ticketing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketingProperties;

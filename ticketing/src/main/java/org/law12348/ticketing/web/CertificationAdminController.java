@@ -3,6 +3,7 @@ package org.law12348.ticketing.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketAssignments;

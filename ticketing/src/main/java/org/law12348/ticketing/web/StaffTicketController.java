@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.Channel;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.DeadlineState;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffRole;

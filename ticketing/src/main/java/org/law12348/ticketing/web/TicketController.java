@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.ticketing.CitizenTicketActions;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.IntakeResult;
 import org.law12348.ticketing.Channel;

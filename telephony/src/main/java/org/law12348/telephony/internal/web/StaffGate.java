@@ -1,13 +1,9 @@
 package org.law12348.telephony.internal.web;
 
-import org.law12348.ticketing.StaffDirectory;
+import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffGate {
 
-    private final StaffDirectory directory;
+    private final CurrentStaff current;
 
-    StaffGate(StaffDirectory directory) {
-        this.directory = directory;
+    StaffGate(CurrentStaff current) {
+        this.current = current;
     }
 
     /** Dispatchers and administrators only: the callbacks handed over to them. */
@@ -42,12 +38,8 @@ class StaffGate {
     }
 
     StaffMember require(String action) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            throw new AuthenticationCredentialsNotFoundException("需要工作人员登录");
-        }
-        StaffMember staff = directory.memberOf(auth.getPrincipal(), auth.getName(), auth.getAuthorities());
-        if (staff == null || !staff.hasRole(StaffRole.DISPATCHER, StaffRole.ADMIN, StaffRole.UNIT_HANDLER)) {
+        StaffMember staff = current.require();
+        if (!staff.hasRole(StaffRole.DISPATCHER, StaffRole.ADMIN, StaffRole.UNIT_HANDLER)) {
             throw new AccessDeniedException("你的角色不能" + action);
         }
         return staff;

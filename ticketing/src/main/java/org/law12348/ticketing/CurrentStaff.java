@@ -1,7 +1,5 @@
-package org.law12348.ticketing.web;
+package org.law12348.ticketing;
 
-import org.law12348.ticketing.StaffDirectory;
-import org.law12348.ticketing.StaffMember;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -10,9 +8,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** The staff member behind the current request, if a staff member signed in. */
+/**
+ * The staff member behind the current request, if a staff member signed in: the one place that reads
+ * Spring Security's context for it. Every module's endpoints ask this, then check the role themselves.
+ */
 @Component
-class CurrentStaff {
+public class CurrentStaff {
 
     private final StaffDirectory directory;
 
@@ -20,7 +21,8 @@ class CurrentStaff {
         this.directory = directory;
     }
 
-    Optional<StaffMember> find() {
+    /** The signed-in staff member; empty for citizens, anonymous callers and accounts no longer staff. */
+    public Optional<StaffMember> find() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
@@ -28,7 +30,8 @@ class CurrentStaff {
         return Optional.ofNullable(directory.memberOf(auth.getPrincipal(), auth.getName(), auth.getAuthorities()));
     }
 
-    StaffMember require() {
+    /** The signed-in staff member, or a 401 ("需要工作人员登录") through the problem-details handler. */
+    public StaffMember require() {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("需要工作人员登录"));
     }
 }
