@@ -46,7 +46,8 @@ public class TicketDeadlines {
 
     /**
      * Nobody in the volunteer pool answered in time: the outsourced unit of the ticket's city (or the
-     * province's when the city has none) takes over, with the deadline the routing table gives it.
+     * province's when the city has none) takes over, with {@code outsourcedDeadlineHours} to answer. The
+     * unit is chosen here, by unit type and region, not by the routing decision table.
      */
     @Transactional
     public Optional<Instant> handOverToOutsourcedUnit(String number, String reason) {
