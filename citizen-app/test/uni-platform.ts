@@ -50,7 +50,8 @@ function done(options: Callbacks, result: unknown = {}) {
   options.complete?.()
 }
 
-export const uniStub = {
+/** The `uni` global of the phone runtime, as the fake platform above answers it. */
+export const uniRuntime = {
   getStorageSync: (key: string) => (platform.storage.has(key) ? platform.storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown) => {
     platform.storage.set(key, value)
@@ -165,7 +166,7 @@ export const uniAppModule = {
 }
 
 /** Alipay's own global in its mini-program: the calls uni does not wrap. */
-export const myStub = {
+export const alipayRuntime = {
   requestSubscribeMessage: (o: Callbacks & { entityIds: string[] }) => {
     platform.alipaySubscribeAsked = o.entityIds
     // as Alipay answers: each template id with accept or reject, plus its summary lists
@@ -176,7 +177,8 @@ export const myStub = {
   },
 }
 
+/** Puts the fake runtime where the app's code looks for it: the globals `uni` and (Alipay's) `my`. */
 export function installUni() {
-  vi.stubGlobal('uni', uniStub)
-  vi.stubGlobal('my', myStub)
+  vi.stubGlobal('uni', uniRuntime)
+  vi.stubGlobal('my', alipayRuntime)
 }

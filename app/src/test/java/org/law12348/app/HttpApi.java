@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A small client for the tests: real HTTP against the running application, JSON in and out. */
-final class HttpApi {
+public final class HttpApi {
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String text(String field) {
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        public String text(String field) {
             return body.path(field).asText();
         }
     }
@@ -25,7 +25,7 @@ final class HttpApi {
     private final HttpClient client;
     private final String base;
 
-    HttpApi(int port) {
+    public HttpApi(int port) {
         this(port, false);
     }
 
@@ -41,11 +41,11 @@ final class HttpApi {
                 : HttpClient.newHttpClient();
     }
 
-    Answer get(String path, String... headers) {
+    public Answer get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
-    Answer post(String path, String json, String... headers) {
+    public Answer post(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
@@ -58,7 +58,7 @@ final class HttpApi {
     }
 
     /** Any method with any body bytes and content type: for requests a well-behaved client never sends. */
-    Answer request(String method, String path, String contentType, byte[] body, String... headers) {
+    public Answer request(String method, String path, String contentType, byte[] body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), headers);
@@ -81,12 +81,12 @@ final class HttpApi {
         }
     }
 
-    static String[] basic(String user) {
+    public static String[] basic(String user) {
         String token = Base64.getEncoder().encodeToString((user + ":demo12348").getBytes(StandardCharsets.UTF_8));
         return new String[] {"Authorization", "Basic " + token};
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {

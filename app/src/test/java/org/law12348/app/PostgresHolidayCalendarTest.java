@@ -50,6 +50,16 @@ class PostgresHolidayCalendarTest implements PostgresApp {
                 HttpApi.json(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), HttpApi.basic("admin"));
     }
 
+    /** A year's days as the calendar API answered them, plus one holiday: the days of a save. */
+    static List<Map<String, String>> daysWithHoliday(JsonNode year, String holiday) {
+        List<Map<String, String>> days = new ArrayList<>();
+        for (JsonNode d : year.path("days")) {
+            days.add(day(d.path("date").asText(), d.path("kind").asText(), d.path("name").asText()));
+        }
+        days.add(day(holiday, "HOLIDAY", "测试假日"));
+        return days;
+    }
+
     private static Map<String, String> day(String date, String kind, String name) {
         return Map.of("date", date, "kind", kind, "name", name);
     }
@@ -74,12 +84,7 @@ class PostgresHolidayCalendarTest implements PostgresApp {
         assertThat(shipped.path("status").asText()).isEqualTo("PROVISIONAL");
 
         // the administrator keeps the shipped days, makes 11 January a holiday and the year official
-        List<Map<String, String>> days = new ArrayList<>();
-        for (JsonNode d : shipped.path("days")) {
-            days.add(day(d.path("date").asText(), d.path("kind").asText(), d.path("name").asText()));
-        }
-        days.add(day("2027-01-11", "HOLIDAY", "测试假日"));
-        HttpApi.Answer saved = save(2027, "OFFICIAL", days);
+        HttpApi.Answer saved = save(2027, "OFFICIAL", daysWithHoliday(shipped, "2027-01-11"));
 
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().path("origin").asText()).isEqualTo("EDITED");

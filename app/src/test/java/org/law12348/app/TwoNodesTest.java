@@ -1,6 +1,5 @@
 package org.law12348.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -67,14 +66,8 @@ class TwoNodesTest {
         String number = b.ask("公司2026年1月10日把我辞退了，没有任何补偿，还能申请劳动仲裁吗？");
         assertThat(addArbitrationClock(b, number)).isEqualTo("2027-01-11");
         HttpApi.Answer shipped = a.api().get("/api/v1/admin/holiday-calendar/2027", HttpApi.basic("admin"));
-        List<Map<String, String>> days = new ArrayList<>();
-        for (JsonNode day : shipped.body().path("days")) {
-            days.add(Map.of("date", day.path("date").asText(), "kind", day.path("kind").asText(),
-                    "name", day.path("name").asText()));
-        }
-        days.add(Map.of("date", "2027-01-11", "kind", "HOLIDAY", "name", "测试假日"));
         String edit = HttpApi.json(Map.of("status", "OFFICIAL", "source", "国务院办公厅关于2027年部分节假日安排的通知（测试）",
-                "days", days));
+                "days", PostgresHolidayCalendarTest.daysWithHoliday(shipped.body(), "2027-01-11")));
         HttpApi.Answer saved = a.api().request("PUT", "/api/v1/admin/holiday-calendar/2027", "application/json",
                 edit.getBytes(StandardCharsets.UTF_8), HttpApi.basic("admin"));
         assertThat(saved.status()).as(saved.raw().body()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package org.law12348.app.workspace;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.app.HttpApi;
 import org.law12348.knowledge.FaqArticle;
 import org.law12348.knowledge.FaqArticleService;
 import org.law12348.knowledge.FaqContent;
@@ -13,10 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,15 +145,8 @@ class AdminBrowserTest extends H2WorkspaceApp {
         String body = "{\"username\":\"" + username + "\",\"password\":\"demo12348\",\"displayName\":\"王志愿\","
                 + "\"application\":{\"qualification\":\"PRACTISING_LAWYER\",\"licenceNumber\":\"GD-2024-" + username + "\","
                 + "\"regionCode\":\"440100\",\"businessTypes\":[\"LEGAL_CONSULTATION\"],\"categories\":[\"LABOR\"]}}";
-        try {
-            HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/v1/consultant-registrations"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpApi.Answer registered = api().post("/api/v1/consultant-registrations", body);
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
         browser.driver.findElement(By.xpath("//li[@id='menu-admin/certifications']")).click();
         browser.until(ExpectedConditions.urlContains("/workspace/admin/certifications"));
         browser.settled();

@@ -2,6 +2,7 @@ package org.law12348.app.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.law12348.app.HttpApi;
 import org.law12348.testsupport.SampleFiles;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -10,10 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,12 +206,10 @@ class WorkspaceBrowserTest extends PostgresWorkspaceApp {
         dispatcher.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legal-clocks"), "2027年12月1日"));
         assertThat(dispatcher.text(By.id("legal-clocks"))).contains("2026-12-01 时效中断");
 
-        HttpResponse<String> citizen = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/tickets/" + number + "/clocks"))
-                .header("X-Tracking-Token", asked.get("trackingToken").asText()).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(citizen.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(citizen.body()).path("clocks").get(0).path("dueDate").asText()).isEqualTo("2027-12-01");
+        HttpApi.Answer citizen = api().get("/api/v1/tickets/" + number + "/clocks",
+                "X-Tracking-Token", asked.get("trackingToken").asText());
+        assertThat(citizen.status()).isEqualTo(200);
+        assertThat(citizen.body().path("clocks").get(0).path("dueDate").asText()).isEqualTo("2027-12-01");
     }
 
     @Test
@@ -290,7 +285,7 @@ class WorkspaceBrowserTest extends PostgresWorkspaceApp {
 
         String followUp = "仲裁需要准备哪些材料？要先交钱吗？";
         assertThat(citizen("POST", "/api/v1/tickets/" + number + "/follow-ups", token,
-                JSON.writeValueAsString(Map.of("text", followUp))).statusCode()).isEqualTo(200);
+                HttpApi.json(Map.of("text", followUp))).status()).isEqualTo(200);
         consultant.driver.findElement(By.id("menu-pool")).click();
         By held = By.cssSelector("#held .item[data-number='" + number + "']");
         assertThat(consultant.text(held)).contains("市民追问待答复").contains(followUp);
@@ -318,7 +313,7 @@ class WorkspaceBrowserTest extends PostgresWorkspaceApp {
         // the list is on the page before its rows arrive
         consultant.until(ExpectedConditions.textToBePresentInElementLocated(By.id("answered-list"), number));
         assertThat(consultant.text(By.id("answered-list"))).contains("等待市民确认解决");
-        assertThat(citizen("POST", "/api/v1/tickets/" + number + "/accept-answer", token, "{}").statusCode()).isEqualTo(200);
+        assertThat(citizen("POST", "/api/v1/tickets/" + number + "/accept-answer", token, "{}").status()).isEqualTo(200);
         consultant.until(d -> {
             d.navigate().refresh();
             return new WebDriverWait(d, java.time.Duration.ofSeconds(3)).until(
@@ -463,18 +458,15 @@ class WorkspaceBrowserTest extends PostgresWorkspaceApp {
     }
 
     /** The consultant claims a pool question through the API (Basic), as the pool page's button does. */
-    private String claimAsConsultant(String number) throws Exception {
-        String basic = java.util.Base64.getEncoder().encodeToString("consultant:demo12348".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> claimed = send(HttpRequest.newBuilder(uri("/api/v1/consultant/pool/" + number + "/claim"))
-                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+    private String claimAsConsultant(String number) {
+        HttpApi.Answer claimed = api().post("/api/v1/consultant/pool/" + number + "/claim", "{}", HttpApi.basic("consultant"));
+        assertThat(claimed.status()).as(claimed.raw().body()).isEqualTo(200);
         return number;
     }
 
     /** What the citizen does with their tracking token: follow up, accept the answer. */
-    private HttpResponse<String> citizen(String method, String path, String token, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json").header("X-Tracking-Token", token)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    private HttpApi.Answer citizen(String method, String path, String token, String body) {
+        return api().request(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8),
+                "X-Tracking-Token", token);
     }
 }
