@@ -133,6 +133,9 @@ class AdminBrowserTest extends H2WorkspaceApp {
         assertThat(browser.driver.findElement(By.id("kb-publish")).getText()).isEqualTo("保存并发布");
         browser.driver.findElement(By.id("kb-publish")).click();
         browser.message("已发布第 2 版");
+        // the author by name, as everywhere people read: never the account's username
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kb-meta"), "第 2 版"));
+        assertThat(browser.text(By.id("kb-meta"))).contains("作者 系统管理员").doesNotContain("admin");
         assertThat(jdbc.queryForObject("select question from kb_faq_article where id = ?", String.class, draft.id()))
                 .isEqualTo("邻居占用我家房屋，怎样要回来？");
         assertThat(jdbc.queryForObject("select status from kb_faq_article where id = ?", String.class, draft.id()))

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.knowledge.AnswerDrafts;
 import org.law12348.knowledge.ArticleStatus;
+import org.law12348.knowledge.FaqArticle;
 import org.law12348.knowledge.FaqArticleService;
 import org.law12348.knowledge.FaqContent;
-import org.law12348.knowledge.FaqRevision;
 import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
@@ -47,20 +47,27 @@ class ArticleController {
     private final FaqArticleService articles;
     private final AnswerDrafts answerDrafts;
     private final CurrentStaff staff;
+    private final StaffNames names;
     private final AuditTrail audit;
 
-    ArticleController(FaqArticleService articles, AnswerDrafts answerDrafts, CurrentStaff staff, AuditTrail audit) {
+    ArticleController(FaqArticleService articles, AnswerDrafts answerDrafts, CurrentStaff staff, StaffNames names,
+                      AuditTrail audit) {
         this.articles = articles;
         this.answerDrafts = answerDrafts;
         this.staff = staff;
+        this.names = names;
         this.audit = audit;
+    }
+
+    private ArticleViews.ArticleView staffView(FaqArticle article) {
+        return ArticleViews.staff(article, names.lookup());
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建草稿", description = "咨询专家或管理员；例如把一次答复整理成常见问题")
     ArticleViews.ArticleView draft(@RequestBody ArticleBody body) {
-        return ArticleViews.staff(articles.draft(required(body).content(), staff.find().orElse(null)));
+        return staffView(articles.draft(required(body).content(), staff.find().orElse(null)));
     }
 
     @PostMapping("/from-ticket/{number}")
@@ -69,13 +76,13 @@ class ArticleController {
     ResponseEntity<ArticleViews.ArticleView> draftFromTicket(@PathVariable String number) {
         AnswerDrafts.Drafted drafted = answerDrafts.draftFrom(number, staff.find().orElse(null));
         return ResponseEntity.status(drafted.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(ArticleViews.staff(drafted.article()));
+                .body(staffView(drafted.article()));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "修改文章", description = "管理员，或作者修改自己的草稿；每次修改保存为新版本")
     ArticleViews.ArticleView revise(@PathVariable String id, @RequestBody ArticleBody body) {
-        return ArticleViews.staff(articles.revise(id, required(body).content(), staff.find().orElse(null)));
+        return staffView(articles.revise(id, required(body).content(), staff.find().orElse(null)));
     }
 
     @GetMapping("/{id}")
@@ -83,7 +90,7 @@ class ArticleController {
     Object view(@PathVariable String id) {
         StaffMember member = staff.find().orElse(null);
         return member == null || !member.cleared() ? ArticleViews.citizen(articles.view(id, null))
-                : ArticleViews.staff(articles.view(id, member));
+                : staffView(articles.view(id, member));
     }
 
     @GetMapping
@@ -97,7 +104,9 @@ class ArticleController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status", "status.unknown", "状态应为 DRAFT、PUBLISHED 或 ARCHIVED");
         }
-        return articles.list(s, q, Math.max(1, limit), staff.find().orElse(null)).stream().map(ArticleViews::staff).toList();
+        StaffNames.Lookup lookup = names.lookup();
+        return articles.list(s, q, Math.max(1, limit), staff.find().orElse(null)).stream()
+                .map(a -> ArticleViews.staff(a, lookup)).toList();
     }
 
     @PostMapping("/{id}/publish")
@@ -105,7 +114,7 @@ class ArticleController {
     ArticleViews.ArticleView publish(@PathVariable String id, @RequestBody(required = false) ArticleBody edits) {
         StaffMember member = staff.find().orElse(null);
         FaqContent content = edits == null || edits.empty() ? null : edits.content();
-        ArticleViews.ArticleView done = ArticleViews.staff(articles.publish(id, content, member));
+        ArticleViews.ArticleView done = staffView(articles.publish(id, content, member));
         audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "发布文章 " + id);
         return done;
     }
@@ -114,7 +123,7 @@ class ArticleController {
     @Operation(summary = "归档（管理员）")
     ArticleViews.ArticleView archive(@PathVariable String id) {
         StaffMember member = staff.find().orElse(null);
-        ArticleViews.ArticleView done = ArticleViews.staff(articles.archive(id, member));
+        ArticleViews.ArticleView done = staffView(articles.archive(id, member));
         audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "归档文章 " + id);
         return done;
     }
@@ -123,15 +132,16 @@ class ArticleController {
     @Operation(summary = "复核完成（管理员）", description = "清除因法条更新而设置的待复核标记")
     ArticleViews.ArticleView reviewed(@PathVariable String id) {
         StaffMember member = staff.find().orElse(null);
-        ArticleViews.ArticleView done = ArticleViews.staff(articles.markReviewed(id, member));
+        ArticleViews.ArticleView done = staffView(articles.markReviewed(id, member));
         audit.change(member, AuditAction.KNOWLEDGE_CHANGED, AuditSubject.none(), "复核完成文章 " + id);
         return done;
     }
 
     @GetMapping("/{id}/versions")
     @Operation(summary = "版本历史（工作人员）")
-    List<FaqRevision> versions(@PathVariable String id) {
-        return articles.history(id, staff.find().orElse(null));
+    List<ArticleViews.RevisionView> versions(@PathVariable String id) {
+        StaffNames.Lookup lookup = names.lookup();
+        return articles.history(id, staff.find().orElse(null)).stream().map(r -> ArticleViews.revision(r, lookup)).toList();
     }
 
     private static ArticleBody required(ArticleBody body) {

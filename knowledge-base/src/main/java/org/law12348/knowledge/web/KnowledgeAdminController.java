@@ -52,10 +52,13 @@ class KnowledgeAdminController {
     private final Deflections deflections;
     private final Statutes statutes;
     private final CurrentStaff staff;
+    private final StaffNames names;
     private final AuditTrail audit;
 
     KnowledgeAdminController(KnowledgeImport imports, FaqArticleService articles, KnowledgeBase knowledge,
-                             Deflections deflections, Statutes statutes, CurrentStaff staff, AuditTrail audit) {
+                             Deflections deflections, Statutes statutes, CurrentStaff staff, StaffNames names,
+                             AuditTrail audit) {
+        this.names = names;
         this.audit = audit;
         this.imports = imports;
         this.articles = articles;
@@ -109,8 +112,9 @@ class KnowledgeAdminController {
     @GetMapping("/review-queue")
     @Operation(summary = "待复核文章（管理员）", description = "所引用法条已更新的文章")
     List<ArticleViews.ArticleView> reviewQueue(@RequestParam(defaultValue = "50") int limit) {
+        StaffNames.Lookup lookup = names.lookup();
         return articles.reviewQueue(Math.max(1, limit), staff.find().orElse(null)).stream()
-                .map(ArticleViews::staff).toList();
+                .map(a -> ArticleViews.staff(a, lookup)).toList();
     }
 
     @PostMapping("/reindex")
