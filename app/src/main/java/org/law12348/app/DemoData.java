@@ -1,14 +1,14 @@
 package org.law12348.app;
 
+import org.law12348.consultation.Consultant;
+import org.law12348.consultation.ConsultantApplication;
+import org.law12348.consultation.Consultants;
+import org.law12348.consultation.QualificationType;
 import org.law12348.telephony.DeskAssignments;
 import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.LegalCategory;
 import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.StaffAccount;
-import org.law12348.ticketing.consultation.Consultant;
-import org.law12348.ticketing.consultation.ConsultantApplication;
-import org.law12348.ticketing.consultation.Consultants;
-import org.law12348.ticketing.consultation.LegalCategory;
-import org.law12348.ticketing.consultation.QualificationType;
 import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffRole;
 import org.slf4j.Logger;

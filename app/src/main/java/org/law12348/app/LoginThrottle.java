@@ -3,7 +3,7 @@ package org.law12348.app;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import jakarta.servlet.ServletException;
-import org.law12348.ticketing.consultation.UsernameTaken;
+import org.law12348.consultation.UsernameTaken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

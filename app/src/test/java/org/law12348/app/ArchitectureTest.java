@@ -62,8 +62,33 @@ class ArchitectureTest {
     void ticketingDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage("org.law12348.ticketing..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.law12348.workflow..",
+                        "org.law12348.consultation..", "org.law12348.attachments..", "org.law12348.knowledge..",
+                        "org.law12348.telephony..", "org.law12348.miniapp..", "org.law12348.portal..",
+                        "org.law12348.app..")
+                .check(classes);
+    }
+
+    /** Personal data sits below every other module: they all keep personal data, it keeps none of theirs. */
+    @Test
+    void personalDataDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("org.law12348.personaldata..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.law12348.ticketing..",
+                        "org.law12348.consultation..", "org.law12348.attachments..", "org.law12348.workflow..",
                         "org.law12348.knowledge..", "org.law12348.telephony..", "org.law12348.miniapp..",
                         "org.law12348.portal..", "org.law12348.app..")
+                .check(classes);
+    }
+
+    /**
+     * Consultation and attachments work on tickets through ticketing (consultation also checks licence
+     * photos with attachments' document check); no channel, Camunda or knowledge base underneath.
+     */
+    @Test
+    void consultationAndAttachmentsDependOnNoChannelWorkflowOrKnowledgeBase() {
+        noClasses().that().resideInAnyPackage("org.law12348.consultation..", "org.law12348.attachments..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.law12348.workflow..",
+                        "org.law12348.knowledge..", "org.law12348.telephony..", "org.law12348.miniapp..",
+                        "org.law12348.portal..", "org.law12348.app..", "org.camunda..")
                 .check(classes);
     }
 

@@ -1,7 +1,7 @@
 package org.law12348.app;
 
 import org.junit.jupiter.api.Test;
-import org.law12348.ticketing.privacy.PrivacyProperties;
+import org.law12348.personaldata.privacy.PrivacyProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;

@@ -1,12 +1,12 @@
 package org.law12348.bench;
 
 import org.law12348.app.ContactCenterApplication;
-import org.law12348.ticketing.privacy.PrivacyProperties;
+import org.law12348.personaldata.privacy.PrivacyProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
 package org.law12348.bench;
 
+import org.law12348.consultation.ConsultationService;
 import org.law12348.knowledge.DocumentType;
 import org.law12348.knowledge.SearchDocument;
 import org.law12348.knowledge.SearchHit;
@@ -8,7 +9,6 @@ import org.law12348.knowledge.evaluation.EvaluationSet;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.TicketIntake;
-import org.law12348.ticketing.consultation.ConsultationService;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package org.law12348.knowledge;
 
+import org.law12348.consultation.AnsweredQuestions;
 import org.law12348.knowledge.internal.FaqArticles;
 import org.law12348.ticketing.StaffMember;
-import org.law12348.ticketing.consultation.AnsweredQuestions;
 import org.law12348.ticketing.TextRules;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;

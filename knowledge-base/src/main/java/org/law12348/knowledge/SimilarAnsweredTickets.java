@@ -1,7 +1,7 @@
 package org.law12348.knowledge;
 
+import org.law12348.consultation.AnsweredQuestions;
 import org.law12348.knowledge.internal.lucene.LuceneKnowledgeSearch;
-import org.law12348.ticketing.consultation.AnsweredQuestions;
 import org.law12348.ticketing.TextRules;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;

@@ -1,23 +1,24 @@
 package org.law12348.knowledge;
 
+import org.law12348.consultation.AnsweredQuestions;
+import org.law12348.consultation.Consultant;
+import org.law12348.consultation.ConsultantApplication;
+import org.law12348.consultation.Consultants;
+import org.law12348.consultation.ConsultationConfiguration;
+import org.law12348.consultation.QualificationType;
+import org.law12348.consultation.ValidCertifications;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.ticketing.BusinessType;
+import org.law12348.ticketing.CurrentStaff;
+import org.law12348.ticketing.LegalCategory;
 import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.StaffAccount;
 import org.law12348.ticketing.StaffAccounts;
-import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffDirectory;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.TicketingConfiguration;
-import org.law12348.ticketing.audit.AuditTrail;
-import org.law12348.ticketing.consultation.AnsweredQuestions;
-import org.law12348.ticketing.consultation.Consultant;
-import org.law12348.ticketing.consultation.ConsultantApplication;
-import org.law12348.ticketing.consultation.Consultants;
-import org.law12348.ticketing.consultation.LegalCategory;
-import org.law12348.ticketing.consultation.QualificationType;
-import org.law12348.ticketing.consultation.ValidCertifications;
 import org.law12348.ticketing.web.ApiProblems;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,6 +48,7 @@ import java.util.List;
 @EnableAutoConfiguration
 @ComponentScan("org.law12348.knowledge")
 @Import({StaffDirectory.class, CurrentStaff.class, ValidCertifications.class, ApiProblems.class, TicketingConfiguration.class,
+        ConsultationConfiguration.class,
         AuditTrail.class, AnsweredQuestions.class, TicketService.class})
 @EntityScan("org.law12348")
 @EnableJpaRepositories("org.law12348")

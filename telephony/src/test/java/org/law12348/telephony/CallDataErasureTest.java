@@ -2,6 +2,7 @@ package org.law12348.telephony;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.telephony.TelephonyTestApp.MutableClock;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallRecords;
@@ -10,7 +11,6 @@ import org.law12348.telephony.internal.calls.CallbackTasks;
 import org.law12348.telephony.peer.AgiCall;
 import org.law12348.telephony.peer.AsteriskAgiPeer;
 import org.law12348.ticketing.PhoneNumber;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.law12348.ticketing.retention.CitizenData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,5 +1,8 @@
 package org.law12348.telephony;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.telephony.TelephonyTestApp.MutableClock;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallRecords;
@@ -7,11 +10,8 @@ import org.law12348.telephony.internal.calls.CallbackTask;
 import org.law12348.telephony.internal.calls.CallbackTasks;
 import org.law12348.telephony.peer.AgiCall;
 import org.law12348.telephony.peer.AsteriskAgiPeer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.TicketIntake;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -3,8 +3,8 @@ package org.law12348.ticketing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
-import org.law12348.ticketing.privacy.EncryptedString;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.EncryptedString;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 
 /**
  * How to reach the citizen behind a ticket. Any part may be missing (an anonymous web question has

@@ -9,6 +9,22 @@ import java.util.Optional;
 public interface ConsultantCertifications {
 
     /**
+     * An application without the consultation module certifies nobody: a consultant account there is
+     * refused every staff action, as one whose certification lapsed would be.
+     */
+    ConsultantCertifications NONE = new ConsultantCertifications() {
+        @Override
+        public Optional<ConsultantScope> validToday(String username) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String whyNotValid(String username) {
+            return "本系统未开通志愿律师资格审核";
+        }
+    };
+
+    /**
      * What the consultant may work on today: present only while their certification is approved
      * and not expired; empty when they applied, were rejected, suspended or revoked, or it expired.
      */

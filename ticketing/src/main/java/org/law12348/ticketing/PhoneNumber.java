@@ -1,12 +1,14 @@
 package org.law12348.ticketing;
 
+import org.law12348.personaldata.privacy.MaskedValue;
+
 import java.util.regex.Pattern;
 
 /**
  * A mainland China phone number as the citizen gave it, normalised to digits: an 11-digit mobile
  * number or a fixed line with its area code. {@link #masked()} is what logs and most staff see.
  */
-public record PhoneNumber(String value) {
+public record PhoneNumber(String value) implements MaskedValue {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern FIXED_LINE = Pattern.compile("0\\d{9,11}");
@@ -29,6 +31,7 @@ public record PhoneNumber(String value) {
     }
 
     /** 138****1234 for mobiles; the area code and last four digits for fixed lines. */
+    @Override
     public String masked() {
         return mask(value);
     }

@@ -1,5 +1,6 @@
 package org.law12348.ticketing;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -57,9 +58,10 @@ public class StaffDirectory implements UserDetailsService {
     private final StaffAccounts accounts;
     private final ConsultantCertifications certifications;
 
-    StaffDirectory(StaffAccounts accounts, ConsultantCertifications certifications) {
+    /** The certifications come from the consultation module when it is part of the application. */
+    StaffDirectory(StaffAccounts accounts, ObjectProvider<ConsultantCertifications> certifications) {
         this.accounts = accounts;
-        this.certifications = certifications;
+        this.certifications = certifications.getIfAvailable(() -> ConsultantCertifications.NONE);
     }
 
     @Override

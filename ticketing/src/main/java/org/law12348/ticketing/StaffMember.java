@@ -1,6 +1,7 @@
 package org.law12348.ticketing;
 
-import org.law12348.ticketing.privacy.LogMasking;
+import org.law12348.personaldata.audit.AuditActor;
+import org.law12348.personaldata.privacy.LogMasking;
 
 import java.util.Set;
 
@@ -10,7 +11,8 @@ import java.util.Set;
  * @param certification for a consultant, what their certification covers today; {@code null} for
  *                      other roles and for consultants whose certification is not approved and valid
  */
-public record StaffMember(String username, StaffRole role, String unitCode, ConsultantScope certification) {
+public record StaffMember(String username, StaffRole role, String unitCode, ConsultantScope certification)
+        implements AuditActor {
 
     public StaffMember {
         if (certification != null && role != StaffRole.CONSULTANT) {
@@ -21,6 +23,11 @@ public record StaffMember(String username, StaffRole role, String unitCode, Cons
     /** A member of a role that needs no certification, or a consultant who holds none. */
     public StaffMember(String username, StaffRole role, String unitCode) {
         this(username, role, unitCode, null);
+    }
+
+    @Override
+    public String auditRole() {
+        return role.name();
     }
 
     public boolean hasRole(StaffRole... roles) {

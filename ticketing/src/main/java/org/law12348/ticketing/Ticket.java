@@ -13,9 +13,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import org.law12348.ticketing.privacy.BlindIndexListener;
-import org.law12348.ticketing.privacy.BlindIndexed;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.personaldata.audit.AuditTrail;
+import org.law12348.personaldata.privacy.BlindIndexListener;
+import org.law12348.personaldata.privacy.BlindIndexed;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,8 @@ import java.util.List;
 @EntityListeners(BlindIndexListener.class)
 public class Ticket implements BlindIndexed {
 
-    public static final String SYSTEM = "system";
-    public static final String CITIZEN = "citizen";
+    public static final String SYSTEM = AuditTrail.SYSTEM_ACTOR;
+    public static final String CITIZEN = AuditTrail.CITIZEN_ACTOR;
 
     /** Assigned by intake before the insert, since the number is made from it. */
     @Id

@@ -1,6 +1,6 @@
 package org.law12348.ticketing;
 
-import org.law12348.ticketing.privacy.LogMasking;
+import org.law12348.personaldata.privacy.LogMasking;
 
 import java.time.LocalDate;
 import java.util.StringJoiner;

@@ -1,7 +1,7 @@
 package org.law12348.ticketing;
 
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.internal.CitizenTicketRows;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;

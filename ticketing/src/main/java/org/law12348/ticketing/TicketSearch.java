@@ -1,9 +1,9 @@
 package org.law12348.ticketing;
 
 import jakarta.persistence.criteria.Predicate;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.clocks.ClockZone;
 import org.law12348.ticketing.clocks.LegalClocks;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;

@@ -1,12 +1,12 @@
 package org.law12348.ticketing;
 
+import org.law12348.personaldata.privacy.PrivacyConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.law12348.ticketing.privacy.PrivacyConfiguration;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,7 +19,6 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TicketingProperties.class,
-        org.law12348.ticketing.consultation.ConsultationProperties.class,
         org.law12348.ticketing.retention.RetentionProperties.class})
 @Import(PrivacyConfiguration.class)
 public class TicketingConfiguration {

@@ -1,7 +1,7 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,11 +1,11 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.law12348.ticketing.retention.CitizenData;
 import org.law12348.ticketing.retention.CitizenDataExport;
 import org.law12348.ticketing.retention.RetentionJob;

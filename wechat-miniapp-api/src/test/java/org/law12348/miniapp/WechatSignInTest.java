@@ -1,9 +1,9 @@
 package org.law12348.miniapp;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.IntakeRequest;
 import org.law12348.ticketing.TicketIntake;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

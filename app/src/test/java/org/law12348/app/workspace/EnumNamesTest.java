@@ -35,11 +35,11 @@ class EnumNamesTest {
             "UnitType, org.law12348.ticketing.UnitType",
             "StaffRole, org.law12348.ticketing.StaffRole",
             "DashboardPeriod, org.law12348.portal.staff.DashboardPeriod",
-            "QualificationType, org.law12348.ticketing.consultation.QualificationType",
-            "LegalCategory, org.law12348.ticketing.consultation.LegalCategory",
+            "QualificationType, org.law12348.consultation.QualificationType",
+            "LegalCategory, org.law12348.ticketing.LegalCategory",
             "CallOutcome, org.law12348.telephony.CallOutcome",
-            "AuditAction, org.law12348.ticketing.audit.AuditAction",
-            "CertificationStatus, org.law12348.ticketing.consultation.CertificationStatus"})
+            "AuditAction, org.law12348.personaldata.audit.AuditAction",
+            "CertificationStatus, org.law12348.consultation.CertificationStatus"})
     void workspaceNamesEveryValueAsTheBackEndDoes(String vocabulary, String enumClass) throws Exception {
         JsonNode table = new ObjectMapper().readTree(NAMES.toFile()).path(vocabulary);
         assertThat(table.isObject()).as("%s has no table %s", NAMES, vocabulary).isTrue();

@@ -1,6 +1,6 @@
 package org.law12348.knowledge.internal;
 
-import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package org.law12348.knowledge.internal;
 
 import org.junit.jupiter.api.Test;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
-import org.law12348.ticketing.privacy.PrivacyProperties;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.PrivacyProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package org.law12348.ticketing.internal;
 
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.SubmissionConflictException;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,10 +1,10 @@
 package org.law12348.ticketing.internal;
 
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.ChannelReferences;
 import org.law12348.ticketing.CitizenContact;
 import org.law12348.ticketing.internal.IntakeValidator.ValidIntake;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Component;
 
 /**

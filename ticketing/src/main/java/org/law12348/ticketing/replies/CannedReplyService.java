@@ -1,5 +1,8 @@
 package org.law12348.ticketing.replies;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.ticketing.HandlingUnit;
 import org.law12348.ticketing.HandlingUnits;
 import org.law12348.ticketing.InvalidInputException;
@@ -7,9 +10,6 @@ import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
 import org.law12348.ticketing.UniqueViolation;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

@@ -1,5 +1,6 @@
 package org.law12348.ticketing.retention;
 
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.AnonymisationReason;
 import org.law12348.ticketing.CitizenContact;
 import org.law12348.ticketing.CitizenErased;
@@ -11,7 +12,6 @@ import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketNumber;
 import org.law12348.ticketing.Tickets;
 import org.law12348.ticketing.clocks.LegalClockService;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

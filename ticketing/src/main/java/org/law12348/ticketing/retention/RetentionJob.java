@@ -1,12 +1,12 @@
 package org.law12348.ticketing.retention;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.ticketing.AnonymisationReason;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketingProperties;
 import org.law12348.ticketing.Tickets;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

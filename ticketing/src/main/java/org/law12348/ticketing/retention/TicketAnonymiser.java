@@ -1,13 +1,13 @@
 package org.law12348.ticketing.retention;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.ticketing.AnonymisationReason;
 import org.law12348.ticketing.Ticket;
 import org.law12348.ticketing.TicketAnonymised;
 import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.Tickets;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.internal.CitizenWriteKeys;
 import org.law12348.ticketing.internal.Submissions;
 import org.springframework.context.ApplicationEventPublisher;

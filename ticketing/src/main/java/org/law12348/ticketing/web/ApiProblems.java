@@ -1,6 +1,7 @@
 package org.law12348.ticketing.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.law12348.personaldata.audit.InvalidAuditSearchException;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.RatingAlreadyGivenException;
 import org.law12348.ticketing.SameUnitException;
@@ -9,9 +10,6 @@ import org.law12348.ticketing.TicketNotFoundException;
 import org.law12348.ticketing.TicketRouting;
 import org.law12348.ticketing.TicketStateException;
 import org.law12348.ticketing.clocks.LegalClockNotFoundException;
-import org.law12348.ticketing.consultation.CertificationException;
-import org.law12348.ticketing.consultation.AnswerNotReusableException;
-import org.law12348.ticketing.consultation.ClaimConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -68,6 +66,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
         return invalidInput(e);
+    }
+
+    @ExceptionHandler(InvalidAuditSearchException.class)
+    ResponseEntity<ProblemDetail> invalidAuditSearch(InvalidAuditSearchException e) {
+        return invalidInput(new InvalidInputException(e.field(), e.code(), e.getMessage()));
     }
 
     /** The answer to bad input: the first violation as the problem, every violation under {@code errors}. */
@@ -131,25 +134,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.NOT_FOUND, "clock.notFound", "该工单没有这个法律期限", "clockId"));
     }
 
-    @ExceptionHandler(CertificationException.class)
-    ResponseEntity<ProblemDetail> notCertified(CertificationException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(problem(HttpStatus.FORBIDDEN, "consultant.notAllowed", e.getMessage(), null));
-    }
-
-    @ExceptionHandler(AnswerNotReusableException.class)
-    ResponseEntity<ProblemDetail> answerNotReusable(AnswerNotReusableException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "answer.notReusable", e.getMessage(), null));
-    }
-
-    @ExceptionHandler(ClaimConflictException.class)
-    ResponseEntity<ProblemDetail> claimedByOther(ClaimConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "ticket.claimedByOther", e.getMessage(), null));
-    }
-
-    @ExceptionHandler(org.law12348.ticketing.audit.AuditUnavailableException.class)
+    @ExceptionHandler(org.law12348.personaldata.audit.AuditUnavailableException.class)
     ResponseEntity<ProblemDetail> auditUnavailable(RuntimeException e) {
         log.error("Refusing a request whose audit entry cannot be written: {}", e.getMessage(), e.getCause());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

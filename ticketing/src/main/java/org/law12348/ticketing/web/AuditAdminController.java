@@ -2,16 +2,16 @@ package org.law12348.ticketing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditEntry;
+import org.law12348.personaldata.audit.AuditQuery;
+import org.law12348.personaldata.audit.AuditSearch;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketingProperties;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditEntry;
-import org.law12348.ticketing.audit.AuditQuery;
-import org.law12348.ticketing.audit.AuditSearch;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +48,7 @@ class AuditAdminController {
                    @RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
                    @RequestParam(defaultValue = "50") int limit) {
         StaffMember admin = requireAdmin(currentStaff);
-        AuditQuery query = AuditQuery.parse(actor, ticket, action, from, to, zone);
+        AuditQuery query = AuditQueryForm.parse(actor, ticket, action, from, to, zone);
         AuditSearch.Page page = search.find(query, cursor, limit);
         audit.read(admin, AuditAction.AUDIT_SEARCHED, AuditSubject.ticket(query.ticketNumber()),
                 "筛选：" + query.describe(zone) + "；本页 " + page.entries().size() + " 条");

@@ -2,10 +2,10 @@ package org.law12348.ticketing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.PersonalDataRekeying;
 import org.law12348.ticketing.CurrentStaff;
 import org.law12348.ticketing.StaffRole;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
-import org.law12348.ticketing.privacy.PersonalDataRekeying;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;

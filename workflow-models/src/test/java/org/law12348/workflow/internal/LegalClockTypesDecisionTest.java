@@ -54,7 +54,7 @@ class LegalClockTypesDecisionTest {
     /** Issue 22: what suggests a clock names real categories and business types; labour suggests arbitration. */
     @Test
     void theSuggestionsNameRealCategoriesAndBusinessTypes() throws IOException {
-        Set<String> categories = Arrays.stream(org.law12348.ticketing.consultation.LegalCategory.values()).map(Enum::name)
+        Set<String> categories = Arrays.stream(org.law12348.ticketing.LegalCategory.values()).map(Enum::name)
                 .collect(Collectors.toSet());
         Set<String> businessTypes = Arrays.stream(org.law12348.ticketing.BusinessType.values()).map(Enum::name)
                 .collect(Collectors.toSet());

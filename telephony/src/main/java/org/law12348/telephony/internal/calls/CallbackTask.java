@@ -12,10 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.law12348.ticketing.privacy.BlindIndexListener;
-import org.law12348.ticketing.privacy.BlindIndexed;
-import org.law12348.ticketing.privacy.EncryptedString;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.BlindIndexListener;
+import org.law12348.personaldata.privacy.BlindIndexed;
+import org.law12348.personaldata.privacy.EncryptedString;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 
 import java.time.Instant;
 

@@ -1,9 +1,9 @@
 package org.law12348.telephony.internal.calls;
 
-import org.law12348.ticketing.attachments.Attachment;
-import org.law12348.ticketing.attachments.AttachmentKind;
-import org.law12348.ticketing.attachments.AttachmentRefusedException;
-import org.law12348.ticketing.attachments.TicketAttachments;
+import org.law12348.attachments.Attachment;
+import org.law12348.attachments.AttachmentKind;
+import org.law12348.attachments.AttachmentRefusedException;
+import org.law12348.attachments.TicketAttachments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package org.law12348.telephony.internal.calls;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.telephony.TelephonyProperties;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.retention.RetentionParticipant;
 import org.law12348.ticketing.retention.RetentionProperties;
 import org.slf4j.Logger;

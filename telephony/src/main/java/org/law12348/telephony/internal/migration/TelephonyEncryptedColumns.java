@@ -1,6 +1,6 @@
 package org.law12348.telephony.internal.migration;
 
-import org.law12348.ticketing.privacy.PersonalDataRekeying.EncryptedTable;
+import org.law12348.personaldata.privacy.PersonalDataRekeying.EncryptedTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

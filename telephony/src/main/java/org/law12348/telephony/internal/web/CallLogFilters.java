@@ -1,20 +1,20 @@
 package org.law12348.telephony.internal.web;
 
+import org.law12348.personaldata.privacy.LogMasking;
 import org.law12348.telephony.CallOutcome;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.RegionCode;
-import org.law12348.ticketing.privacy.LogMasking;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.StringJoiner;
-import java.util.function.Function;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * Checks the call log's query parameters one by one, so that a bad one is refused with a problem

@@ -1,5 +1,9 @@
 package org.law12348.telephony.internal.web;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.CallRecords;
@@ -9,13 +13,9 @@ import org.law12348.ticketing.BusinessType;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.clocks.ClockReading;
 import org.law12348.ticketing.clocks.ComputedDeadline;
 import org.law12348.ticketing.clocks.LegalClockService;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 

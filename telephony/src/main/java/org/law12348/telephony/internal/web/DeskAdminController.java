@@ -1,5 +1,8 @@
 package org.law12348.telephony.internal.web;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.desk.AgentDesk;
 import org.law12348.telephony.internal.desk.PhoneDesks;
@@ -9,9 +12,6 @@ import org.law12348.ticketing.StaffAccount;
 import org.law12348.ticketing.StaffAccounts;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

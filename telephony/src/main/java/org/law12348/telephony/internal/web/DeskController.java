@@ -1,5 +1,8 @@
 package org.law12348.telephony.internal.web;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallRecords;
@@ -12,9 +15,6 @@ import org.law12348.telephony.internal.web.CallerCards.CallerCard;
 import org.law12348.telephony.internal.web.DeskViews.DeskView;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.StaffMember;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

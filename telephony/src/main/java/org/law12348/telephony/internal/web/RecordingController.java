@@ -1,5 +1,8 @@
 package org.law12348.telephony.internal.web;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallRecord;
 import org.law12348.telephony.internal.calls.Recordings;
@@ -7,9 +10,6 @@ import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
 import org.law12348.ticketing.TicketService;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;

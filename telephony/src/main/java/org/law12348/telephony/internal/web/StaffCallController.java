@@ -1,5 +1,9 @@
 package org.law12348.telephony.internal.web;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.telephony.TelephonyProperties;
 import org.law12348.telephony.internal.calls.CallLog;
 import org.law12348.telephony.internal.calls.CallRecord;
@@ -18,10 +22,6 @@ import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.StaffMember;
 import org.law12348.ticketing.StaffRole;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;

@@ -2,11 +2,11 @@ package org.law12348.ticketing.internal.migration;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.PlaintextEncryption;
+import org.law12348.personaldata.privacy.PlaintextEncryption.Column;
 import org.law12348.ticketing.InvalidInputException;
 import org.law12348.ticketing.PhoneNumber;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
-import org.law12348.ticketing.privacy.PlaintextEncryption;
-import org.law12348.ticketing.privacy.PlaintextEncryption.Column;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -2,12 +2,12 @@ package org.law12348.ticketing.internal.migration;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
+import org.law12348.personaldata.privacy.PlaintextEncryption;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.internal.SubmissionKeys;
 import org.law12348.ticketing.internal.SubmissionKeys.RequestParts;
 import org.law12348.ticketing.internal.Submissions;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
-import org.law12348.ticketing.privacy.PlaintextEncryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

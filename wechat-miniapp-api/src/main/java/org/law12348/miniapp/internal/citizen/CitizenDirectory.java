@@ -1,8 +1,8 @@
 package org.law12348.miniapp.internal.citizen;
 
-import org.law12348.ticketing.UniqueViolation;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.PhoneNumber;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
+import org.law12348.ticketing.UniqueViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -9,11 +9,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.law12348.personaldata.privacy.BlindIndexListener;
+import org.law12348.personaldata.privacy.BlindIndexed;
+import org.law12348.personaldata.privacy.EncryptedString;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.PhoneNumber;
-import org.law12348.ticketing.privacy.BlindIndexListener;
-import org.law12348.ticketing.privacy.BlindIndexed;
-import org.law12348.ticketing.privacy.EncryptedString;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 
 import java.time.Instant;
 

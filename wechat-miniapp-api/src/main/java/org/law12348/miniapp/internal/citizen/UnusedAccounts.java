@@ -1,10 +1,10 @@
 package org.law12348.miniapp.internal.citizen;
 
 import org.law12348.miniapp.MiniappProperties;
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.ticketing.TicketingProperties;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.retention.RetentionParticipant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

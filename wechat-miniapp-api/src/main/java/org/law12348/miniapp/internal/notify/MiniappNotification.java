@@ -10,9 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.law12348.personaldata.privacy.EncryptedString;
 import org.law12348.ticketing.Channel;
 import org.law12348.ticketing.CitizenNotice;
-import org.law12348.ticketing.privacy.EncryptedString;
 
 import java.time.Instant;
 

@@ -2,8 +2,8 @@ package org.law12348.miniapp.internal.sms;
 
 import org.law12348.miniapp.MiniappProperties;
 import org.law12348.miniapp.internal.ChannelProblem;
+import org.law12348.personaldata.privacy.PersonalDataCipher;
 import org.law12348.ticketing.PhoneNumber;
-import org.law12348.ticketing.privacy.PersonalDataCipher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,8 @@ package org.law12348.miniapp.internal.tickets;
 
 import org.law12348.miniapp.MiniappProperties;
 import org.law12348.ticketing.InvalidInputException;
-import org.law12348.ticketing.attachments.AttachmentRefusedException;
-import org.law12348.ticketing.attachments.PhotoCleaner;
+import org.law12348.attachments.AttachmentRefusedException;
+import org.law12348.attachments.PhotoCleaner;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 

@@ -1,9 +1,0 @@
-package org.law12348.ticketing.privacy;
-
-/** Stored personal data cannot be read: a key is missing from the configuration or the value was altered. */
-public class PersonalDataException extends RuntimeException {
-
-    public PersonalDataException(String message) {
-        super(message);
-    }
-}
