@@ -77,11 +77,11 @@ public class ClockSuggestions {
                 continue;
             }
             reason(rule, ticket.businessType(), ticket.text(), category).ifPresent(reason -> suggestions.add(
-                    reason.startsWith("业务类型")
+                    rule.type().equals(asked)
+                    ? new ClockSuggestion(rule, reason, ticket.citizenTriggerDate(), FROM_CITIZEN, dates)
+                    : reason.startsWith("业务类型")
                     // the centre's own duty runs from receipt of the application: the day the ticket came in
                     ? new ClockSuggestion(rule, reason, created, "申请提交日（工单创建日）", dates)
-                    : rule.type().equals(asked)
-                    ? new ClockSuggestion(rule, reason, ticket.citizenTriggerDate(), FROM_CITIZEN, dates)
                     : withTextDate(rule, reason, dates)));
         }
         return suggestions;
