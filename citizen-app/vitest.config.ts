@@ -9,7 +9,7 @@ export default defineConfig({
     vue({
       template: {
         compilerOptions: {
-          isCustomElement: (tag) => ['view', 'text', 'scroll-view', 'rich-text', 'navigator', 'image'].includes(tag),
+          isCustomElement: (tag) => ['view', 'text', 'scroll-view', 'rich-text', 'navigator', 'image', 'picker'].includes(tag),
         },
       },
     }),

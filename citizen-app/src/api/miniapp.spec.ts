@@ -31,6 +31,18 @@ describe('the mini-programs\' door', () => {
     expect(made).toMatchObject({ number: 'GD20261206-000011', created: true })
   })
 
+  it('sends the legal-clock date the citizen picked with the question', async () => {
+    useDraftStore().update({ clockQuestion: { type: 'LABOUR_ARBITRATION', name: '劳动仲裁申请期限',
+      question: '您是哪天被辞退（或知道权益受损）的？', earliest: '2006-12-08', latest: '2026-12-08' },
+    triggerDate: '2026-11-20', triggerType: 'LABOUR_ARBITRATION' })
+    platform.server = (req: SentRequest) => (req.url.endsWith('/sessions') ? ok(session) : ok(receipt, 201))
+
+    await useTicketsStore().submit()
+
+    expect(platform.sent[1].data).toEqual({ regionCode: '440100', text: '公司拖欠我三个月工资，我该怎么办？',
+      triggerDate: '2026-11-20' })
+  })
+
   it('sends other services as service requests and keeps the session for the next call', async () => {
     useDraftStore().update({ businessType: 'LEGAL_AID' })
     platform.server = (req: SentRequest) => (req.url.endsWith('/sessions') ? ok(session) : ok(receipt, 201))

@@ -1,3 +1,5 @@
+import type { ClockQuestion } from './clocks'
+
 // One shape for a citizen's tickets, whichever API served them (the web's tracking-token API or the
 // mini-programs' session API): pages never see the difference.
 
@@ -68,6 +70,18 @@ export interface Draft {
   regionCode: string
   text: string
   contactPhone: string
+  /** The ask form's legal-clock question for this draft, as the server last answered it; null: none. */
+  clockQuestion?: ClockQuestion | null
+  /** The day the citizen picked in answer (yyyy-MM-dd), '' when none. */
+  triggerDate?: string
+  /** The clock type whose question the date answers: a date answers only its own question. */
+  triggerType?: string
+}
+
+/** The trigger date to send with a draft: only an answer to the question the form shows now. */
+export function triggerDateOf(draft: Draft): string | undefined {
+  const q = draft.clockQuestion
+  return q && draft.triggerDate && draft.triggerType === q.type ? draft.triggerDate : undefined
 }
 
 /** What both APIs send back for a ticket, reduced to the fields the app reads. */

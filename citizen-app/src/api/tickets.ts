@@ -1,7 +1,7 @@
 import { isMiniProgram } from '@/platform/channel'
 import { request } from './http'
 import { smsSignedIn, withSession } from './session'
-import { toDetail, type Draft, type LegalClocks, type Receipt, type ServerTicket, type TicketDetail, type TicketRef, type TicketSummary } from './model'
+import { toDetail, triggerDateOf, type Draft, type LegalClocks, type Receipt, type ServerTicket, type TicketDetail, type TicketRef, type TicketSummary } from './model'
 
 // The citizen's ticket actions over the API of this build's door: the web's public intake with
 // tracking tokens, or the mini-programs' session API. Each write that has a key sends it on every retry.
@@ -52,7 +52,7 @@ export const webApi: TicketApi = {
       method: 'POST',
       headers: { 'Idempotency-Key': key, ...(consentId ? { [CONSENT_HEADER]: consentId } : {}) },
       body: { businessType: draft.businessType, regionCode: draft.regionCode, text: draft.text.trim(),
-        contactPhone: trimmed(draft.contactPhone) },
+        contactPhone: trimmed(draft.contactPhone), triggerDate: triggerDateOf(draft) },
     })
     return { number: reply.data.number, token: reply.data.trackingToken, status: reply.data.status,
       created: reply.status === 201 }
@@ -99,9 +99,10 @@ function mp<T>(path: string, key: string | null, method: 'GET' | 'POST' = 'GET',
 export const miniappApi: TicketApi = {
   async submit(draft, key) {
     const consultation = draft.businessType === 'LEGAL_CONSULTATION'
+    const triggerDate = triggerDateOf(draft)
     const body = consultation
-      ? { regionCode: draft.regionCode, text: draft.text.trim() }
-      : { regionCode: draft.regionCode, businessType: draft.businessType, text: draft.text.trim() }
+      ? { regionCode: draft.regionCode, text: draft.text.trim(), triggerDate }
+      : { regionCode: draft.regionCode, businessType: draft.businessType, text: draft.text.trim(), triggerDate }
     const reply = await withSession((authorization) => request<{ number: string; status: string }>(
       MP + (consultation ? '/questions' : '/service-requests'),
       { method: 'POST', headers: { Authorization: authorization, 'X-Client-Message-Id': key }, body }))

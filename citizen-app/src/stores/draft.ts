@@ -14,7 +14,14 @@ interface StoredDraft extends Draft {
 
 function fresh(): StoredDraft {
   return { businessType: 'LEGAL_CONSULTATION', regionCode: '', regionPath: [config.centreProvince], text: '',
-    contactPhone: '', key: newKey(), updatedAt: new Date().toISOString() }
+    contactPhone: '', clockQuestion: null, triggerDate: '', triggerType: '', key: newKey(),
+    updatedAt: new Date().toISOString() }
+}
+
+/** A draft kept before the form asked for a trigger date has none. */
+function loaded(): StoredDraft | null {
+  const kept = load<StoredDraft>(KEYS.draft)
+  return kept && { clockQuestion: null, triggerDate: '', triggerType: '', ...kept }
 }
 
 /** A new draft is kept at once: its key must be the same wherever the citizen picks it up again. */
@@ -30,7 +37,7 @@ function started(): StoredDraft {
  * answer makes one ticket.
  */
 export const useDraftStore = defineStore('draft', {
-  state: () => ({ draft: load<StoredDraft>(KEYS.draft) ?? started() }),
+  state: () => ({ draft: loaded() ?? started() }),
   getters: {
     empty: (s) => s.draft.text.trim() === '',
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { confirmProblem, dateChoiceLabel, dismissText, initialTriggers } from './clockSuggestions'
+import { confirmProblem, dateChoiceLabel, dismissText, initialTriggers, offersDates } from './clockSuggestions'
 
 describe('suggested legal clocks', () => {
   it('starts each suggestion with its proposed trigger date, or none', () => {
@@ -11,6 +11,13 @@ describe('suggested legal clocks', () => {
     expect(dateChoiceLabel({ date: '2026-03-05', precision: 'DAY', phrase: '3月5号' })).toBe('“3月5号” 2026-03-05')
     expect(dateChoiceLabel({ date: '2025-12-01', precision: 'MONTH', phrase: '去年12月' }))
       .toBe('“去年12月” 2025-12-01（只写到月，请核实具体日期）')
+  })
+
+  it('offers the text\'s date beside the citizen\'s own, and one date only when it is not already proposed', () => {
+    const inText = [{ date: '2026-03-01', precision: 'MONTH', phrase: '3月' }]
+    expect(offersDates({ triggerDate: '2026-03-05', datesInText: inText })).toBe(true) // 市民填写
+    expect(offersDates({ triggerDate: '2026-03-01', datesInText: inText })).toBe(false)
+    expect(offersDates({ triggerDate: '2026-03-05', datesInText: [] })).toBe(false)
   })
 
   it('asks for a trigger date not after today before confirming', () => {

@@ -24,6 +24,15 @@ export function dateChoiceLabel(d: DateInText): string {
   return `“${d.phrase ?? ''}” ${d.date ?? ''}${d.precision === 'MONTH' ? '（只写到月，请核实具体日期）' : ''}`
 }
 
+/**
+ * Whether to offer the question's dates as choices: when there is more than one, or when the proposed date
+ * is not the text's (the citizen gave their own in the ask form, 市民填写), so staff can take the text's instead.
+ */
+export function offersDates(s: Suggested): boolean {
+  const dates = s.datesInText ?? []
+  return dates.length > 1 || (dates.length === 1 && dates[0].date !== s.triggerDate)
+}
+
 /** What confirming does, or why it cannot yet. */
 export function confirmProblem(triggerDate: string, today: string): string {
   if (!triggerDate) return '请选择起算事件发生之日'

@@ -71,7 +71,9 @@ class RateLimits {
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/service-requests")), store(limits.intake(), clock)),
                 new Rule("knowledge-search", new OrRequestMatcher(
                         paths.matcher(HttpMethod.GET, "/api/v1/kb/search"),
-                        paths.matcher(HttpMethod.GET, "/api/v1/kb/suggest")), store(limits.knowledgeSearch(), clock)),
+                        paths.matcher(HttpMethod.GET, "/api/v1/kb/suggest"),
+                        // asked while the citizen types, like the search beside it
+                        paths.matcher(HttpMethod.POST, "/api/v1/clock-question")), store(limits.knowledgeSearch(), clock)),
                 new Rule("miniapp-sign-in", new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/*/sessions"),
                         paths.matcher(HttpMethod.POST, "/api/v1/miniapp/*/phone")), store(limits.miniappSignIn(), clock)),

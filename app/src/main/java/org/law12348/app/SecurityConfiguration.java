@@ -113,6 +113,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/search", "/api/v1/kb/suggest",
                                 "/api/v1/kb/articles/*", "/api/v1/kb/statutes/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/deflections").permitAll()
+                        // the ask form's legal-clock question for the draft being typed: stores nothing
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clock-question").permitAll()
                         .requestMatchers("/api/v1/miniapp/**").permitAll()
                         // consent to the citizen app's privacy notice: anonymous on the web, the mini-program
                         // session (checked by the controller) in the mini-programs
@@ -208,12 +210,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * "This solved my problem" from the portal's script: anonymous, acting for nobody, so a forged
-     * one gains an attacker nothing; and the portal's session holds no token the script could send.
+     * "This solved my problem" from the portal's script, and the ask form's legal-clock question (which
+     * stores nothing): anonymous, acting for nobody, so a forged one gains an attacker nothing; and the
+     * portal's session holds no token the script could send.
      */
     private static RequestMatcher deflection() {
         return (HttpServletRequest request) -> HttpMethod.POST.matches(request.getMethod())
-                && request.getRequestURI().equals(request.getContextPath() + "/api/v1/kb/deflections");
+                && (request.getRequestURI().equals(request.getContextPath() + "/api/v1/kb/deflections")
+                || request.getRequestURI().equals(request.getContextPath() + "/api/v1/clock-question"));
     }
 
     /**

@@ -49,7 +49,8 @@ public record SecuritySettings(List<String> trustedProxies, Login login, RateLim
      *
      * @param intake          new tickets from every online door: POST /api/v1/tickets, the portal's ask
      *                        form and the mini-program's questions and service requests
-     * @param knowledgeSearch GET /api/v1/kb/search and /api/v1/kb/suggest (search-as-you-type included)
+     * @param knowledgeSearch GET /api/v1/kb/search and /api/v1/kb/suggest (search-as-you-type included), and the
+     *                        ask form's POST /api/v1/clock-question asked as the citizen types
      * @param miniappSignIn   the mini-program sign-in and phone-binding endpoints
      * @param registration    consultant sign-ups (each costs a password hash and makes an account)
      * @param publicWrites    every other write anyone may send without signing in as staff: what a

@@ -20,6 +20,7 @@ import org.law12348.personaldata.privacy.PersonalDataCipher;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -135,6 +136,14 @@ public class Ticket implements BlindIndexed {
      */
     @Column(name = "consent_id", length = 36)
     private String consentId;
+
+    /**
+     * The day the citizen said, when asking, that their legal clock started (the ask form's optional
+     * date, e.g. the day of the dismissal); staff see it as a clock suggestion and confirm it. Personal
+     * data: cleared on anonymisation.
+     */
+    @Column(name = "citizen_trigger_date")
+    private LocalDate citizenTriggerDate;
 
     /** When the citizen's personal data was removed (retention period over, or erasure on request). */
     @Column(name = "anonymised_at")
@@ -370,6 +379,7 @@ public class Ticket implements BlindIndexed {
         subject = reason.marker();
         text = reason.marker();
         satisfactionComment = null;
+        citizenTriggerDate = null;
         anonymisedAt = now;
         return true;
     }
@@ -447,6 +457,16 @@ public class Ticket implements BlindIndexed {
     /** Records the consent the intake checked; set once, before the ticket is stored. */
     void submittedUnder(String checkedConsentId) {
         this.consentId = checkedConsentId;
+    }
+
+    /** The trigger date the citizen gave with the question (validated by intake), or null. */
+    public LocalDate citizenTriggerDate() {
+        return citizenTriggerDate;
+    }
+
+    /** Records the citizen's trigger date; set once, before the ticket is stored. */
+    void citizenGaveTriggerDate(LocalDate day) {
+        this.citizenTriggerDate = day;
     }
 
     @Override

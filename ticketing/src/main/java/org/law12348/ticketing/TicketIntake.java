@@ -65,7 +65,7 @@ public class TicketIntake {
         this.trackingTokens = trackingTokens;
         this.keys = keys;
         this.submissions = submissions;
-        this.validator = new IntakeValidator(regions, properties);
+        this.validator = new IntakeValidator(regions, properties, clock);
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -131,6 +131,9 @@ public class TicketIntake {
                 RouteTexts.describe(route, unit), now);
         if (intake.request().consentId() != null) {
             ticket.submittedUnder(intake.request().consentId());
+        }
+        if (intake.triggerDate() != null) {
+            ticket.citizenGaveTriggerDate(intake.triggerDate());
         }
         // written at commit, in one flush with the outbox entry its events add then
         entityManager.persist(ticket);

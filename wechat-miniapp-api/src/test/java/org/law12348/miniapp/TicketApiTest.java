@@ -32,6 +32,9 @@ class TicketApiTest extends MiniappTestSupport {
     @Autowired
     TicketIntake intake;
 
+    @Autowired
+    org.law12348.ticketing.Tickets tickets;
+
     @Test
     void aQuestionBecomesAConsultationTicketOfTheWechatChannel() {
         String token = wechatCitizen();
@@ -101,6 +104,48 @@ class TicketApiTest extends MiniappTestSupport {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("field").asText()).isEqualTo("X-Client-Message-Id");
+    }
+
+    /** Issue 22: the ask form's trigger date goes with the question, and is part of the request a key names. */
+    @Test
+    void theCitizensTriggerDateTravelsWithTheQuestionAndBelongsToItsKey() {
+        String token = wechatCitizen();
+        String key = unique("clock");
+        String withDate = "{\"regionCode\":\"440106\",\"text\":\"公司把我辞退了，没有任何补偿。\",\"triggerDate\":\"2026-03-05\"}";
+
+        Response first = post("/api/v1/miniapp/questions", token, key, withDate);
+        Response retry = post("/api/v1/miniapp/questions", token, key, withDate);
+        Response otherDate = post("/api/v1/miniapp/questions", token, key, withDate.replace("2026-03-05", "2026-03-06"));
+        Response noDate = post("/api/v1/miniapp/questions", token, key,
+                "{\"regionCode\":\"440106\",\"text\":\"公司把我辞退了，没有任何补偿。\"}");
+
+        assertThat(first.status()).isEqualTo(201);
+        String number = first.body().path("number").asText();
+        assertThat(tickets.findByNumber(number).orElseThrow().citizenTriggerDate()).hasToString("2026-03-05");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body().path("number").asText()).isEqualTo(number);
+        assertThat(otherDate.status()).isEqualTo(422);
+        assertThat(otherDate.body().path("field").asText()).isEqualTo("clientMessageId");
+        assertThat(noDate.status()).isEqualTo(422);
+    }
+
+    @Test
+    void aFutureOrMalformedTriggerDateIsRefusedNamingTheFieldAndNothingIsTakenIn() {
+        String token = wechatCitizen();
+        String future = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+
+        Response inFuture = post("/api/v1/miniapp/questions", token, unique("clock"),
+                "{\"regionCode\":\"440106\",\"text\":\"公司把我辞退了怎么办？\",\"triggerDate\":\"" + future + "\"}");
+        Response malformed = post("/api/v1/miniapp/service-requests", token, unique("clock"),
+                "{\"regionCode\":\"440106\",\"businessType\":\"LEGAL_AID\",\"text\":\"被辞退了想申请法律援助。\","
+                        + "\"triggerDate\":\"3月5日\"}");
+
+        assertThat(inFuture.status()).isEqualTo(400);
+        assertThat(inFuture.body().path("field").asText()).isEqualTo("triggerDate");
+        assertThat(inFuture.body().path("detail").asText()).contains("不能晚于今天");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("field").asText()).isEqualTo("triggerDate");
+        assertThat(get("/api/v1/miniapp/tickets", token).body().path("total").asLong()).isZero();
     }
 
     @Test

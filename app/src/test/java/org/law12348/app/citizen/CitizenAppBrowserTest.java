@@ -71,6 +71,26 @@ class CitizenAppBrowserTest implements PostgresApp {
         }
     }
 
+    /** 2026年12月7日 → the day. */
+    private static LocalDate chineseDay(String shown) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日").matcher(shown);
+        assertThat(m.find()).as("a date in %s", shown).isTrue();
+        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+
+    private static String chineseText(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void noCodes(String page) {
         noCodesOn(app, page);
     }
@@ -121,6 +141,35 @@ class CitizenAppBrowserTest implements PostgresApp {
         assertThat(app.text("#suggestion-solved")).contains("不用再提交咨询");
         assertThat(count("select count(*) from kb_deflection")).isEqualTo(deflectionsBefore + 1);
 
+        // a wage question has a legal clock: the form asks when the worker's rights were harmed (issue 22), and
+        // the citizen picks a day on uni's date picker (today, then one day up the day wheel where there is one)
+        app.waitForText("#clock-date-question", "您是哪天被辞退（或知道权益受损）的？");
+        assertThat(app.text("#clock-date")).contains("选填，帮助工作人员提醒您的法律期限");
+        app.tap("#clock-date-picker");
+        app.visible(".uni-picker-toggle .uni-picker-action-confirm");
+        app.script("const c = document.querySelectorAll('.uni-picker-toggle uni-picker-view-column .uni-picker-view-group')[2];"
+                + " const r = c.getBoundingClientRect();"
+                + " c.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width / 2,"
+                + " clientY: r.top + r.height / 2 - 40}));");
+        pause(1500); // the wheel settles on its day
+        app.screenshotAsShown("05c-ask-date-picker");
+        app.tap(".uni-picker-toggle .uni-picker-action-confirm");
+        app.waitUntil("a day is picked", "return !document.querySelector('#clock-date-value').textContent.includes('点这里')");
+        LocalDate picked = chineseDay(app.text("#clock-date-value"));
+        LocalDate todayInChina = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(picked).isBeforeOrEqualTo(todayInChina).isAfter(todayInChina.minusDays(3));
+        if (todayInChina.getDayOfMonth() > 1) {
+            assertThat(picked).as("one day up the wheel").isEqualTo(todayInChina.minusDays(1));
+        }
+        // the draft keeps it when the page is reloaded
+        app.reload();
+        app.waitForText("#clock-date-value", chineseText(picked));
+        app.waitForText("#region-county", "天河区");
+        assertThat(((Number) app.script("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                .as("nothing wider than the phone").isLessThanOrEqualTo(0);
+        noCodes("ask with the legal-clock date");
+        app.screenshot("05c-ask-clock-date");
+
         // a photo of the payslip goes with it: chosen through the browser's file input, sent after the question
         app.choosingFiles();
         app.tap("#add-photo");
@@ -138,6 +187,18 @@ class CitizenAppBrowserTest implements PostgresApp {
         assertThat(count("select count(*) from ticket")).isEqualTo(ticketsBefore + 1);
         assertThat(jdbc.queryForObject("select region_code from ticket where number = ?", String.class, number))
                 .isEqualTo("440106");
+        // the day picked went with the question, and a dispatcher sees it suggested as the citizen's (市民填写)
+        assertThat(jdbc.queryForObject("select citizen_trigger_date from ticket where number = ?", LocalDate.class,
+                number)).isEqualTo(picked);
+        com.fasterxml.jackson.databind.JsonNode arbitration = null;
+        for (com.fasterxml.jackson.databind.JsonNode suggestion : staff.clockSuggestions(number)) {
+            if (suggestion.path("type").asText().equals("LABOUR_ARBITRATION")) {
+                arbitration = suggestion;
+            }
+        }
+        assertThat(arbitration).as("the arbitration year is suggested").isNotNull();
+        assertThat(arbitration.path("triggerDate").asText()).isEqualTo(picked.toString());
+        assertThat(arbitration.path("triggerSource").asText()).isEqualTo("市民填写");
         // made under the consent the first page recorded (X-Consent-Id), which is still in force
         assertThat(count("select count(*) from ticket t join citizen_consent c on c.id = t.consent_id "
                 + "where t.number = '" + number + "' and c.channel = 'WEB' and c.withdrawn_at is null")).isEqualTo(1);

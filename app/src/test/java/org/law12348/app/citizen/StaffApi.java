@@ -43,6 +43,24 @@ final class StaffApi {
                 .as("clock added").isEqualTo(201);
     }
 
+    /** The clocks a dispatcher sees suggested for the ticket (issue 22), as the workspace reads them. */
+    com.fasterxml.jackson.databind.JsonNode clockSuggestions(String number) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/staff/tickets/" + number
+                            + "/clock-suggestions")).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString("dispatcher:demo12348".getBytes(StandardCharsets.UTF_8))).GET().build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("clock suggestions").isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reach the application at " + base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private int post(String path, Object body) {
         return post(path, body, authorization);
     }

@@ -14,18 +14,28 @@ import java.util.List;
  * @param suggestedFor  what on a ticket suggests this clock to staff: {@code category:LABOR} (the question's
  *                      legal category), {@code business:LEGAL_AID} (its business type), {@code word:判决} (a word
  *                      in its text); empty when the clock is never suggested
+ * @param citizenQuestion what the citizen app's ask form asks the citizen when this clock is suggested for
+ *                      their question ("您是哪天被辞退（或知道权益受损）的？"): the day answered is the trigger date;
+ *                      null when the form asks nothing for it
  */
 public record ClockRule(String type, String name, int amount, PeriodUnit unit, CalendarRule calendarRule,
                         SuspensionRule suspensionRule, String statute, List<Integer> reminderDays, String ruleId,
-                        List<String> suggestedFor) {
+                        List<String> suggestedFor, String citizenQuestion) {
 
     public ClockRule(String type, String name, int amount, PeriodUnit unit, CalendarRule calendarRule,
                      SuspensionRule suspensionRule, String statute, List<Integer> reminderDays, String ruleId) {
-        this(type, name, amount, unit, calendarRule, suspensionRule, statute, reminderDays, ruleId, List.of());
+        this(type, name, amount, unit, calendarRule, suspensionRule, statute, reminderDays, ruleId, List.of(), null);
+    }
+
+    public ClockRule(String type, String name, int amount, PeriodUnit unit, CalendarRule calendarRule,
+                     SuspensionRule suspensionRule, String statute, List<Integer> reminderDays, String ruleId,
+                     List<String> suggestedFor) {
+        this(type, name, amount, unit, calendarRule, suspensionRule, statute, reminderDays, ruleId, suggestedFor, null);
     }
 
     public ClockRule {
         suggestedFor = List.copyOf(suggestedFor);
+        citizenQuestion = citizenQuestion == null || citizenQuestion.isBlank() ? null : citizenQuestion.strip();
         if (suggestedFor.stream().anyMatch(s -> !s.matches("(category|business|word):\\S+"))) {
             throw new IllegalArgumentException("A suggestion is category:…, business:… or word:…, got " + suggestedFor);
         }

@@ -26,11 +26,25 @@ import java.util.Set;
 /**
  * Clocks a ticket suggests: the clock-type table says which business types, legal categories and words
  * suggest each type ({@link ClockRule#suggestedFor()}); the trigger date comes from the question's text
- * ({@link TriggerDates}, against the day the ticket came in, in China). Types the ticket already has and
- * types staff dismissed on it are not suggested. Confirming is adding the clock as any other.
+ * ({@link TriggerDates}, against the day the ticket came in, in China), or from the citizen: the ask form
+ * asks the question of the first clock the draft suggests that has one ({@link #questionFor}), and the
+ * day answered ({@link Ticket#citizenTriggerDate()}) is that clock's proposed trigger date, source
+ * {@value #FROM_CITIZEN}. Types the ticket already has and types staff dismissed on it are not suggested.
+ * Confirming is adding the clock as any other.
  */
 @Service
 public class ClockSuggestions {
+
+    /** The trigger source of a date the citizen gave in the ask form. */
+    public static final String FROM_CITIZEN = "市民填写";
+
+    /**
+     * What the ask form asks the citizen about a draft: the clock it would suggest and the plain question
+     * whose answer is its trigger date, with the days a date may be (up to today in China, not older than
+     * {@link LegalClockService#OLDEST_TRIGGER_YEARS} years, as intake checks).
+     */
+    public record ClockQuestion(ClockRule rule, String question, LocalDate earliest, LocalDate latest) {
+    }
 
     private final Tickets tickets;
     private final LegalClocks clocks;
@@ -53,17 +67,53 @@ public class ClockSuggestions {
         LocalDate created = LocalDate.ofInstant(ticket.createdAt(), ClockZone.CHINA);
         List<TriggerDates.Found> dates = TriggerDates.in(ticket.text(), created);
         LegalCategory category = LegalCategory.guess(ticket.text());
+        List<ClockRule> table = rules.all();
+        // the clock the ask form asked the citizen about: the same rule on the same question
+        String asked = ticket.citizenTriggerDate() == null ? null
+                : asked(table, ticket.businessType(), ticket.text(), category).map(ClockRule::type).orElse(null);
         List<ClockSuggestion> suggestions = new ArrayList<>();
-        for (ClockRule rule : rules.all()) {
+        for (ClockRule rule : table) {
             if (present.contains(rule.type())) {
                 continue;
             }
-            reason(rule, ticket, category).ifPresent(reason -> suggestions.add(reason.startsWith("业务类型")
+            reason(rule, ticket.businessType(), ticket.text(), category).ifPresent(reason -> suggestions.add(
+                    rule.type().equals(asked)
+                    ? new ClockSuggestion(rule, reason, ticket.citizenTriggerDate(), FROM_CITIZEN, dates)
+                    : reason.startsWith("业务类型")
                     // the centre's own duty runs from receipt of the application: the day the ticket came in
                     ? new ClockSuggestion(rule, reason, created, "申请提交日（工单创建日）", dates)
                     : withTextDate(rule, reason, dates)));
         }
         return suggestions;
+    }
+
+    /**
+     * The question the ask form shows for a draft (business type and text as typed so far), or empty when
+     * no clock the draft suggests asks the citizen anything. Reads no ticket: any caller may ask.
+     *
+     * @throws InvalidInputException {@code businessType} not one of {@link BusinessType}'s names
+     */
+    public Optional<ClockQuestion> questionFor(String businessType, String text) {
+        BusinessType business = null;
+        if (businessType != null && !businessType.isBlank()) {
+            try {
+                business = BusinessType.valueOf(businessType.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("businessType", "businessType.unknown", "不支持的业务类型");
+            }
+        }
+        String question = text == null ? "" : text;
+        LocalDate today = LocalDate.now(clock.withZone(ClockZone.CHINA));
+        return asked(rules.all(), business, question, LegalCategory.guess(question)).map(rule -> new ClockQuestion(rule,
+                rule.citizenQuestion(), today.minusYears(LegalClockService.OLDEST_TRIGGER_YEARS), today));
+    }
+
+    /** The first clock of the table the question suggests that asks the citizen for its trigger date. */
+    private static Optional<ClockRule> asked(List<ClockRule> table, BusinessType business, String text,
+                                             LegalCategory category) {
+        return table.stream().filter(rule -> rule.citizenQuestion() != null)
+                .filter(rule -> reason(rule, business, text, category).isPresent())
+                .findFirst();
     }
 
     /** Staff judged the suggestion wrong for this ticket: it is not made there again. */
@@ -88,8 +138,7 @@ public class ClockSuggestions {
                 best.map(f -> "问题中写的“" + f.phrase() + "”").orElse(null), dates);
     }
 
-    private static Optional<String> reason(ClockRule rule, Ticket ticket, LegalCategory category) {
-        BusinessType business = ticket.businessType();
+    private static Optional<String> reason(ClockRule rule, BusinessType business, String text, LegalCategory category) {
         for (String when : rule.suggestedFor()) {
             String value = when.substring(when.indexOf(':') + 1);
             if (when.startsWith("business:") && business != null && business.name().equals(value)) {
@@ -98,7 +147,7 @@ public class ClockSuggestions {
             if (when.startsWith("category:") && category.name().equals(value)) {
                 return Optional.of("问题类别：" + category.chineseName());
             }
-            if (when.startsWith("word:") && ticket.text() != null && ticket.text().contains(value)) {
+            if (when.startsWith("word:") && text != null && text.contains(value)) {
                 return Optional.of("问题中提到“" + value + "”");
             }
         }

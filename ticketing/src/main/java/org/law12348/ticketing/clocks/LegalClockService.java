@@ -27,8 +27,11 @@ import java.util.Objects;
 @Service
 public class LegalClockService {
 
-    /** 民法典 第一百八十八条: no right is protected twenty years after the harm, so no older trigger makes sense. */
-    private static final int OLDEST_TRIGGER_YEARS = 20;
+    /**
+     * 民法典 第一百八十八条: no right is protected twenty years after the harm, so no older trigger makes sense
+     * (staff's and the citizen's ask form's alike).
+     */
+    public static final int OLDEST_TRIGGER_YEARS = 20;
 
     private final Tickets tickets;
     private final LegalClocks clocks;

@@ -12,16 +12,26 @@ import org.law12348.ticketing.TextRules;
 import org.law12348.ticketing.Regions;
 import org.law12348.ticketing.TicketKind;
 import org.law12348.ticketing.TicketingProperties;
+import org.law12348.ticketing.clocks.ClockTexts;
+import org.law12348.ticketing.clocks.ClockZone;
+import org.law12348.ticketing.clocks.LegalClockService;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Checks every field of an intake record and collects all violations before anything is written. */
 public final class IntakeValidator {
 
-    /** An intake record that passed every check, with its values parsed. */
+    /**
+     * An intake record that passed every check, with its values parsed.
+     *
+     * @param triggerDate the citizen's trigger date of a legal clock, or null
+     */
     public record ValidIntake(IntakeRequest request, TicketKind kind, BusinessType businessType, RegionCode region,
-                              String subject, String text, CitizenContact contact) {
+                              String subject, String text, CitizenContact contact, LocalDate triggerDate) {
     }
 
     private static final int MAX_NAME = 32;
@@ -30,10 +40,12 @@ public final class IntakeValidator {
 
     private final Regions regions;
     private final TicketingProperties properties;
+    private final Clock clock;
 
-    public IntakeValidator(Regions regions, TicketingProperties properties) {
+    public IntakeValidator(Regions regions, TicketingProperties properties, Clock clock) {
         this.regions = regions;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public ValidIntake validate(IntakeRequest r) {
@@ -77,11 +89,41 @@ public final class IntakeValidator {
                 violations.addAll(e.violations());
             }
         }
+        LocalDate triggerDate = parseTriggerDate(r.triggerDate(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         return new ValidIntake(r, kind, type, region, subject, text, new CitizenContact(name, phone, idNumber,
-                trimmed(r.wechatOpenId()), trimmed(r.alipayUserId())));
+                trimmed(r.wechatOpenId()), trimmed(r.alipayUserId())), triggerDate);
+    }
+
+    /**
+     * The citizen's optional trigger date: a day (yyyy-MM-dd) up to today in China and not older than any
+     * clock's trigger may be ({@link LegalClockService#OLDEST_TRIGGER_YEARS}).
+     */
+    private LocalDate parseTriggerDate(String raw, List<Violation> violations) {
+        String value = trimmed(raw);
+        if (value == null) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation("triggerDate", "date.invalid", "日期无法识别，请重新选择日期（格式如 2026-03-05）"));
+            return null;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ClockZone.CHINA));
+        if (day.isAfter(today)) {
+            violations.add(new Violation("triggerDate", "date.future", "日期不能晚于今天"));
+            return null;
+        }
+        LocalDate earliest = today.minusYears(LegalClockService.OLDEST_TRIGGER_YEARS);
+        if (day.isBefore(earliest)) {
+            violations.add(new Violation("triggerDate", "date.tooEarly", "日期不能早于" + ClockTexts.date(earliest)));
+            return null;
+        }
+        return day;
     }
 
     private BusinessType parseBusinessType(String raw, List<Violation> violations) {

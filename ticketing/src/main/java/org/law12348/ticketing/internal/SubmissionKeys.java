@@ -7,6 +7,8 @@ import org.law12348.ticketing.CitizenContact;
 import org.law12348.ticketing.internal.IntakeValidator.ValidIntake;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
+
 /**
  * What intake's idempotency is decided by, never the values themselves. A channel reference (an
  * {@code Idempotency-Key}, a form's submission id, a call id, a mini-program message id) is kept only
@@ -36,10 +38,19 @@ public class SubmissionKeys implements ChannelReferences {
     /**
      * A request's parts in the form a ticket stores them: validated and normalised (the phone number's
      * digits, the identity number upper-case), the subject derived from the text when none was given.
+     * {@code triggerDate} is the citizen's trigger date (yyyy-MM-dd) or null.
      */
     public record RequestParts(Channel channel, String kind, String businessType, String regionCode, String subject,
                                String text, String contactName, String contactPhone, String contactIdNumber,
-                               String wechatOpenId, String alipayUserId) {
+                               String wechatOpenId, String alipayUserId, String triggerDate) {
+
+        /** A request without a trigger date (those stored before the ask form had one). */
+        public RequestParts(Channel channel, String kind, String businessType, String regionCode, String subject,
+                            String text, String contactName, String contactPhone, String contactIdNumber,
+                            String wechatOpenId, String alipayUserId) {
+            this(channel, kind, businessType, regionCode, subject, text, contactName, contactPhone, contactIdNumber,
+                    wechatOpenId, alipayUserId, null);
+        }
 
         static RequestParts of(ValidIntake intake) {
             CitizenContact contact = intake.contact();
@@ -47,7 +58,7 @@ public class SubmissionKeys implements ChannelReferences {
                     intake.region().value(), intake.subject(), intake.text(), contact.name(),
                     contact.phone() == null ? null : contact.phone().value(),
                     contact.idNumber() == null ? null : contact.idNumber().value(), contact.wechatOpenId(),
-                    contact.alipayUserId());
+                    contact.alipayUserId(), intake.triggerDate() == null ? null : intake.triggerDate().toString());
         }
     }
 
@@ -56,11 +67,19 @@ public class SubmissionKeys implements ChannelReferences {
         return fingerprint(RequestParts.of(intake));
     }
 
-    /** The fingerprint of a request from its parts. */
+    /**
+     * The fingerprint of a request from its parts. The citizen's trigger date is a part only when given, so
+     * a request without one keeps the fingerprint it had before the date existed (a retry across the
+     * release is still a retry), and the same key with another date is another request.
+     */
     public String fingerprint(RequestParts r) {
-        return cipher.blindIndex(canonical("intake-request", r.channel().name(), r.kind(), r.businessType(),
-                r.regionCode(), r.subject(), r.text(), r.contactName(), r.contactPhone(), r.contactIdNumber(),
-                r.wechatOpenId(), r.alipayUserId()));
+        String[] parts = {r.channel().name(), r.kind(), r.businessType(), r.regionCode(), r.subject(), r.text(),
+                r.contactName(), r.contactPhone(), r.contactIdNumber(), r.wechatOpenId(), r.alipayUserId()};
+        if (r.triggerDate() != null) {
+            parts = Arrays.copyOf(parts, parts.length + 1);
+            parts[parts.length - 1] = "trigger-date:" + r.triggerDate();
+        }
+        return cipher.blindIndex(canonical("intake-request", parts));
     }
 
     /**

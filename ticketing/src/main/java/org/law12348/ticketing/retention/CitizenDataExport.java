@@ -40,11 +40,15 @@ public record CitizenDataExport(Instant generatedAt, String scope, List<TicketDa
     public record ClockEventData(String kind, String kindName, LocalDate date) {
     }
 
-    /** One ticket with its personal data. */
+    /**
+     * One ticket with its personal data. {@code citizenTriggerDate}: the day the citizen gave in the ask
+     * form as their legal clock's start ("您是哪天被辞退的？"), or null.
+     */
     public record TicketData(String number, String channel, String kind, String businessType, String regionCode,
                              String subject, String text, Contact contact, String status, String handlingUnit,
                              Instant createdAt, Instant closedAt, Instant anonymisedAt, Integer satisfaction,
-                             String satisfactionComment, List<Entry> timeline, List<LegalClockData> legalClocks) {
+                             String satisfactionComment, List<Entry> timeline, List<LegalClockData> legalClocks,
+                             LocalDate citizenTriggerDate) {
 
         static TicketData of(Ticket t, List<ClockReading> clocks) {
             var c = t.contact();
@@ -57,7 +61,7 @@ public record CitizenDataExport(Instant generatedAt, String scope, List<TicketDa
                     t.timeline().stream().filter(TimelineEntry::visibleToCitizen)
                             .map(e -> new Entry(e.type().name(), e.type().chineseName(), e.text(), e.occurredAt()))
                             .toList(),
-                    clocks.stream().map(LegalClockData::of).toList());
+                    clocks.stream().map(LegalClockData::of).toList(), t.citizenTriggerDate());
         }
     }
 }

@@ -64,6 +64,21 @@ class LegalClockController {
     record DateView(LocalDate date, String precision, @Schema(example = "3月5号") String phrase) {
     }
 
+    @Schema(description = "正在填写的问题：业务类型和已写的内容")
+    record DraftBody(@Schema(example = "LEGAL_CONSULTATION") String businessType,
+                     @Schema(example = "公司把我辞退了，没有给补偿", maxLength = 4000) String text) {
+    }
+
+    @Schema(description = "提问页要不要请市民填写法律期限的起算日：applies 为 false 时不问；为 true 时 question 是要问的话，"
+            + "日期可选范围为 earliest 至 latest（今天）。提交时作为 triggerDate 随问题提交，由工作人员确认")
+    record ClockQuestionView(boolean applies, @Schema(example = "LABOUR_ARBITRATION") String type,
+                             @Schema(example = "劳动仲裁申请期限") String name,
+                             @Schema(example = "您是哪天被辞退（或知道权益受损）的？") String question,
+                             LocalDate earliest, LocalDate latest) {
+    }
+
+    private static final int MAX_DRAFT = 4000;
+
     private final LegalClockService clocks;
     private final ClockSuggestions suggestions;
     private final ClockRules rules;
@@ -137,6 +152,24 @@ class LegalClockController {
     @Operation(summary = "不采用建议的法律期限", description = "承办人（本单位）、调度员、管理员；该工单不再建议此类型")
     void dismissClockSuggestion(@PathVariable String number, @PathVariable String type) {
         suggestions.dismiss(checked(number), type, currentStaff.require());
+    }
+
+    @PostMapping(path = "/api/v1/clock-question", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "提问页的法律期限起算日问题（公开）",
+            description = "按期限类型规则表判断正在填写的问题会建议哪种法律期限，以及要不要请市民填写起算日（例如“您是哪天被辞退的？”）。"
+                    + "不保存任何内容；text 最多4000字，400 时 field 指明出错的字段")
+    ClockQuestionView clockQuestion(@RequestBody DraftBody body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "body.missing", "请求体不能为空");
+        }
+        String text = body.text() == null ? "" : body.text();
+        if (text.codePointCount(0, text.length()) > MAX_DRAFT) {
+            throw new InvalidInputException("text", "field.tooLong", "内容不能超过" + MAX_DRAFT + "个字");
+        }
+        return suggestions.questionFor(body.businessType(), text)
+                .map(q -> new ClockQuestionView(true, q.rule().type(), q.rule().name(), q.question(), q.earliest(),
+                        q.latest()))
+                .orElse(new ClockQuestionView(false, null, null, null, null, null));
     }
 
     @GetMapping("/api/v1/tickets/{number}/clocks")

@@ -68,7 +68,10 @@ class TicketController {
             @Schema(description = "联系人姓名", maxLength = 32) String contactName,
             @Schema(description = "联系电话", example = "13800138000") String contactPhone,
             @Schema(description = "居民身份证号（18位，可不填；加密保存，工作人员只见部分号码）",
-                    example = "11010519491231002X") String contactIdNumber) {
+                    example = "11010519491231002X") String contactIdNumber,
+            @Schema(description = "市民填写的法律期限起算日（可不填，yyyy-MM-dd），例如被辞退之日；不能晚于今天，不能早于20年前。"
+                    + "工作人员在“建议添加的法律期限”中看到并确认（来源：市民填写）；属于幂等内容", example = "2026-03-05")
+            String triggerDate) {
     }
 
     @Schema(description = "受理回执")
@@ -123,6 +126,7 @@ class TicketController {
             result = intake.receive(IntakeRequest.fromWeb(reference, body.businessType(), body.regionCode(),
                     body.text()).withKind(body.kind()).withSubject(body.subject()).withContactName(body.contactName())
                     .withPhone(body.contactPhone()).withIdNumber(body.contactIdNumber())
+                    .withTriggerDate(body.triggerDate())
                     .withConsent(consentId == null ? null : checkConsent(consentId)));
         } catch (SubmissionConflictException reused) {
             throw new SubmissionConflictException("Idempotency-Key");

@@ -87,11 +87,12 @@ class DmnClockRules implements ClockRules {
         String suggested = entries.containsKey("suggestedFor") ? entries.getEntry("suggestedFor") : null;
         List<String> suggestedFor = suggested == null || suggested.isBlank() ? List.of()
                 : Arrays.stream(suggested.split(",")).map(String::strip).toList();
+        String citizenQuestion = entries.containsKey("citizenQuestion") ? entries.getEntry("citizenQuestion") : null;
         return new ClockRule(type, entries.getEntry("name"), amount.intValue(),
                 PeriodUnit.valueOf(entries.getEntry("unit")),
                 CalendarRule.valueOf(entries.getEntry("calendarRule")),
                 SuspensionRule.valueOf(entries.getEntry("suspensionRule")),
-                entries.getEntry("statute"), days, entries.getEntry("ruleId"), suggestedFor);
+                entries.getEntry("statute"), days, entries.getEntry("ruleId"), suggestedFor, citizenQuestion);
     }
 
     private String newestId(String key) {

@@ -76,6 +76,27 @@ class LegalClockTypesDecisionTest {
     }
 
     @Test
+    void theAskFormAsksTheCitizenOnlyForClocksThatAreSuggestedAndRunFromTheirOwnDay() throws IOException {
+        for (String type : DmnClockRules.typesIn(model())) {
+            ClockRuleView rule = new ClockRuleView(DmnClockRules.toRule(type, evaluate(type)));
+            if (rule.question() != null) {
+                assertThat(rule.suggested()).as(type + " asks the citizen but is never suggested").isTrue();
+                assertThat(rule.question()).as(type).endsWith("？");
+            }
+        }
+        assertThat(DmnClockRules.toRule("LABOUR_ARBITRATION", evaluate("LABOUR_ARBITRATION")).citizenQuestion())
+                .isEqualTo("您是哪天被辞退（或知道权益受损）的？");
+        // the centre's own duty runs from the application, which the citizen does not date
+        assertThat(DmnClockRules.toRule("LEGAL_AID_DECISION", evaluate("LEGAL_AID_DECISION")).citizenQuestion()).isNull();
+    }
+
+    private record ClockRuleView(String question, boolean suggested) {
+        ClockRuleView(org.law12348.ticketing.clocks.ClockRule rule) {
+            this(rule.citizenQuestion(), !rule.suggestedFor().isEmpty());
+        }
+    }
+
+    @Test
     void anUnknownTypeMatchesNoRow() {
         assertThat(evaluate("NO_SUCH_CLOCK")).isNull();
     }

@@ -33,9 +33,12 @@ import java.util.function.Function;
 @Service
 public class MiniappTickets {
 
-    /** What the citizen submits; {@code text} is checked by WeChat's content security first. */
+    /**
+     * What the citizen submits; {@code text} is checked by WeChat's content security first.
+     * {@code triggerDate}: the ask form's optional day their legal clock started (yyyy-MM-dd), or null.
+     */
     public record Submission(String clientMessageId, String kind, String businessType, String regionCode,
-                             String subject, String text) {
+                             String subject, String text, String triggerDate) {
     }
 
     private static final int ERASURE_PAGE = 200;
@@ -76,7 +79,8 @@ public class MiniappTickets {
         IntakeRequest request = (channel == Channel.WECHAT
                 ? IntakeRequest.fromWeChat(channelRef, citizen.wechatOpenId(), s.businessType(), s.regionCode(), text)
                 : IntakeRequest.fromAlipay(channelRef, citizen.alipayUserId(), s.businessType(), s.regionCode(), text))
-                .withKind(s.kind()).withSubject(s.subject()).withPhone(phone == null ? null : phone.value());
+                .withKind(s.kind()).withSubject(s.subject()).withPhone(phone == null ? null : phone.value())
+                .withTriggerDate(s.triggerDate());
         try {
             Optional<IntakeResult> earlier = intake.replayOf(request);
             if (earlier.isPresent()) {

@@ -1,6 +1,7 @@
 package org.law12348.miniapp.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.law12348.miniapp.internal.tickets.MiniappTickets;
 import org.law12348.miniapp.internal.tickets.MiniappTickets.Submission;
@@ -36,11 +37,16 @@ class MiniappTicketController {
     static final String AUTH = "Authorization";
     static final String MESSAGE_ID = "X-Client-Message-Id";
 
-    record Question(String regionCode, String subject, String text, String clientMessageId) {
+    private static final String TRIGGER_DATE = "市民填写的法律期限起算日（可不填，yyyy-MM-dd），例如被辞退之日；"
+            + "不能晚于今天，不能早于20年前；属于幂等内容";
+
+    record Question(String regionCode, String subject, String text, String clientMessageId,
+                    @Schema(description = TRIGGER_DATE, example = "2026-03-05") String triggerDate) {
     }
 
     record ServiceRequest(String regionCode, String businessType, String subject, String text,
-                          String clientMessageId) {
+                          String clientMessageId,
+                          @Schema(description = TRIGGER_DATE, example = "2026-03-05") String triggerDate) {
     }
 
     private final CurrentCitizen current;
@@ -61,10 +67,10 @@ class MiniappTicketController {
                                              @RequestHeader(name = MESSAGE_ID, required = false) String messageId,
                                              @RequestBody(required = false) Question body) {
         CurrentCitizen.Caller caller = current.require(authorization);
-        Question q = body == null ? new Question(null, null, null, null) : body;
+        Question q = body == null ? new Question(null, null, null, null, null) : body;
         Submission submission = new Submission(messageId != null ? messageId : q.clientMessageId(),
                 TicketKind.CONSULTATION.name(), BusinessType.LEGAL_CONSULTATION.name(), q.regionCode(), q.subject(),
-                q.text());
+                q.text(), q.triggerDate());
         return answer(tickets.submit(caller.citizen(), caller.channel(), submission, TicketImages.none()));
     }
 
@@ -73,9 +79,9 @@ class MiniappTicketController {
     ResponseEntity<CitizenViews.Receipt> request(@RequestHeader(name = AUTH, required = false) String authorization,
                                                  @RequestHeader(name = MESSAGE_ID, required = false) String messageId,
                                                  @RequestBody(required = false) ServiceRequest body) {
-        ServiceRequest r = body == null ? new ServiceRequest(null, null, null, null, null) : body;
+        ServiceRequest r = body == null ? new ServiceRequest(null, null, null, null, null, null) : body;
         return submitRequest(authorization, messageId != null ? messageId : r.clientMessageId(), r.regionCode(),
-                r.businessType(), r.subject(), r.text(), TicketImages.none());
+                r.businessType(), r.subject(), r.text(), r.triggerDate(), TicketImages.none());
     }
 
     @PostMapping(path = "/service-requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -88,22 +94,24 @@ class MiniappTicketController {
             @RequestParam(name = "businessType", required = false) String businessType,
             @RequestParam(name = "subject", required = false) String subject,
             @RequestParam(name = "text", required = false) String text,
+            @RequestParam(name = "triggerDate", required = false) String triggerDate,
             @RequestPart(name = "images", required = false) List<MultipartFile> files) {
         current.require(authorization);
         TicketImages.Batch batch = images.check(files);
         return submitRequest(authorization, messageId != null ? messageId : clientMessageId, regionCode,
-                businessType, subject, text, batch);
+                businessType, subject, text, triggerDate, batch);
     }
 
     private ResponseEntity<CitizenViews.Receipt> submitRequest(String authorization, String messageId,
                                                                String regionCode, String businessType,
-                                                               String subject, String text, TicketImages.Batch batch) {
+                                                               String subject, String text, String triggerDate,
+                                                               TicketImages.Batch batch) {
         CurrentCitizen.Caller caller = current.require(authorization);
         if (BusinessType.LEGAL_CONSULTATION.name().equals(businessType)) {
             throw new InvalidInputException("businessType", "businessType.useQuestions", "法律咨询请通过“提问”提交");
         }
         Submission submission = new Submission(messageId, TicketKind.SERVICE_REQUEST.name(), businessType, regionCode,
-                subject, text);
+                subject, text, triggerDate);
         return answer(tickets.submit(caller.citizen(), caller.channel(), submission, batch));
     }
 
