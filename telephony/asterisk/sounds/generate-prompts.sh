@@ -13,7 +13,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-"$here/zh/custom"}
 rate=${PROMPT_SPEED:-200}          # espeak-ng words per minute; its Mandarin is slow at the default 175
-symbol_rate=${SYMBOL_SPEED:-240}   # digits and letters of a read-back number
+symbol_rate=${SYMBOL_SPEED:-240}   # digits and letters of a read-back number, pieces of numbers and dates
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -38,8 +38,9 @@ while IFS="$(printf '\t')" read -r name text; do
     case "$name" in
         pause)
             sox -n --comment "" -D -r 8000 -c 1 -b 16 -e signed-integer "$out/pause.wav" trim 0 0.3 ;;
-        digit-*|letter-*)
-            # read-back symbols: short pads so a 16-character ticket number stays brief
+        digit-*|letter-*|number-*|date-*)
+            # read-back symbols and the pieces of numbers and dates: short pads so a 16-character
+            # ticket number stays brief and 九十八 or 三月十五日 sound as one word
             espeak-ng -v "$voice" -s "$symbol_rate" -w "$tmp/voice.wav" "$text"
             to_asterisk "$tmp/voice.wav" "$out/$name.wav" 0.02 0.06 ;;
         *)
