@@ -167,7 +167,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
                 "survey-rate", "survey-invalid", "survey-thanks",
                 "lookup-enter-number", "lookup-not-found", "lookup-status-routed", "lookup-status-in-progress",
                 "lookup-status-answered", "lookup-status-closed", "lookup-no-clocks", "clock-generic",
-                "clock-due", "clock-due-today", "clock-expired", "clock-suspended", "clock-calendar-end",
+                "clock-due", "clock-due-today", "clock-expired", "clock-see-notes", "clock-suspended", "clock-calendar-end",
                 "clock-calendar-missing", "clock-due-unknown", "clock-unknown-type", "clock-disclaimer",
                 "clock-repeat"));
         CLOCK_TYPES.forEach(type -> names.add(clockPrompt(type)));

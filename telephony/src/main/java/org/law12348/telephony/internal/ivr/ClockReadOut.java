@@ -16,7 +16,9 @@ import java.util.function.Predicate;
  * What the hotline says of a caller's own ticket, as prompt groups (a short pause between groups):
  * its status, then each legal clock as {@code ClockTexts} words it for the web — "劳动仲裁申请期限 ·
  * 二零二七年三月十五日截止，还剩九十八天", "…截止，今天是最后一天", "…截止，已过期", "期间中止中", or the
- * calendar's end when a year's holidays are not loaded — then the disclaimer. A clock type or status
+ * calendar's end when a year's holidays are not loaded; a due date the web shows with a note (a
+ * provisional holiday calendar, a move past a holiday) is followed by {@code clock-see-notes} — then
+ * the disclaimer. A clock type or status
  * without a prompt of its own is said generically ({@code clock-generic}: 法律期限), never skipped.
  */
 final class ClockReadOut {
@@ -67,6 +69,10 @@ final class ClockReadOut {
                     prompts.add("date-days");
                 } else {
                     prompts.add(left == 0 ? "clock-due-today" : "clock-expired");
+                }
+                if (!deadline.warnings().isEmpty()) {
+                    // what the web shows beside the date (a provisional holiday calendar, a move past a holiday)
+                    prompts.add("clock-see-notes");
                 }
             }
             case SUSPENDED -> prompts.add("clock-suspended");

@@ -41,6 +41,17 @@ class ClockReadOutTest {
     }
 
     @Test
+    void pointsToTheNotesTheWebShowsBesideTheDate() {
+        ComputedDeadline provisional = new ComputedDeadline(State.DUE, TRIGGER, DUE, DUE,
+                List.of("2027年节假日安排为暂定（国务院通知未载入），截止日可能变化"), null);
+
+        assertThat(ClockReadOut.groups(TicketStatus.ROUTED, List.of(reading("LABOUR_ARBITRATION", provisional)),
+                TODAY, ivr::hasPrompt).get(2)).endsWith("date-days", "clock-see-notes");
+        assertThat(ClockReadOut.groups(TicketStatus.ROUTED, List.of(reading("LABOUR_ARBITRATION", due(DUE))),
+                TODAY, ivr::hasPrompt).get(2)).doesNotContain("clock-see-notes");
+    }
+
+    @Test
     void saysTheLastDayAndAPassedOneAsSuch() {
         assertThat(ClockReadOut.groups(TicketStatus.CLOSED, List.of(reading("LABOUR_ARBITRATION", due(TODAY))),
                 TODAY, ivr::hasPrompt).get(2)).endsWith("date-day", "clock-due-today");
