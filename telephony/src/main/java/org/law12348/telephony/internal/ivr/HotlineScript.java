@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The {@code hotline} FastAGI script: greeting, region, business menu, then the queue, a callback or a
- * message. A singleton run by many pool threads at once, so every bit of call state is local.
+ * message — or, on the menu's look-up key, the legal clocks of a ticket of the caller's own
+ * ({@link ClockLookup}). A singleton run by many pool threads at once, so every bit of call state is local.
  */
 public final class HotlineScript implements AgiScript {
 
