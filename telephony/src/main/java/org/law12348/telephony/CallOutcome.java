@@ -8,7 +8,9 @@ public enum CallOutcome {
     ABANDONED("排队放弃"),
     MISSED("未接通挂机"),
     MESSAGE_LEFT("已留言"),
-    CALLBACK_REQUESTED("已预约回拨");
+    CALLBACK_REQUESTED("已预约回拨"),
+    /** The caller chose the IVR's self-service look-up of a ticket's legal clocks: nobody owes a call back. */
+    SELF_SERVICE("自助查询");
 
     private final String chineseName;
 

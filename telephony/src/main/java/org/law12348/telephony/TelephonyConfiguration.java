@@ -30,6 +30,7 @@ import org.law12348.telephony.internal.ivr.RegionResolver;
 import org.law12348.telephony.internal.ivr.ServiceHours;
 import org.law12348.telephony.internal.ivr.SurveyScript;
 import org.law12348.ticketing.Regions;
+import org.law12348.ticketing.TicketingProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -61,8 +62,10 @@ public class TelephonyConfiguration {
 
     @Bean
     HotlineScript hotlineScript(IvrPolicy policy, ServiceHours hours, RegionResolver resolver, CallLog calls,
-                                CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock) {
-        return new HotlineScript(policy, hours, resolver, calls, history, desk, properties, clock);
+                                CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock,
+                                TicketingProperties ticketing) {
+        return new HotlineScript(policy, hours, resolver, calls, history, desk, properties, clock,
+                ticketing.numberPrefix());
     }
 
     @Bean

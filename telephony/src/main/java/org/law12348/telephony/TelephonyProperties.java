@@ -35,7 +35,7 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
     public TelephonyProperties {
         fastagi = fastagi == null ? new FastAgi(null, null, null, null, null, null) : fastagi;
         ami = ami == null ? new Ami(null, null, null, null, null, null) : ami;
-        ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null, null) : ivr;
+        ivr = ivr == null ? new Ivr(null, null, null, null, null, null, null, null, null, null) : ivr;
         hours = hours == null ? new Hours(null, null, null, null) : hours;
         callback = callback == null ? new Callback(null, null, null, null, null, null, null, null, null, null) : callback;
         defaultRegion = blank(defaultRegion) ? "440000" : defaultRegion;
@@ -94,10 +94,12 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
      * The IVR. {@code menu} maps a keypad digit to a business type and the Asterisk queue that serves it.
      * {@code prompts} maps the logical prompt names (see PROMPTS.md) to sound files. A message shorter
      * than {@code minMessage} (silence included, as Asterisk measures it) is a missed call, not a ticket.
+     * {@code clockLookupKey} is the menu digit of the self-service look-up of a ticket's legal clocks
+     * ("6" unless set; empty turns the choice off); it must not be a key of {@code menu}.
      */
     public record Ivr(Map<String, MenuEntry> menu, BusinessType defaultBusinessType, Map<String, String> prompts,
                       Duration keyTimeout, Integer menuAttempts, Integer queueWaitLimit, Duration maxMessage,
-                      Duration minMessage, String surveyScript) {
+                      Duration minMessage, String surveyScript, String clockLookupKey) {
         public Ivr {
             menu = menu == null || menu.isEmpty() ? defaultMenu() : Map.copyOf(menu);
             defaultBusinessType = defaultBusinessType == null ? BusinessType.LEGAL_CONSULTATION : defaultBusinessType;
@@ -115,6 +117,17 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
             maxMessage = maxMessage == null ? Duration.ofSeconds(120) : maxMessage;
             minMessage = minMessage == null ? Duration.ofSeconds(3) : minMessage;
             surveyScript = surveyScript == null ? "survey" : surveyScript;
+            clockLookupKey = clockLookupKey == null ? "6" : clockLookupKey.strip();
+        }
+
+        /** Whether the menu offers the look-up of legal clocks. */
+        public boolean offersClockLookup() {
+            return !clockLookupKey.isEmpty();
+        }
+
+        /** Whether a prompt of that name is configured (clock types the table gained later may have none). */
+        public boolean hasPrompt(String name) {
+            return prompts.containsKey(name);
         }
 
         public String prompt(String name) {
@@ -127,23 +140,45 @@ public record TelephonyProperties(FastAgi fastagi, Ami ami, Ivr ivr, Hours hours
     }
 
     /**
+     * The clock types of workflow-models' {@code legal-clock-types} table when this list was written:
+     * each has a prompt {@code clock-<type>} that speaks its Chinese name ({@code clock-labour-arbitration});
+     * a type added to the table later is read out as {@code clock-generic} (法律期限) until it has one.
+     */
+    public static final List<String> CLOCK_TYPES = List.of("LABOUR_ARBITRATION", "CIVIL_LIMITATION",
+            "APPEAL_JUDGMENT", "APPEAL_RULING", "ENFORCEMENT", "ADMIN_RECONSIDERATION", "ADMIN_LITIGATION",
+            "WORK_INJURY", "LEGAL_AID_DECISION", "LEGAL_AID_ASSIGNMENT", "LEGAL_AID_OBJECTION");
+
+    /**
      * Every prompt the scripts play: the spoken ones (PROMPTS.md and {@code asterisk/sounds/prompts.tsv}
-     * give the Chinese text of each), then the symbols a ticket number is read back with.
+     * give the Chinese text of each), then the symbols a ticket number, a number and a date are read with.
      */
     public static final List<String> PROMPT_NAMES = promptNames();
+
+    /** The prompt that speaks a clock type's name: {@code LABOUR_ARBITRATION} → {@code clock-labour-arbitration}. */
+    public static String clockPrompt(String type) {
+        return "clock-" + type.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 
     private static List<String> promptNames() {
         List<String> names = new ArrayList<>(List.of("hotline-greeting", "hotline-enter-area-code",
                 "hotline-area-code-invalid", "hotline-menu", "hotline-invalid-key", "hotline-queue-options",
                 "hotline-busy", "hotline-after-hours", "hotline-record-after-beep", "hotline-message-empty",
                 "hotline-ticket-number-is", "hotline-callback-booked", "hotline-number-repeat", "hotline-goodbye",
-                "survey-rate", "survey-invalid", "survey-thanks"));
+                "survey-rate", "survey-invalid", "survey-thanks",
+                "lookup-enter-number", "lookup-not-found", "lookup-status-routed", "lookup-status-in-progress",
+                "lookup-status-answered", "lookup-status-closed", "lookup-no-clocks", "clock-generic",
+                "clock-due", "clock-due-today", "clock-expired", "clock-see-notes", "clock-suspended", "clock-calendar-end",
+                "clock-calendar-missing", "clock-due-unknown", "clock-unknown-type", "clock-disclaimer",
+                "clock-repeat"));
+        CLOCK_TYPES.forEach(type -> names.add(clockPrompt(type)));
         for (char digit = '0'; digit <= '9'; digit++) {
             names.add("digit-" + digit);
         }
         for (char letter = 'a'; letter <= 'z'; letter++) {
             names.add("letter-" + letter);
         }
+        names.addAll(List.of("number-1", "number-10", "number-100", "number-1000", "number-10000",
+                "date-year", "date-month", "date-day", "date-days"));
         names.add("pause");
         return List.copyOf(names);
     }

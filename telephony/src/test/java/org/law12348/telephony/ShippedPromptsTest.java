@@ -1,6 +1,7 @@
 package org.law12348.telephony;
 
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.clocks.ClockTexts;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +59,40 @@ class ShippedPromptsTest {
             assertThat(ascii(wav, 36)).as(file + " data right after fmt").isEqualTo("data");
             assertThat(wav.getInt(40)).as(file + " data size").isPositive().isEqualTo(wav.capacity() - 44);
         }
+    }
+
+    /** The hotline says the same disclaimer under legal clocks as the web and the mini-programs show. */
+    @Test
+    void theClockDisclaimerIsTheProductsOwnSentence() throws IOException {
+        assertThat(texts()).containsEntry("clock-disclaimer", ClockTexts.DISCLAIMER);
+    }
+
+    /**
+     * Every clock type of workflow-models' {@code legal-clock-types} table has a prompt that says its
+     * name (a type added there without one is read out as 法律期限 until it gets one: add it here).
+     */
+    @Test
+    void everyClockTypeOfTheTableHasAPromptSayingItsName() throws IOException {
+        String dmn = Files.readString(Path.of("../workflow-models/src/main/resources/org/law12348/workflow/"
+                + "legal-clock-types.dmn"));
+        Matcher rows = Pattern.compile("<inputEntry id=\"[^\"]*-type\"><text>\"(\\w+)\"</text></inputEntry>\\s*"
+                + "<outputEntry id=\"[^\"]*-name\"><text>\"([^\"]+)\"</text>").matcher(dmn);
+        Map<String, String> texts = texts();
+        int types = 0;
+        while (rows.find()) {
+            types++;
+            String prompt = TelephonyProperties.clockPrompt(rows.group(1));
+            assertThat(TelephonyProperties.PROMPT_NAMES).as(rows.group(1)).contains(prompt);
+            String name = rows.group(2).replace("（", "，").replace("）", "");
+            assertThat(texts.get(prompt)).as(prompt).isEqualTo(name);
+        }
+        assertThat(types).isEqualTo(TelephonyProperties.CLOCK_TYPES.size());
+    }
+
+    private static Map<String, String> texts() throws IOException {
+        return Files.readAllLines(SOUNDS.resolve("prompts.tsv")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> p.length > 1 ? p[1] : ""));
     }
 
     /** How long the given shipped prompts ({@code custom/<name>}) play one after another. */

@@ -4,7 +4,11 @@ import org.law12348.ticketing.RegionCode;
 import org.law12348.ticketing.RouteDecision;
 import org.law12348.ticketing.RoutingQueue;
 import org.law12348.ticketing.TicketRouting;
+import org.law12348.ticketing.clocks.CalendarRule;
+import org.law12348.ticketing.clocks.ClockRule;
 import org.law12348.ticketing.clocks.ClockRules;
+import org.law12348.ticketing.clocks.PeriodUnit;
+import org.law12348.ticketing.clocks.SuspensionRule;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -35,11 +39,22 @@ public class TelephonyTestApp {
             "4408", "4409", "4412", "4413", "4414", "4415", "4416", "4417", "4418", "4419", "4420", "4451", "4452",
             "4453");
 
-    /** The clock-type table is a DMN decision of workflow-models; telephony's tests use no clock. */
+    /**
+     * The clock-type table is a DMN decision of workflow-models: here its labour-arbitration row, and a
+     * type the table might gain after a release, which has no prompt of its own.
+     */
     @Bean
     ClockRules clockRules() {
-        return ClockRules.of(List.of());
+        return ClockRules.of(List.of(
+                new ClockRule("LABOUR_ARBITRATION", "劳动仲裁申请期限", 1, PeriodUnit.YEARS, CalendarRule.NEXT_WORKING_DAY,
+                        SuspensionRule.RESUME, "中华人民共和国劳动争议调解仲裁法 第二十七条", List.of(30, 7, 1),
+                        "C-LABOUR-ARBITRATION"),
+                new ClockRule(NEW_CLOCK_TYPE, "新增的期限", 10, PeriodUnit.DAYS, CalendarRule.NEXT_WORKING_DAY,
+                        SuspensionRule.RESUME, "测试", List.of(1), "C-TEST-NEW")));
     }
+
+    /** A clock type the IVR has no prompt for. */
+    public static final String NEW_CLOCK_TYPE = "TEST_NEW_TYPE";
 
     /** The pool's answer window is workflow-models' setting; these tests keep the default day. */
     @Bean

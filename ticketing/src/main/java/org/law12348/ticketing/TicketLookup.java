@@ -84,6 +84,18 @@ public class TicketLookup {
                 cipher.blindIndex(phone), TicketStatus.CLOSED.name()).stream().limit(limit).toList();
     }
 
+    /**
+     * The status of ticket {@code number} when its contact phone is {@code phone} (compared by blind
+     * index, so nothing is decrypted); empty when there is no such ticket and when it is another
+     * number's, which the answer does not tell apart. For a channel that knows the citizen only by
+     * the number they call from (the hotline's self-service look-up).
+     */
+    public Optional<TicketStatus> statusForContact(String number, PhoneNumber phone) {
+        return jdbc.query("select status from ticket where number = ? and contact_phone_hash = ?",
+                        (rs, i) -> TicketStatus.valueOf(rs.getString(1)), number, cipher.blindIndex(phone.value()))
+                .stream().findFirst();
+    }
+
     private String hashOrNone(String value) {
         return value == null ? CitizenTicketRows.NONE : cipher.blindIndex(value);
     }

@@ -156,6 +156,13 @@ public class CallRecord implements BlindIndexed {
         outcome = CallOutcome.CALLBACK_REQUESTED;
     }
 
+    /** The caller chose a self-service step of the IVR: served by the machine, not a missed call. */
+    public void selfService() {
+        if (outcome == CallOutcome.IN_IVR) {
+            outcome = CallOutcome.SELF_SERVICE;
+        }
+    }
+
     public void linkTicket(String ticket) {
         ticketNumber = ticket;
     }

@@ -12,6 +12,7 @@ import org.law12348.telephony.internal.calls.CallerHistory;
 import org.law12348.telephony.internal.calls.HotlineDesk;
 import org.law12348.telephony.internal.calls.HotlineDesk.Caller;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Chosen;
+import org.law12348.telephony.internal.ivr.IvrPolicy.LookUp;
 import org.law12348.telephony.internal.ivr.IvrPolicy.MenuOutcome;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Next;
 import org.law12348.telephony.internal.ivr.IvrPolicy.Plan;
@@ -27,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The {@code hotline} FastAGI script: greeting, region, business menu, then the queue, a callback or a
- * message. A singleton run by many pool threads at once, so every bit of call state is local.
+ * message — or, on the menu's look-up key, the legal clocks of a ticket of the caller's own
+ * ({@link ClockLookup}). A singleton run by many pool threads at once, so every bit of call state is local.
  */
 public final class HotlineScript implements AgiScript {
 
@@ -44,9 +46,12 @@ public final class HotlineScript implements AgiScript {
     private final TelephonyProperties properties;
     private final Clock clock;
     private final MessageStep messages;
+    private final ClockLookup lookups;
 
+    /** {@code ticketPrefix}: the province letters of this deployment's ticket numbers (GD). */
     public HotlineScript(IvrPolicy policy, ServiceHours hours, RegionResolver regions, CallLog calls,
-                         CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock) {
+                         CallerHistory history, HotlineDesk desk, TelephonyProperties properties, Clock clock,
+                         String ticketPrefix) {
         this.policy = policy;
         this.hours = hours;
         this.regions = regions;
@@ -56,6 +61,7 @@ public final class HotlineScript implements AgiScript {
         this.properties = properties;
         this.clock = clock;
         this.messages = new MessageStep(desk, calls, properties, clock);
+        this.lookups = new ClockLookup(policy, history, properties.ivr(), ticketPrefix);
     }
 
     @Override
@@ -75,7 +81,16 @@ public final class HotlineScript implements AgiScript {
             prompter.play("hotline-greeting");
             Optional<RegionCode> known = phone.flatMap(p -> regions.fromCallerId(p.value()));
             RegionCode region = known.isPresent() ? known.get() : askAreaCode(prompter);
-            MenuEntry entry = menu(prompter);
+            MenuOutcome choice = menu(prompter);
+            if (choice instanceof LookUp) {
+                calls.update(callId, c -> {
+                    c.identify(phone.map(PhoneNumber::value).orElse(null), region.value());
+                    c.selfService();
+                });
+                lookups.run(prompter, callId, phone.orElse(null));
+                return;
+            }
+            MenuEntry entry = ((Chosen) choice).entry();
             calls.update(callId, c -> {
                 c.identify(phone.map(PhoneNumber::value).orElse(null), region.value());
                 c.chose(entry.businessType(), entry.queue());
@@ -159,11 +174,12 @@ public final class HotlineScript implements AgiScript {
         }
     }
 
-    private MenuEntry menu(Prompter prompter) throws AgiException {
+    /** The caller's choice: a service ({@link Chosen}) or the look-up of legal clocks ({@link LookUp}). */
+    private MenuOutcome menu(Prompter prompter) throws AgiException {
         for (int attempt = 1; ; attempt++) {
             MenuOutcome outcome = policy.menuKey(prompter.ask("hotline-menu", 1), attempt);
-            if (outcome instanceof Chosen chosen) {
-                return chosen.entry();
+            if (!(outcome instanceof Replay)) {
+                return outcome;
             }
             String prompt = ((Replay) outcome).prompt();
             if (prompt != null) {

@@ -2,10 +2,12 @@ package org.law12348.telephony.internal.ivr;
 
 import org.law12348.telephony.TelephonyProperties.Ivr;
 import org.law12348.telephony.TelephonyProperties.MenuEntry;
+import org.law12348.ticketing.TicketNumber;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,10 @@ public final class IvrPolicy {
 
     /** Play the menu again, after {@code prompt} when not null. */
     public record Replay(String prompt) implements MenuOutcome {
+    }
+
+    /** The caller wants the legal clocks of a ticket of theirs read out. */
+    public record LookUp() implements MenuOutcome {
     }
 
     /** Where the call goes once the service is known. */
@@ -49,6 +55,9 @@ public final class IvrPolicy {
     /** How often a caller may hear the ticket number again after the first reading. */
     public static final int READ_BACK_REPEATS = 2;
     private static final Pattern RUNS = Pattern.compile("[A-Za-z]+|\\d+");
+    /** The digits of a ticket number a caller keys: the date (8), then the serial (6 to 12; fewer are padded). */
+    public static final int LOOKUP_MAX_DIGITS = 20;
+    private static final Pattern KEYED_NUMBER = Pattern.compile("(\\d{8})(\\d{1,12})");
 
     private final Ivr ivr;
     private final MenuEntry defaultEntry;
@@ -60,6 +69,11 @@ public final class IvrPolicy {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("law12348.telephony.ivr.default-business-type "
                         + ivr.defaultBusinessType() + " has no menu key"));
+        String lookupKey = ivr.clockLookupKey();
+        if (ivr.offersClockLookup() && (!lookupKey.matches("[0-9]") || ivr.menu().containsKey(lookupKey))) {
+            throw new IllegalStateException("law12348.telephony.ivr.clock-lookup-key must be a digit that is no key of "
+                    + "law12348.telephony.ivr.menu, got \"" + lookupKey + "\"");
+        }
     }
 
     /**
@@ -71,6 +85,9 @@ public final class IvrPolicy {
         MenuEntry entry = ivr.menu().get(key);
         if (entry != null) {
             return new Chosen(entry, false);
+        }
+        if (ivr.offersClockLookup() && ivr.clockLookupKey().equals(key)) {
+            return new LookUp();
         }
         if (attempt >= ivr.menuAttempts()) {
             return new Chosen(defaultEntry, true);
@@ -84,6 +101,26 @@ public final class IvrPolicy {
     /** Whether a keyed area code deserves another try, given how many were made. */
     public boolean mayRetryAreaCode(int attempt) {
         return attempt < ivr.menuAttempts();
+    }
+
+    /** Whether a failed look-up of a ticket deserves another try, given how many were made. */
+    public boolean mayRetryLookup(int attempt) {
+        return attempt < ivr.menuAttempts();
+    }
+
+    /**
+     * The ticket number the caller keyed, its province letters being this deployment's {@code prefix}:
+     * the 8 digits of the date, then the serial, its leading zeros optional
+     * ({@code 20261130123} → {@code GD20261130-000123}). Empty when the digits cannot be a number.
+     */
+    public static Optional<String> lookupNumber(String digits, String prefix) {
+        Matcher keyed = KEYED_NUMBER.matcher(digits == null ? "" : digits.strip());
+        if (!keyed.matches()) {
+            return Optional.empty();
+        }
+        String serial = "0".repeat(Math.max(0, 6 - keyed.group(2).length())) + keyed.group(2);
+        String number = prefix + keyed.group(1) + "-" + serial;
+        return TicketNumber.isWellFormed(number) ? Optional.of(number) : Optional.empty();
     }
 
     /** What to do after the menu: outside hours a message, over the wait limit a choice, else the queue. */

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IvrPolicyTest {
 
-    private final IvrPolicy policy = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null, null));
+    private final IvrPolicy policy = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null, null, null));
 
     @Test
     void mapsAMenuKeyToItsServiceAndQueue() {
@@ -77,5 +77,42 @@ class IvrPolicyTest {
         assertThat(IvrPolicy.repeatNumber("1", 3)).isFalse();
         assertThat(IvrPolicy.repeatNumber("", 1)).isFalse();
         assertThat(IvrPolicy.repeatNumber("9", 1)).isFalse();
+    }
+
+    @Test
+    void offersTheLookUpOfLegalClocksOnItsOwnKey() {
+        assertThat(policy.menuKey("6", 1)).isEqualTo(new IvrPolicy.LookUp());
+        assertThat(policy.menuKey("6", 3)).isEqualTo(new IvrPolicy.LookUp());
+        IvrPolicy without = new IvrPolicy(new Ivr(null, null, null, null, null, null, null, null, null, ""));
+        assertThat(without.menuKey("6", 1)).isEqualTo(new Replay("hotline-invalid-key"));
+    }
+
+    @Test
+    void refusesALookUpKeyTheMenuAlreadyUses() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IvrPolicy(
+                        new Ivr(null, null, null, null, null, null, null, null, null, "2")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("clock-lookup-key");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IvrPolicy(
+                        new Ivr(null, null, null, null, null, null, null, null, null, "*")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void makesTheKeyedDigitsATicketNumberOfThisDeployment() {
+        assertThat(IvrPolicy.lookupNumber("20261130000123", "GD")).contains("GD20261130-000123");
+        assertThat(IvrPolicy.lookupNumber("20261130123", "GD")).contains("GD20261130-000123");
+        assertThat(IvrPolicy.lookupNumber("202611301234567", "BJ")).contains("BJ20261130-1234567");
+        assertThat(IvrPolicy.lookupNumber("2026113", "GD")).isEmpty();
+        assertThat(IvrPolicy.lookupNumber("20261130", "GD")).isEmpty();
+        assertThat(IvrPolicy.lookupNumber("", "GD")).isEmpty();
+        assertThat(IvrPolicy.lookupNumber("2026113012345678901234", "GD")).isEmpty();
+        assertThat(IvrPolicy.lookupNumber("20261130*123", "GD")).isEmpty();
+    }
+
+    @Test
+    void allowsAsManyLookUpsAsMenuAttempts() {
+        assertThat(policy.mayRetryLookup(1)).isTrue();
+        assertThat(policy.mayRetryLookup(2)).isTrue();
+        assertThat(policy.mayRetryLookup(3)).isFalse();
     }
 }
