@@ -1,11 +1,11 @@
 package org.law12348.telephony.internal.calls;
 
+import org.law12348.personaldata.audit.AuditAction;
+import org.law12348.personaldata.audit.AuditSubject;
+import org.law12348.personaldata.audit.AuditTrail;
 import org.law12348.ticketing.PhoneNumber;
 import org.law12348.ticketing.TicketLookup;
 import org.law12348.ticketing.TicketStatus;
-import org.law12348.ticketing.audit.AuditAction;
-import org.law12348.ticketing.audit.AuditSubject;
-import org.law12348.ticketing.audit.AuditTrail;
 import org.law12348.ticketing.clocks.ClockReading;
 import org.law12348.ticketing.clocks.LegalClockService;
 import org.springframework.stereotype.Component;
