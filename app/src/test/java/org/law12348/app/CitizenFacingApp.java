@@ -22,7 +22,7 @@ import java.time.temporal.ChronoUnit;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:citizen_facing;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:citizen_facing;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "law12348.security.trusted-proxies=127.0.0.1",
         "law12348.ticketing.attachments.dir=target/test-attachments/citizen-facing",
         "law12348.ticketing.attachments.max-file-size=1MB"})
