@@ -22,12 +22,15 @@ public class TicketDeadlines {
 
     private final Tickets tickets;
     private final HandlingUnits units;
+    private final TicketRouting routing;
     private final int outsourcedDeadlineHours;
     private final Clock clock;
 
-    TicketDeadlines(Tickets tickets, HandlingUnits units, TicketingProperties properties, Clock clock) {
+    TicketDeadlines(Tickets tickets, HandlingUnits units, TicketRouting routing, TicketingProperties properties,
+                    Clock clock) {
         this.tickets = tickets;
         this.units = units;
+        this.routing = routing;
         this.outsourcedDeadlineHours = properties.outsourcedDeadlineHours();
         this.clock = clock;
     }
@@ -45,9 +48,11 @@ public class TicketDeadlines {
     }
 
     /**
-     * Nobody in the volunteer pool answered in time: the outsourced unit of the ticket's city (or the
-     * province's when the city has none) takes over, with {@code outsourcedDeadlineHours} to answer. The
-     * unit is chosen here, by unit type and region, not by the routing decision table.
+     * Nobody in the volunteer pool answered in time: an outsourced unit takes over. The routing table's
+     * hand-over decision names it and its deadline ({@link TicketRouting#handOverTarget}), as
+     * administrators keep it; when the table in force has none, or names a unit that is no active
+     * outsourced unit (since deactivated), the built-in rule chooses: the outsourced unit of the
+     * ticket's city, else of its province, with {@code outsourcedDeadlineHours} to answer.
      */
     @Transactional
     public Optional<Instant> handOverToOutsourcedUnit(String number, String reason) {
@@ -55,10 +60,23 @@ public class TicketDeadlines {
         if (!isStillWaiting(ticket) || ticket.queue() != RoutingQueue.VOLUNTEER_POOL) {
             return Optional.empty();
         }
-        HandlingUnit unit = outsourcedUnitFor(ticket);
-        ticket.handOverTo(new RouteDecision(unit.code(), RoutingQueue.UNIT, outsourcedDeadlineHours, "OUTSOURCED"),
-                reason + "，转交" + unit.name(), clock.instant());
-        log.info("Ticket {} handed over to outsourced unit {}", number, unit.code());
+        RoutingQuery query = new RoutingQuery(ticket.region(), ticket.businessType(), ticket.kind(), ticket.channel());
+        Optional<RouteDecision> decided = routing.handOverTarget(query);
+        Optional<HandlingUnit> named = decided.flatMap(d -> units.findById(d.handlingUnit()))
+                .filter(unit -> unit.active() && unit.type() == UnitType.OUTSOURCED);
+        RouteDecision route;
+        HandlingUnit unit;
+        if (named.isPresent()) {
+            unit = named.get();
+            route = new RouteDecision(unit.code(), RoutingQueue.UNIT, decided.get().deadlineHours(), decided.get().ruleId());
+        } else {
+            decided.ifPresent(d -> log.warn("The routing table hands ticket {} over to {}, which is no active "
+                    + "outsourced unit; the built-in rule chooses instead", number, d.handlingUnit()));
+            unit = outsourcedUnitFor(ticket);
+            route = new RouteDecision(unit.code(), RoutingQueue.UNIT, outsourcedDeadlineHours, "OUTSOURCED");
+        }
+        ticket.handOverTo(route, reason + "，转交" + unit.name(), clock.instant());
+        log.info("Ticket {} handed over to outsourced unit {} ({})", number, unit.code(), route.ruleId());
         return Optional.of(ticket.dueAt());
     }
 

@@ -4,6 +4,8 @@ package org.law12348.workflow;
 public final class ProcessKeys {
 
     public static final String ROUTING_DECISION = "ticket-routing";
+    /** The routing table's second decision: where a question the volunteer pool left unanswered goes. */
+    public static final String HANDOVER_DECISION = "outsourced-handover";
     public static final String CLOCK_TYPES_DECISION = "legal-clock-types";
     public static final String SERVICE_REQUEST = "service-request";
     public static final String CONSULTATION = "consultation";

@@ -3,6 +3,7 @@ package org.law12348.app.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.law12348.ticketing.TicketDeadlines;
 import org.law12348.workflow.routingadmin.RoutingDeployments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -10,6 +11,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -32,8 +34,13 @@ class RoutingAdminApiTest extends ConsoleTestSupport {
     private static final String BASE = "/api/v1/admin/routing";
     private static final String GZ_AID = "<outputEntry id=\"R-4401-LEGAL-AID-unit\"><text>\"GD-4401-LEGAL-AID\"</text>";
 
+    private static final String GZ_HANDOVER = "<outputEntry id=\"H-4401-unit\"><text>\"GD-4401-OUTSOURCED\"</text>";
+
     @Autowired
     RoutingDeployments deployments;
+
+    @Autowired
+    TicketDeadlines deadlines;
 
     /** The table in force, with Guangzhou's legal aid sent to the provincial legal-aid centre instead. */
     String guangzhouAidToProvince() {
@@ -170,6 +177,47 @@ class RoutingAdminApiTest extends ConsoleTestSupport {
         assertThat(ok(admin(get(BASE + "/current"), null)).get("xml").asText()).contains(GZ_AID);
         JsonNode audit = ok(admin(get(BASE + "/audit"), null));
         assertThat(audit.toString()).contains("广州法援暂由省中心承办").contains("ROLLBACK");
+    }
+
+    /**
+     * Where a question the volunteer pool left unanswered goes is the table's second decision: it is
+     * checked like the routing (only active outsourced units), a deployed version is followed by the
+     * next hand-over with its deadline, and a table without it hands over by the built-in rule.
+     */
+    @Test
+    void theHandOverOfUnansweredQuestionsFollowsTheDeployedTable() throws Exception {
+        String shipped = deployments.xml(null);
+        assertThat(shipped).contains(GZ_HANDOVER);
+        String toLegalAid = shipped.replace(GZ_HANDOVER, GZ_HANDOVER.replace("GD-4401-OUTSOURCED", "GD-4401-LEGAL-AID"));
+        JsonNode refused = ok(admin(post(BASE + "/validate"), Map.of("xml", toLegalAid)));
+        assertThat(refused.at("/problems/0/ruleId").asText()).isEqualTo("H-4401");
+        assertThat(refused.at("/problems/0/columnId").asText()).isEqualTo("Handover_Unit");
+        assertThat(refused.at("/problems/0/message").asText()).startsWith("「24小时无人答复转交」")
+                .contains("GD-4401-LEGAL-AID 不是启用中的外包服务单位");
+
+        String toFoshan = shipped.replace(GZ_HANDOVER, GZ_HANDOVER.replace("GD-4401-OUTSOURCED", "GD-4406-OUTSOURCED"))
+                .replace("<outputEntry id=\"H-4401-hours\"><text>48</text>", "<outputEntry id=\"H-4401-hours\"><text>72</text>");
+        assertThat(handedOverUnder(toFoshan, Duration.ofHours(72))).isEqualTo("GD-4406-OUTSOURCED");
+
+        String withoutHandOver = shipped.substring(0, shipped.indexOf("<decision id=\"outsourced-handover\""))
+                + "</definitions>\n";
+        assertThat(handedOverUnder(withoutHandOver, Duration.ofHours(48))).isEqualTo("GD-4401-OUTSOURCED");
+    }
+
+    /** Deploys the table, hands a fresh pool question from Guangzhou over, rolls back; answers its unit. */
+    private String handedOverUnder(String xml, Duration deadline) throws Exception {
+        int current = deployments.versions().get(0).version();
+        ok(admin(post(BASE + "/deploy"), Map.of("xml", xml, "comment", "调整24小时无人答复的转交单位")));
+        try {
+            String pooled = submit("LEGAL_CONSULTATION", "440106", newPhone(), "公司不给签劳动合同，我该怎么办？");
+            assertThat(jdbc.queryForObject("select routing_queue from ticket where number = ?", String.class, pooled))
+                    .isEqualTo("VOLUNTEER_POOL");
+            Instant due = deadlines.handOverToOutsourcedUnit(pooled, "志愿者咨询池24小时内无人答复").orElseThrow();
+            assertThat(due).isBetween(Instant.now().plus(deadline).minusSeconds(120), Instant.now().plus(deadline));
+            return unitOf(pooled);
+        } finally {
+            ok(admin(post(BASE + "/rollback"), Map.of("version", current)));
+        }
     }
 
     @Test

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 19, routing administration in Chromium against the real product on PostgreSQL: an
  * administrator changes one rule of the table in the dmn-js editor, sees a wrong unit marked on its
  * cell, sees the what-if in names with an example ticket, keeps the draft over a reload, deploys,
- * a new ticket routes by the new rule, compares the versions and rolls back.
+ * a new ticket routes by the new rule, compares the versions and rolls back; the table's second
+ * decision (the hand-over of unanswered pool questions) is one click away.
  */
 class RoutingEditorBrowserTest extends PostgresWorkspaceApp {
 
@@ -31,6 +32,18 @@ class RoutingEditorBrowserTest extends PostgresWorkspaceApp {
         admin.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(CELL)));
         String current = admin.text(By.id("draft-status"));
         assertThat(current).contains("现行版本").contains("尚未修改");
+
+        // the table's second decision: where questions the volunteer pool left unanswered go
+        WebElement tables = admin.driver.findElement(By.id("routing-tables"));
+        assertThat(tables.getText()).contains("工单分派").contains("24小时无人答复转交");
+        tables.findElement(By.xpath(".//span[contains(., '24小时无人答复转交')]")).click();
+        admin.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("td[data-row-id='H-4401'][data-col-id='Handover_Unit']"), "GD-4401-OUTSOURCED"));
+        assertThat(admin.text(By.id("routing-editor"))).contains("转交单位");
+        atPhoneWidth("admin-routing-handover");
+        tables.findElement(By.xpath(".//span[contains(., '工单分派')]")).click();
+        admin.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(CELL)));
+        assertThat(admin.text(By.id("draft-status"))).as("looking at a table is no edit").contains("尚未修改");
 
         edit("\"GD-NOPE\"");
         admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "已保存在本机"));

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,11 +38,16 @@ class DmnTicketRouting implements TicketRouting {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final DecisionService decisions;
+    private final RepositoryService repository;
     private final NewestVersions newest;
     private final Map<Remembered, RouteDecision> answers = new ConcurrentHashMap<>();
+    /** Per routing table version: its hand-over decision's id, empty for a version deployed without one. */
+    private final Map<String, Optional<String>> handOverOf = new ConcurrentHashMap<>();
+    private final Map<Remembered, Optional<RouteDecision>> handOvers = new ConcurrentHashMap<>();
 
     DmnTicketRouting(DecisionService decisions, RepositoryService repository, WorkflowProperties properties) {
         this.decisions = decisions;
+        this.repository = repository;
         this.newest = new NewestVersions(properties.versionRefresh().toNanos(), key -> newestId(repository, key));
     }
 
@@ -62,10 +68,42 @@ class DmnTicketRouting implements TicketRouting {
         return decided;
     }
 
+    /**
+     * The hand-over decision deployed with the routing table in force: a table and its hand-over are one
+     * version, deployed and rolled back together. A version deployed before the decision existed has none.
+     */
+    @Override
+    public Optional<RouteDecision> handOverTarget(RoutingQuery query) {
+        String routingId = newest.idOf(ProcessKeys.ROUTING_DECISION);
+        Optional<String> handOverId = handOverOf.computeIfAbsent(routingId, this::handOverDeployedWith);
+        if (handOverId.isEmpty()) {
+            return Optional.empty();
+        }
+        Remembered key = new Remembered(handOverId.get(), query);
+        Optional<RouteDecision> known = handOvers.get(key);
+        if (known == null) {
+            DmnDecisionResultEntries result = decisions.evaluateDecisionById(handOverId.get())
+                    .variables(inputs(query)).evaluate().getFirstResult();
+            known = Optional.ofNullable(result).map(DmnTicketRouting::toHandOver);
+            if (handOvers.size() >= MAX_REMEMBERED) {
+                handOvers.clear();
+            }
+            handOvers.put(key, known);
+        }
+        return known;
+    }
+
+    private Optional<String> handOverDeployedWith(String routingId) {
+        String deploymentId = repository.getDecisionDefinition(routingId).getDeploymentId();
+        return Optional.ofNullable(repository.createDecisionDefinitionQuery().deploymentId(deploymentId)
+                .decisionDefinitionKey(ProcessKeys.HANDOVER_DECISION).singleResult()).map(DecisionDefinition::getId);
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(RoutingTableDeployed deployed) {
         newest.forget();
         answers.clear();
+        handOvers.clear();
     }
 
     private RouteDecision evaluate(String definitionId, RoutingQuery query) {
@@ -104,6 +142,12 @@ class DmnTicketRouting implements TicketRouting {
         return new RouteDecision(entries.getEntry("handlingUnit"),
                 RoutingQueue.valueOf(entries.<String>getEntry("queue")),
                 hours.intValue(),
+                entries.getEntry("ruleId"));
+    }
+
+    static RouteDecision toHandOver(DmnDecisionResultEntries entries) {
+        Number hours = entries.getEntry("deadlineHours");
+        return new RouteDecision(entries.getEntry("handlingUnit"), RoutingQueue.UNIT, hours.intValue(),
                 entries.getEntry("ruleId"));
     }
 

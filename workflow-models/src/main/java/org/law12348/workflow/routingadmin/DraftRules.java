@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
 class DraftRules {
 
     static final List<String> OUTPUTS = List.of("handlingUnit", "queue", "deadlineHours", "ruleId");
-    private static final Pattern LITERAL = Pattern.compile("^\"([^\"]+)\"$");
-    private static final Pattern HOURS = Pattern.compile("^[1-9]\\d{0,4}$");
+    static final Pattern LITERAL = Pattern.compile("^\"([^\"]+)\"$");
+    static final Pattern HOURS = Pattern.compile("^[1-9]\\d{0,4}$");
     /** A county outside any province the demo units serve, for the fallback rows. */
-    private static final RegionCode OUTSIDE = new RegionCode("110101");
+    static final RegionCode OUTSIDE = new RegionCode("110101");
 
     private final HandlingUnits units;
     private final RoutingNames names;
@@ -77,7 +77,7 @@ class DraftRules {
         return problems;
     }
 
-    private static void conditions(RoutingTable table, RoutingTable.Rule rule, FeelEngine feel, Cells cells) {
+    static void conditions(RoutingTable table, RoutingTable.Rule rule, FeelEngine feel, Cells cells) {
         for (int c = 0; c < rule.conditions().size() && c < table.inputs().size(); c++) {
             String condition = rule.conditions().get(c);
             if (condition.isBlank() || condition.equals("-")) {
@@ -123,12 +123,7 @@ class DraftRules {
     }
 
     private List<DraftReport.DraftProblem> coverage(Function<RoutingQuery, Optional<Gap>> gapOf) {
-        Set<RegionCode> regions = new LinkedHashSet<>();
-        // One region per city (and province) a unit serves: rules discriminate at city level at the finest,
-        // except county rows, which the city rows behind them must still cover.
-        units.findByActiveTrueOrderByRegionCodeAscCodeAsc().stream().map(HandlingUnit::region)
-                .map(r -> r.isProvince() ? r : r.city()).forEach(regions::add);
-        regions.add(OUTSIDE);
+        Set<RegionCode> regions = servedRegions(units);
         List<DraftReport.DraftProblem> problems = new ArrayList<>();
         for (BusinessType type : BusinessType.values()) {
             String gap = firstGap(type, regions, gapOf);
@@ -156,6 +151,18 @@ class DraftRules {
         return null;
     }
 
+    /**
+     * One region per city (and province) a unit serves, and one outside them: rules discriminate at city
+     * level at the finest, except county rows, which the city rows behind them must still cover.
+     */
+    static Set<RegionCode> servedRegions(HandlingUnits units) {
+        Set<RegionCode> regions = new LinkedHashSet<>();
+        units.findByActiveTrueOrderByRegionCodeAscCodeAsc().stream().map(HandlingUnit::region)
+                .map(r -> r.isProvince() ? r : r.city()).forEach(regions::add);
+        regions.add(OUTSIDE);
+        return regions;
+    }
+
     private static boolean isQueue(String value) {
         for (RoutingQueue q : RoutingQueue.values()) {
             if (q.name().equals(value)) {
@@ -166,7 +173,7 @@ class DraftRules {
     }
 
     /** Collects the problems of one rule, each pointing at its cell. */
-    private record Cells(RoutingTable table, RoutingTable.Rule rule, int index, List<DraftReport.DraftProblem> problems) {
+    record Cells(RoutingTable table, RoutingTable.Rule rule, int index, List<DraftReport.DraftProblem> problems) {
 
         void add(RoutingTable.Column column, String message) {
             problems.add(new DraftReport.DraftProblem(rule.id(), index, column.id(), column.label(),

@@ -49,11 +49,13 @@ public class RoutingDrafts {
     private final FeelEngine feel;
     private final RepositoryService repository;
     private final DraftRules rules;
+    private final HandOverRules handOverRules;
     private final RoutingHistory history;
     private final RoutingNames names;
     private final Clock clock;
 
-    RoutingDrafts(ProcessEngine engine, DraftRules rules, RoutingHistory history, RoutingNames names, Clock clock) {
+    RoutingDrafts(ProcessEngine engine, DraftRules rules, HandOverRules handOverRules, RoutingHistory history,
+                  RoutingNames names, Clock clock) {
         // A standalone engine for drafts: the process engine's own one parses only inside a deployment.
         DefaultDmnEngineConfiguration configuration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
@@ -61,16 +63,26 @@ public class RoutingDrafts {
         this.feel = configuration.getFeelEngine();
         this.repository = engine.getRepositoryService();
         this.rules = rules;
+        this.handOverRules = handOverRules;
         this.history = history;
         this.names = names;
         this.clock = clock;
     }
 
-    /** The problems that forbid deploying this draft; empty when it may go live. */
+    /**
+     * The problems that forbid deploying this draft; empty when it may go live. A draft without the
+     * hand-over decision may go live: questions the pool leaves unanswered then go by ticketing's built-in
+     * rule, as they did before the decision existed.
+     */
     public List<DraftReport.DraftProblem> validate(String xml) {
         RoutingTable table = RoutingTables.read(xml);
-        DmnDecision decision = parse(xml);
-        return rules.check(table, feel, q -> evaluate(decision, q));
+        DmnDecision decision = parse(xml, ProcessKeys.ROUTING_DECISION);
+        List<DraftReport.DraftProblem> problems = new ArrayList<>(rules.check(table, feel, q -> evaluate(decision, q)));
+        RoutingTables.handOver(xml).ifPresent(handOver -> {
+            DmnDecision parsed = parse(xml, ProcessKeys.HANDOVER_DECISION);
+            problems.addAll(handOverRules.check(handOver, feel, q -> evaluate(parsed, q)));
+        });
+        return problems;
     }
 
     /** Validates the draft and replays the last {@code days} days of tickets against it. */
@@ -82,7 +94,7 @@ public class RoutingDrafts {
         if (!problems.isEmpty()) {
             return new DraftReport(problems, null);
         }
-        DmnDecision draft = parse(xml);
+        DmnDecision draft = parse(xml, ProcessKeys.ROUTING_DECISION);
         // the table in force, evaluated in memory too: through the decision service every replayed ticket
         // would also write a decision instance into the engine's history
         DmnDecision inForce = inForce();
@@ -127,9 +139,9 @@ public class RoutingDrafts {
         }
     }
 
-    private DmnDecision parse(String xml) {
+    private DmnDecision parse(String xml, String decisionKey) {
         try {
-            return dmnEngine.parseDecision(ProcessKeys.ROUTING_DECISION,
+            return dmnEngine.parseDecision(decisionKey,
                     new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             throw new InvalidInputException("xml", "dmn.unparsable", "决策表无法解析：" + RoutingTables.brief(e));

@@ -13,6 +13,7 @@ import org.law12348.workflow.ProcessKeys;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads a routing table's DMN XML with Camunda's DMN model API into a {@link RoutingTable}. */
 public final class RoutingTables {
@@ -22,7 +23,21 @@ public final class RoutingTables {
 
     /** Parses a routing table's DMN XML; unreadable XML is bad input, named in Chinese. */
     public static RoutingTable read(String xml) {
-        DecisionTable table = decisionTable(xml);
+        return of(decisionTable(xml));
+    }
+
+    /**
+     * The hand-over decision deployed with the routing table ({@code outsourced-handover}); empty for a
+     * table written before it existed, which then hands over by ticketing's built-in rule.
+     */
+    public static Optional<RoutingTable> handOver(String xml) {
+        decisionTable(xml);
+        Decision decision = model(xml).getModelElementById(ProcessKeys.HANDOVER_DECISION);
+        return decision != null && decision.getExpression() instanceof DecisionTable table
+                ? Optional.of(of(table)) : Optional.empty();
+    }
+
+    private static RoutingTable of(DecisionTable table) {
         List<RoutingTable.Column> inputs = table.getInputs().stream().map(RoutingTables::column).toList();
         List<RoutingTable.Column> outputs = table.getOutputs().stream().map(RoutingTables::column).toList();
         List<RoutingTable.Rule> rules = table.getRules().stream().map(RoutingTables::rule).toList();
@@ -31,18 +46,20 @@ public final class RoutingTables {
 
     /** The decision table of {@code ticket-routing} in the XML; bad input names the reason in Chinese. */
     static DecisionTable decisionTable(String xml) {
-        DmnModelInstance model;
-        try {
-            model = Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("xml", "dmn.unreadable", "文件不是有效的DMN：" + brief(e));
-        }
-        Decision decision = model.getModelElementById(ProcessKeys.ROUTING_DECISION);
+        Decision decision = model(xml).getModelElementById(ProcessKeys.ROUTING_DECISION);
         if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
             throw new InvalidInputException("xml", "dmn.noRoutingDecision",
                     "DMN中没有编号为 " + ProcessKeys.ROUTING_DECISION + " 的决策表");
         }
         return table;
+    }
+
+    private static DmnModelInstance model(String xml) {
+        try {
+            return Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("xml", "dmn.unreadable", "文件不是有效的DMN：" + brief(e));
+        }
     }
 
     static String brief(Throwable e) {
