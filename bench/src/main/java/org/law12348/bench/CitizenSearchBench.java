@@ -35,16 +35,24 @@ import java.util.TreeMap;
  * p50/p99 of the HTTP round trip. Also what the semantic half costs: start-up, the background build,
  * the process's resident memory. Usage: {@code bench/run.sh citizen} or
  * {@code CitizenSearchBench [qa.jsonl]}.
+ *
+ * <p>Options (system properties): {@code kb.citizen.questions}, the question sets, comma-separated:
+ * resource names beside this class ({@code citizen-questions.tsv}, the default, and
+ * {@code citizen-questions-hard.tsv}) or file paths; each set is tallied on its own.
+ * {@code kb.citizen.pinyin}, a pinyin weight ({@code law12348.knowledge.pinyin.weight}): when set, the
+ * run also measures lexical + pinyin and hybrid + pinyin. {@code kb.citizen.rounds}: measured passes (3).
  */
 final class CitizenSearchBench {
 
-    private static final String QUESTIONS = "/org/law12348/bench/citizen-questions.tsv";
+    private static final String QUESTIONS = System.getProperty("kb.citizen.questions", "citizen-questions.tsv");
+    private static final String PINYIN = System.getProperty("kb.citizen.pinyin", "");
     private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
             "admin:demo12348".getBytes(StandardCharsets.UTF_8));
     private static final int ROUNDS = Integer.getInteger("kb.citizen.rounds", 3);
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
 
-    record Question(String style, String expectedId, String text) {
+    /** One question of a set ({@code easy} for citizen-questions.tsv, {@code hard} for -hard.tsv, else the file name). */
+    record Question(String set, String style, String expectedId, String text) {
     }
 
     /** Per style (and "all"): the ranks found and the latencies. */
@@ -52,8 +60,8 @@ final class CitizenSearchBench {
         final Map<String, List<Integer>> ranks = new TreeMap<>();
         final Map<String, Latencies> latencies = new TreeMap<>();
 
-        void add(String style, int rank, long micros) {
-            for (String key : List.of(style, "all")) {
+        void add(String set, String style, int rank, long micros) {
+            for (String key : List.of(set + " " + style, set + " all")) {
                 ranks.computeIfAbsent(key, k -> new ArrayList<>()).add(rank);
                 latencies.computeIfAbsent(key, k -> new Latencies()).add(micros);
             }
@@ -93,27 +101,37 @@ final class CitizenSearchBench {
     private void runOnElasticsearch(String db, Path indexDir, List<Question> questions, Path classpathFile)
             throws Exception {
         StringBuilder report = new StringBuilder();
-        Tally lexical;
-        Tally hybrid;
+        Map<String, Tally> modes = new LinkedHashMap<>();
         try (ElasticsearchChild node = ElasticsearchChild.start(classpathFile)) {
             String port = "law12348.bench.elasticsearch-port=" + node.httpPort();
             long t = System.nanoTime();
             try (ConfigurableApplicationContext app = Bench.application().sources(OnTestNode.class)
-                    .run(args(db, indexDir, false, port))) {
+                    .run(args(db, indexDir, false, null, port))) {
                 report.append(line("Elasticsearch, lexical only: start-up incl. indexing the tables", millis(t) + " ms"));
-                lexical = ask(app, questions);
+                modes.put("lexical", ask(app, questions));
             }
             t = System.nanoTime();
             try (ConfigurableApplicationContext app = Bench.application().sources(OnTestNode.class)
-                    .run(args(db, indexDir, true, port))) {
+                    .run(args(db, indexDir, true, null, port))) {
                 report.append(line("Elasticsearch, hybrid: start-up", millis(t) + " ms"));
                 awaitReady(app);
                 report.append(line("Elasticsearch, hybrid: semantic index ready", millis(t) + " ms after start"));
-                hybrid = ask(app, questions);
+                modes.put("hybrid", ask(app, questions));
+            }
+            if (!PINYIN.isBlank()) {
+                try (ConfigurableApplicationContext app = Bench.application().sources(OnTestNode.class)
+                        .run(args(db, indexDir, false, PINYIN, port))) {
+                    modes.put("lexical+pinyin", ask(app, questions));
+                }
+                try (ConfigurableApplicationContext app = Bench.application().sources(OnTestNode.class)
+                        .run(args(db, indexDir, true, PINYIN, port))) {
+                    awaitReady(app);
+                    modes.put("hybrid+pinyin", ask(app, questions));
+                }
             }
         }
         System.out.println(report);
-        System.out.println("Elasticsearch 7.10.2 (in-JVM node, child JVM)\n" + table(lexical, hybrid, questions.size()));
+        System.out.println("Elasticsearch 7.10.2 (in-JVM node, child JVM)\n" + table(modes));
     }
 
     /**
@@ -138,23 +156,22 @@ final class CitizenSearchBench {
         Map<String, String> figures = new LinkedHashMap<>();
         String db = Bench.freshDatabase("law12348_bench_citizen");
         Path indexDir = Files.createTempDirectory("kb-citizen-index");
-        StringBuilder report = new StringBuilder();
+        StringBuilder report = new StringBuilder(line("load average at the start", loadAverage()));
+        Map<String, Tally> modes = new LinkedHashMap<>();
 
         // 1. lexical only, as before this change: start-up, import, answers
         long t = System.nanoTime();
-        Tally lexical;
-        try (ConfigurableApplicationContext app = start(db, indexDir, false)) {
+        try (ConfigurableApplicationContext app = start(db, indexDir, false, null)) {
             report.append(line("lexical-only start-up (empty knowledge base + demo content)", millis(t) + " ms"));
             t = System.nanoTime();
             String imported = post(app, "/api/v1/kb/import", Files.readString(corpus));
             report.append(line("import of the corpus over HTTP, lexical only", millis(t) + " ms " + imported));
-            lexical = ask(app, questions);
+            modes.put("lexical", ask(app, questions));
             report.append(line("resident memory after the lexical run", rssMegabytes() + " MB"));
         }
         // 2. hybrid on the same tables: no vector stored yet, so the build computes 7,485 in the background
         t = System.nanoTime();
-        Tally hybrid;
-        try (ConfigurableApplicationContext app = start(db, indexDir, true)) {
+        try (ConfigurableApplicationContext app = start(db, indexDir, true, null)) {
             report.append(line("hybrid start-up, no vector stored yet (build runs in the background)", millis(t) + " ms"));
             long probe = System.nanoTime();
             int during = search(app, "老板拖欠工资不给怎么办").size();
@@ -162,45 +179,72 @@ final class CitizenSearchBench {
                     + " ms, " + during + " hits, status " + status(app).path("state").asText()));
             JsonNode ready = awaitReady(app);
             report.append(line("semantic index built in the background", millis(t) + " ms after start: " + ready));
-            hybrid = ask(app, questions);
+            modes.put("hybrid", ask(app, questions));
             report.append(line("resident memory after the hybrid run", rssMegabytes() + " MB"));
         }
-        // 3. hybrid again: vectors are stored, only the graph is rebuilt
+        // 3. hybrid again: vectors are stored, only the graph is rebuilt (with the pinyin when asked)
         t = System.nanoTime();
-        try (ConfigurableApplicationContext app = start(db, indexDir, true)) {
+        try (ConfigurableApplicationContext app = start(db, indexDir, true, PINYIN.isBlank() ? null : PINYIN)) {
             report.append(line("hybrid start-up with stored vectors", millis(t) + " ms"));
             awaitReady(app);
             report.append(line("semantic index ready (graph from stored vectors)", millis(t) + " ms after start"));
+            if (!PINYIN.isBlank()) {
+                modes.put("hybrid+pinyin", ask(app, questions));
+            }
         }
+        if (!PINYIN.isBlank()) {
+            try (ConfigurableApplicationContext app = start(db, indexDir, false, PINYIN)) {
+                modes.put("lexical+pinyin", ask(app, questions));
+            }
+        }
+        report.append(line("load average at the end of the Lucene runs", loadAverage()));
         System.out.println(report);
-        System.out.println("Lucene (embedded)\n" + table(lexical, hybrid, questions.size()));
+        System.out.println("Lucene (embedded)\n" + table(modes));
         if (esClasspath != null) {
             runOnElasticsearch(db, indexDir, questions, esClasspath);
+            System.out.println(line("load average at the end", loadAverage()));
         }
-        for (String style : hybrid.ranks.keySet()) {
-            figures.put("citizen search, " + style + ": R@1 / R@5 lexical → hybrid", String.format(Locale.ROOT,
-                    "%.3f / %.3f → %.3f / %.3f", lexical.recall(style, 1), lexical.recall(style, 5),
-                    hybrid.recall(style, 1), hybrid.recall(style, 5)));
+        for (String key : modes.get("hybrid").ranks.keySet()) {
+            StringBuilder value = new StringBuilder();
+            modes.forEach((mode, tally) -> value.append(value.isEmpty() ? "" : " · ").append(String.format(Locale.ROOT,
+                    "%s %.3f / %.3f", mode, tally.recall(key, 1), tally.recall(key, 5))));
+            figures.put("citizen search, " + key + ": R@1 / R@5", value.toString());
         }
-        figures.put("citizen search, hybrid p50 / p99 ms (HTTP)", String.format(Locale.ROOT, "%.1f / %.1f",
-                hybrid.latencies.get("all").percentileMillis(50), hybrid.latencies.get("all").percentileMillis(99)));
+        Tally hybrid = modes.get("hybrid");
+        for (String key : hybrid.latencies.keySet().stream().filter(k -> k.endsWith(" all")).toList()) {
+            figures.put("citizen search, " + key + ", hybrid p50 / p99 ms (HTTP)", String.format(Locale.ROOT, "%.1f / %.1f",
+                    hybrid.latencies.get(key).percentileMillis(50), hybrid.latencies.get(key).percentileMillis(99)));
+        }
         return figures;
     }
 
-    private ConfigurableApplicationContext start(String db, Path indexDir, boolean semantic) {
-        return Bench.start(db, settings(indexDir, semantic));
+    private ConfigurableApplicationContext start(String db, Path indexDir, boolean semantic, String pinyin) {
+        return Bench.start(db, settings(indexDir, semantic, pinyin));
     }
 
-    private static String[] settings(Path indexDir, boolean semantic, String... more) {
+    private static String[] settings(Path indexDir, boolean semantic, String pinyin, String... more) {
         List<String> settings = new ArrayList<>(List.of("law12348.knowledge.index-dir=" + indexDir,
                 "law12348.knowledge.semantic.enabled=" + semantic,
+                // explicit either way, so the measured mode does not follow the product's default
+                "law12348.knowledge.pinyin.enabled=" + (pinyin != null),
                 "server.tomcat.max-swallow-size=-1"));
+        if (pinyin != null) {
+            settings.add("law12348.knowledge.pinyin.weight=" + pinyin);
+        }
         settings.addAll(List.of(more));
         return settings.toArray(String[]::new);
     }
 
-    private static String[] args(String db, Path indexDir, boolean semantic, String... more) {
-        return Bench.arguments(db, settings(indexDir, semantic, more));
+    private static String[] args(String db, Path indexDir, boolean semantic, String pinyin, String... more) {
+        return Bench.arguments(db, settings(indexDir, semantic, pinyin, more));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private Tally ask(ConfigurableApplicationContext app, List<Question> questions) throws Exception {
@@ -213,7 +257,7 @@ final class CitizenSearchBench {
                 long start = System.nanoTime();
                 List<String> ids = search(app, q.text());
                 long micros = (System.nanoTime() - start) / 1000;
-                tally.add(q.style(), ids.indexOf(q.expectedId()) + 1, micros);
+                tally.add(q.set(), q.style(), ids.indexOf(q.expectedId()) + 1, micros);
             }
         }
         return tally;
@@ -263,32 +307,45 @@ final class CitizenSearchBench {
 
     static List<Question> questions() throws IOException {
         List<Question> out = new ArrayList<>();
-        try (InputStream in = CitizenSearchBench.class.getResourceAsStream(QUESTIONS)) {
+        for (String name : QUESTIONS.split(",")) {
+            out.addAll(questions(name.strip()));
+        }
+        return out;
+    }
+
+    /** One set: a resource beside this class, or else a file. */
+    static List<Question> questions(String name) throws IOException {
+        String set = name.endsWith("citizen-questions.tsv") ? "easy"
+                : name.endsWith("citizen-questions-hard.tsv") ? "hard" : Path.of(name).getFileName().toString();
+        List<Question> out = new ArrayList<>();
+        InputStream resource = CitizenSearchBench.class.getResourceAsStream("/org/law12348/bench/" + name);
+        try (InputStream in = resource != null ? resource : Files.newInputStream(Path.of(name))) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] parts = line.split("\t");
-                    out.add(new Question(parts[0], parts[1], parts[2]));
+                    if (parts.length != 3) {
+                        throw new IllegalArgumentException(name + ": not style<TAB>id<TAB>question: " + line);
+                    }
+                    out.add(new Question(set, parts[0], parts[1], parts[2]));
                 }
             }
         }
         return out;
     }
 
-    private static String table(Tally lexical, Tally hybrid, int questions) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d citizen questions, %d measured rounds%n"
-                + "| style | mode | n | R@1 | R@5 | R@10 | MRR@10 | p50 ms | p99 ms |%n|---|---|---|---|---|---|---|---|---|%n",
-                questions, ROUNDS));
-        for (String style : hybrid.ranks.keySet()) {
-            for (Map.Entry<String, Tally> mode : Map.of("lexical", lexical, "hybrid", hybrid).entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
-                Tally tally = mode.getValue();
-                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f | %.1f |%n",
-                        style, mode.getKey(), tally.ranks.get(style).size() / ROUNDS, tally.recall(style, 1),
-                        tally.recall(style, 5), tally.recall(style, 10), tally.mrr(style),
-                        tally.latencies.get(style).percentileMillis(50), tally.latencies.get(style).percentileMillis(99)));
-            }
+    private static String table(Map<String, Tally> modes) {
+        Tally any = modes.values().iterator().next();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d measured rounds%n"
+                + "| set and style | mode | n | R@1 | R@5 | R@10 | MRR@10 | p50 ms | p99 ms |%n|---|---|---|---|---|---|---|---|---|%n",
+                ROUNDS));
+        for (String key : any.ranks.keySet()) {
+            modes.forEach((mode, tally) -> out.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f | %.1f |%n",
+                    key, mode, tally.ranks.get(key).size() / ROUNDS, tally.recall(key, 1),
+                    tally.recall(key, 5), tally.recall(key, 10), tally.mrr(key),
+                    tally.latencies.get(key).percentileMillis(50), tally.latencies.get(key).percentileMillis(99))));
         }
         return out.toString();
     }

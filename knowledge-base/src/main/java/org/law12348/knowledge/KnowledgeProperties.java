@@ -14,10 +14,11 @@ import java.time.ZoneId;
  * @param zone             the time zone whose calendar days the search and deflection figures count in
  * @param elasticsearch    how to reach Elasticsearch when that backend is chosen
  * @param semantic         the semantic half of the hybrid search
+ * @param pinyin           matching the question's toneless pinyin (homophone typos)
  */
 @ConfigurationProperties("law12348.knowledge")
 public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDemoContent, ZoneId zone,
-                                  Elasticsearch elasticsearch, Semantic semantic) {
+                                  Elasticsearch elasticsearch, Semantic semantic, Pinyin pinyin) {
 
     public enum Backend { LUCENE, ELASTICSEARCH }
 
@@ -65,6 +66,26 @@ public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDe
         }
     }
 
+    /**
+     * Both backends always index the pinyin of every question (a field of its own); this decides whether
+     * searches ask it.
+     *
+     * @param enabled add the pinyin of the citizen's text, matched against the questions' pinyin, to the
+     *                lexical search
+     * @param weight  its weight beside the words (title words count 3, body words and title bigrams 1)
+     */
+    public record Pinyin(Boolean enabled, Double weight) {
+        public Pinyin {
+            enabled = enabled != null && enabled;
+            weight = weight == null || !(weight >= 0) ? 0.5 : weight;
+        }
+
+        /** The weight a search gives the pinyin: 0 when it is off. */
+        public double queryWeight() {
+            return enabled ? weight : 0;
+        }
+    }
+
     public KnowledgeProperties {
         backend = backend == null ? Backend.LUCENE : backend;
         indexDir = indexDir == null ? Path.of("./data/kb-index") : indexDir;
@@ -72,5 +93,6 @@ public record KnowledgeProperties(Backend backend, Path indexDir, Boolean loadDe
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         elasticsearch = elasticsearch == null ? new Elasticsearch(null, null, null, null, null) : elasticsearch;
         semantic = semantic == null ? new Semantic(null, null, null, null, null, null, null, null) : semantic;
+        pinyin = pinyin == null ? new Pinyin(null, null) : pinyin;
     }
 }

@@ -74,6 +74,18 @@ public abstract class KnowledgeSearchContract {
     }
 
     @Test
+    void findsAHomophoneTypoByItsPinyinWhenAsked() {
+        // 扶样全 (fú yàng quán) dictated for 抚养权 (fǔ yǎng quán): no word and no character bigram matches
+        String typo = "扶样全";
+        assertThat(search.search(query(typo))).extracting(SearchHit::id).doesNotContain("f-custody");
+        List<SearchHit> hits = search.search(new SearchQuery(typo, null, null, 10, 0.5));
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.get(0).id()).isEqualTo("f-custody");
+        // and a text spelt right ranks as before
+        assertThat(search.search(new SearchQuery("拖欠工资", null, null, 10, 0.5)).get(0).id()).isEqualTo("f-wages");
+    }
+
+    @Test
     void findsStatutesToo() {
         List<SearchHit> hits = search.search(new SearchQuery("起诉离婚", null, DocumentType.STATUTE, 5));
         assertThat(hits).extracting(SearchHit::id).containsExactly("s-1079");

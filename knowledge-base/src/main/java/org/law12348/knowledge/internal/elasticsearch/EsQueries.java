@@ -15,6 +15,7 @@ import org.law12348.knowledge.DocumentType;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchQuery;
 import org.law12348.knowledge.Suggestion;
+import org.law12348.knowledge.internal.KnowledgePinyin;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,6 +48,13 @@ final class EsQueries {
                 .should(s -> s.match(m -> m.field("body").query(query.text())))
                 .should(s -> s.match(m -> m.field("title.cjk").query(query.text())))
                 .minimumShouldMatch("1");
+        String pinyin = query.pinyinWeight() > 0 ? String.join(" ",
+                new java.util.LinkedHashSet<>(KnowledgePinyin.tokens(query.text()))) : "";
+        if (!pinyin.isEmpty()) {
+            // what the text sounds like against what the questions sound like: homophone typos
+            bool.should(s -> s.match(m -> m.field(IndexDefinition.TITLE_PINYIN).query(pinyin)
+                    .boost((float) query.pinyinWeight())));
+        }
         if (query.category() != null) {
             bool.filter(f -> f.term(t -> t.field("category").value(query.category())));
         }

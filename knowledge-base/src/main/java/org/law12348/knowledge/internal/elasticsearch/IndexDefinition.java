@@ -18,11 +18,13 @@ final class IndexDefinition {
      * The layout of the fields and analysis below. Raise it with every change to them: start-up then
      * rebuilds an index an older version created (2: hits read from doc values, not from {@code _source}).
      */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3"; // 3: the question's pinyin (title_py)
     /** Where in the mapping's {@code _meta} an index records its layout. */
     static final String LAYOUT_KEY = "layout";
     /** The title as a hit shows it, read from doc values (the fields a hit shows are all doc values). */
     static final String SHOWN_TITLE = "title.shown";
+    /** The question's pinyin tokens, split on spaces. */
+    static final String TITLE_PINYIN = "title_py";
 
     private IndexDefinition() {
     }
@@ -57,7 +59,9 @@ final class IndexDefinition {
                 "type", Map.of("type", "keyword"),
                 "category", Map.of("type", "keyword"),
                 "title", title,
-                "body", body));
+                "body", body,
+                // the question's pinyin tokens (KnowledgePinyin), computed in Java: no pinyin plugin needed
+                TITLE_PINYIN, Map.of("type", "text", "analyzer", "whitespace", "index_options", "freqs")));
         try {
             return new ObjectMapper().writeValueAsString(Map.of("settings", settings, "mappings", mappings));
         } catch (JsonProcessingException e) {

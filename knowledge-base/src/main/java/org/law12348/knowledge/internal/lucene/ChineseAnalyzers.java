@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -25,7 +26,8 @@ import java.util.Map;
 /**
  * The analysis chains of the Lucene index. Text fields are segmented into Chinese words by smartcn;
  * the {@code *_cjk} field holds character bigrams (robust to segmentation, and what as-you-type
- * matching needs). Synonyms are expanded at query time only. The Elasticsearch mapping mirrors this.
+ * matching needs); {@code title_py} the question's pinyin tokens, computed in Java (KnowledgePinyin) and
+ * split on spaces. Synonyms are expanded at query time only. The Elasticsearch mapping mirrors this.
  */
 final class ChineseAnalyzers {
 
@@ -48,7 +50,8 @@ final class ChineseAnalyzers {
     private static Analyzer perField(Analyzer words) {
         Analyzer bigrams = new CJKAnalyzer();
         return new PerFieldAnalyzerWrapper(words, Map.of(
-                LuceneFields.TITLE + CJK_SUFFIX, bigrams));
+                LuceneFields.TITLE + CJK_SUFFIX, bigrams,
+                LuceneFields.TITLE_PINYIN, new WhitespaceAnalyzer()));
     }
 
     private static Analyzer words(SynonymMap synonyms) {

@@ -9,6 +9,8 @@ final class LuceneFields {
     static final String CATEGORY = "category";
     static final String TITLE = "title";
     static final String BODY = "body";
+    /** The question's pinyin tokens (KnowledgePinyin), split on spaces. */
+    static final String TITLE_PINYIN = "title_py";
 
     private LuceneFields() {
     }

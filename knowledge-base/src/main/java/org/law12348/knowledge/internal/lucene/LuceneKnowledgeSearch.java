@@ -22,6 +22,7 @@ import org.law12348.knowledge.SearchDocument;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchQuery;
 import org.law12348.knowledge.Suggestion;
+import org.law12348.knowledge.internal.KnowledgePinyin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
      * The layout of the fields and analysis, recorded in the commit that a rebuild makes. Raise it with
      * every change to them: start-up then rebuilds an index an older version built.
      */
-    private static final String LAYOUT = "1";
+    private static final String LAYOUT = "2"; // 2: the question's pinyin (title_py)
     private static final String LAYOUT_KEY = "layout";
 
     private final Directory directory;
@@ -246,6 +247,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         d.add(new TextField(LuceneFields.TITLE, doc.title(), Field.Store.YES));
         d.add(new TextField(LuceneFields.TITLE + ChineseAnalyzers.CJK_SUFFIX, doc.title(), Field.Store.NO));
         d.add(new Field(LuceneFields.BODY, doc.body(), BODY_TYPE));
+        d.add(new TextField(LuceneFields.TITLE_PINYIN, KnowledgePinyin.text(doc.title()), Field.Store.NO));
         return d;
     }
 }

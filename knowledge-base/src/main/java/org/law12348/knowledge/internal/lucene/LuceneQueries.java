@@ -19,11 +19,13 @@ import org.law12348.knowledge.DocumentType;
 import org.law12348.knowledge.SearchHit;
 import org.law12348.knowledge.SearchQuery;
 import org.law12348.knowledge.Suggestion;
+import org.law12348.knowledge.internal.KnowledgePinyin;
 
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +65,14 @@ final class LuceneQueries {
         clauses += addFlattened(full, body, 1f);
         clauses += addFlattened(full, words.createBooleanQuery(LuceneFields.TITLE + ChineseAnalyzers.CJK_SUFFIX,
                 query.text()), BIGRAM_BOOST);
+        if (query.pinyinWeight() > 0) {
+            // what the text sounds like against what the questions sound like: homophone typos
+            for (String token : new LinkedHashSet<>(KnowledgePinyin.tokens(query.text()))) {
+                full.add(new BoostQuery(new TermQuery(new Term(LuceneFields.TITLE_PINYIN, token)),
+                        (float) query.pinyinWeight()), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
         if (clauses == 0) {
             return List.of();
         }

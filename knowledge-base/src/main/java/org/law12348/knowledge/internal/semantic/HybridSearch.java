@@ -35,23 +35,26 @@ public class HybridSearch {
     private final KnowledgeSearch lexical;
     private final SemanticSearch semantic;
     private final KnowledgeProperties.Semantic settings;
+    /** The pinyin weight every lexical search gets ({@code law12348.knowledge.pinyin}); 0 when off. */
+    private final double pinyinWeight;
 
     HybridSearch(KnowledgeSearch lexical, SemanticSearch semantic, KnowledgeProperties properties) {
         this.lexical = lexical;
         this.semantic = semantic;
         this.settings = properties.semantic();
+        this.pinyinWeight = properties.pinyin().queryWeight();
     }
 
     /** Best hits first: hybrid when the semantic index is ready and FAQs may answer, else lexical. */
     public List<SearchHit> search(SearchQuery query) {
         boolean faqsWanted = query.type() == null || query.type() == DocumentType.FAQ;
+        double pinyin = Math.max(query.pinyinWeight(), pinyinWeight);
         if (!faqsWanted || !semantic.ready()) {
-            return lexical.search(query);
+            return lexical.search(query.with(query.limit(), pinyin));
         }
         // every lexical hit is highlighted, which is what a deeper lexical list costs; neighbours are cheap
         int lexicalDepth = Math.max(query.limit(), LEXICAL_DEPTH);
-        List<SearchHit> words = lexical.search(new SearchQuery(query.text(), query.category(), query.type(),
-                lexicalDepth));
+        List<SearchHit> words = lexical.search(query.with(lexicalDepth, pinyin));
         Optional<List<LuceneVectorIndex.Neighbour>> meaning = semantic.nearest(query.text(),
                 Math.max(query.limit(), settings.candidates()), query.category());
         if (meaning.isEmpty()) {
